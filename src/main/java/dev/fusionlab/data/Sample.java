@@ -1,0 +1,37 @@
+package dev.fusionlab.data;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One item of a multimodal dataset: an image file and its text.
+ *
+ * @param id     unique within the dataset, stable across runs (used in every export)
+ * @param image  absolute path of the image file
+ * @param text   caption or description; never null (may be empty only in a rejected sample)
+ * @param label  class name, or null for unlabelled data (exploration only)
+ * @param split  split given by the dataset itself, or null to let the loader assign one
+ * @param group  samples of one group are near-duplicates and always land in the same split
+ *               (e.g. all skin-tone variants of an emoji); defaults to the id
+ * @param extra  any other metadata columns, in file order
+ */
+public record Sample(String id, Path image, String text, String label, Split split, String group,
+                     Map<String, String> extra) {
+
+    public Sample {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(text, "text");
+        group = group == null || group.isBlank() ? id : group;
+        extra = extra == null ? Map.of() : Map.copyOf(extra);
+    }
+
+    public boolean isLabelled() {
+        return label != null && !label.isBlank();
+    }
+
+    public Sample withSplit(Split newSplit) {
+        return new Sample(id, image, text, label, newSplit, group, extra);
+    }
+}
