@@ -1,0 +1,29 @@
+package dev.fusionlab.pipeline;
+
+import dev.fusionlab.fuse.ClassifierKind;
+import dev.fusionlab.fuse.LateCombiner;
+import dev.fusionlab.project.ProjectionMethod;
+
+/**
+ * Everything a user chooses for one run. The GUI's pipeline panel and the CLI's options both fill one.
+ *
+ * @param dataset      a dataset folder or captions file, or {@code demo} for the bundled emoji set
+ * @param imageEncoder image encoder id (see the encode package), e.g. {@code mobilenet_v2}
+ * @param textEncoder  text encoder id, e.g. {@code all-minilm-l6-v2}
+ * @param classifier   classifier used by every strategy
+ * @param combiner     late-fusion combiner
+ * @param imageWeight  image weight for {@link LateCombiner#WEIGHTED}, in [0, 1]
+ * @param projection   projection method computed for the image, text and fused spaces
+ * @param seed         seed of splits, training and projections: same seed, same results
+ */
+public record RunConfig(String dataset, String imageEncoder, String textEncoder, ClassifierKind classifier,
+                        LateCombiner combiner, double imageWeight, ProjectionMethod projection, long seed) {
+
+    public static final String DEMO = "demo";
+
+    /** The defaults of both the GUI and the CLI: the bundled demo, offline encoders, UMAP, seed 42. */
+    public static RunConfig defaults() {
+        return new RunConfig(DEMO, "mobilenet_v2", "all-minilm-l6-v2", ClassifierKind.SOFTMAX,
+                LateCombiner.MEAN, 0.5, ProjectionMethod.UMAP, 42);
+    }
+}

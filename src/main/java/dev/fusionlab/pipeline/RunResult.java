@@ -1,0 +1,34 @@
+package dev.fusionlab.pipeline;
+
+import dev.fusionlab.data.Dataset;
+import dev.fusionlab.data.Sample;
+import dev.fusionlab.fuse.LateCombiner;
+import dev.fusionlab.fuse.Strategy;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of one run, held in memory by the GUI and written to disk by the exporters.
+ * Row {@code i} of every matrix belongs to {@code samples.get(i)}.
+ *
+ * @param dataset       the dataset as loaded, with its problems (skipped items)
+ * @param classes       class names; column {@code c} of every probability matrix is {@code classes.get(c)}
+ * @param samples       the samples that were encoded, each with its split
+ * @param truth         class index of each sample, or -1 when it has no label
+ * @param embeddings    image, text and fused (early-fusion joint, normalised) embeddings
+ * @param probabilities class probabilities of every sample for IMAGE, TEXT, EARLY and LATE (LATE as
+ *                      combined with {@code config}'s combiner; see {@link #lateProbabilities})
+ * @param projections   2D layouts, n x 2 each
+ * @param config        what the user chose
+ * @param stageMillis   wall time of each stage, in run order
+ */
+public record RunResult(Dataset dataset, List<String> classes, List<Sample> samples, int[] truth,
+                        Map<Space, float[][]> embeddings, Map<Strategy, float[][]> probabilities,
+                        Map<ProjectionKey, double[][]> projections, RunConfig config,
+                        Map<String, Long> stageMillis) {
+
+    /** Late fusion with another combiner or weight: no retraining, just the unimodal outputs recombined. */
+    public float[][] lateProbabilities(LateCombiner combiner, double imageWeight) {
+        return combiner.combine(probabilities.get(Strategy.IMAGE), probabilities.get(Strategy.TEXT), imageWeight);
+    }
+}
