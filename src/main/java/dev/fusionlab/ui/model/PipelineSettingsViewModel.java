@@ -47,8 +47,12 @@ public final class PipelineSettingsViewModel {
 
     /** The run the user asked for, on {@code dataset} (a folder, file or {@link RunConfig#DEMO}). */
     public RunConfig toConfig(String dataset) {
-        return new RunConfig(dataset, imageEncoder.get(), textEncoder.get(), classifier.get(), combiner.get(),
-                Math.max(0, Math.min(1, imageWeight.get())), projection.get(), seed.get());
+        return RunConfig.defaults().withDataset(dataset)
+                .withEncoders(imageEncoder.get(), textEncoder.get())
+                .withClassifier(classifier.get())
+                .withLateFusion(combiner.get(), Math.max(0, Math.min(1, imageWeight.get())))
+                .withProjection(projection.get())
+                .withSeed(seed.get());
     }
 
     public ObservableList<String> imageEncoders() {
