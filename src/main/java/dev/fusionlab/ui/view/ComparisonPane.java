@@ -6,7 +6,9 @@ import dev.fusionlab.ui.model.WorkbenchViewModel;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -32,6 +34,7 @@ public final class ComparisonPane extends BorderPane {
     private final TableView<Comparison.Disagreement> disagreements = new TableView<>();
     private final ConfusionHeatmap early = new ConfusionHeatmap("Early fusion");
     private final ConfusionHeatmap late = new ConfusionHeatmap("Late fusion");
+    private final BooleanProperty showing = new SimpleBooleanProperty(true);
 
     public ComparisonPane(WorkbenchViewModel vm) {
         this.vm = vm;
@@ -89,8 +92,20 @@ public final class ComparisonPane extends BorderPane {
         all.setDividerPositions(0.5);
         setCenter(all);
 
-        vm.comparisonProperty().addListener((obs, old, now) -> show(now));
-        vm.darkThemeProperty().addListener((obs, old, now) -> show(vm.comparisonProperty().get()));
+        vm.comparisonProperty().addListener((obs, old, now) -> refresh());
+        vm.darkThemeProperty().addListener((obs, old, now) -> refresh());
+        showing.addListener((obs, old, now) -> refresh());
+    }
+
+    /** Whether the pane is on screen; while it is not, updates wait (tables are costly to fill). */
+    public BooleanProperty showingProperty() {
+        return showing;
+    }
+
+    private void refresh() {
+        if (showing.get()) {
+            show(vm.comparisonProperty().get());
+        }
     }
 
     private void show(Comparison c) {

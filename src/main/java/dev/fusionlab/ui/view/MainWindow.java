@@ -52,6 +52,7 @@ public final class MainWindow extends BorderPane {
         compareTab.setGraphic(Icons.of(FontAwesome.Glyph.BAR_CHART));
         compareTab.setId("compare-tab");
         tabs.getTabs().addAll(exploreTab, compareTab);
+        comparison.showingProperty().bind(compareTab.selectedProperty());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         ScrollPane left = new ScrollPane(new PipelinePanel(vm));
