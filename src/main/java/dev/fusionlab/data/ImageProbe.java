@@ -85,19 +85,20 @@ public final class ImageProbe {
         String format;
         Dimensions size;
         ImageInputStream input = new FileImageInputStream(raf);
-        Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
+        Iterator<ImageReader> readers = readersFor(raf, input);
         if (!readers.hasNext()) {
             throw new InvalidSampleException(file, isWebp(raf)
                     ? "WebP image, but no ImageIO WebP plugin is installed"
                     : "not a recognised image format (PNG, JPEG, GIF or BMP expected)");
         }
         ImageReader reader = readers.next();
+        raf.seek(0);
         try {
             reader.setInput(input, true, true);
             format = reader.getFormatName().toLowerCase(Locale.ROOT);
             size = new Dimensions(reader.getWidth(0), reader.getHeight(0));
         } catch (IOException | RuntimeException e) {
-            throw new InvalidSampleException(file, "corrupt image header: " + describe(e));
+            throw new InvalidSampleException(file, "corrupt or truncated image header: " + describe(e));
         } finally {
             reader.dispose();
         }
@@ -110,6 +111,24 @@ public final class ImageProbe {
             throw new InvalidSampleException(file, "image is truncated or corrupt: " + truncation);
         }
         return size;
+    }
+
+    /**
+     * Readers for the format the magic bytes announce; asking ImageIO to try every installed reader on
+     * every file costs several reads per reader. Unknown magic falls back to asking all of them.
+     */
+    private static Iterator<ImageReader> readersFor(RandomAccessFile raf, ImageInputStream input) throws IOException {
+        byte[] head = new byte[Math.min(PNG_SIGNATURE.length, (int) raf.length())];
+        raf.seek(0);
+        raf.readFully(head);
+        raf.seek(0);
+        String format = null;
+        if (head.length == PNG_SIGNATURE.length && java.util.Arrays.equals(head, PNG_SIGNATURE)) {
+            format = "png";
+        } else if (head.length >= 3 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xD8 && (head[2] & 0xFF) == 0xFF) {
+            format = "jpeg";
+        }
+        return format != null ? ImageIO.getImageReadersByFormatName(format) : ImageIO.getImageReaders(input);
     }
 
     /** A description of the structural damage, or null when the file is complete. */

@@ -39,7 +39,10 @@ record ManifestTable(SequencedSet<String> columns, List<Row> rows, List<SamplePr
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Created on first use only: Jackson's start-up costs a cold JVM about a second, and CSV needs none of it. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     static ManifestTable read(Path manifest) {
         byte[] bytes;
@@ -105,7 +108,7 @@ record ManifestTable(SequencedSet<String> columns, List<Row> rows, List<SamplePr
                 continue;
             }
             try {
-                JsonNode node = JSON.readTree(line);
+                JsonNode node = Json.MAPPER.readTree(line);
                 if (!node.isObject()) {
                     problems.add(new SampleProblem(ref, manifest, "row is not a JSON object"));
                     continue;

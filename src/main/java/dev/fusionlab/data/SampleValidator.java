@@ -4,7 +4,6 @@ import dev.fusionlab.task.TaskContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,8 +45,7 @@ public final class SampleValidator {
     }
 
     private static Map<Path, String> probeImages(List<Sample> samples, TaskContext context) {
-        Set<Path> images = new LinkedHashSet<>();
-        samples.forEach(s -> images.add(s.image()));
+        List<Path> images = samples.stream().map(Sample::image).distinct().toList();
         int total = images.size();
         AtomicInteger done = new AtomicInteger();
         Map<Path, String> problems = new ConcurrentHashMap<>();

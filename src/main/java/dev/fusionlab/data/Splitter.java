@@ -5,13 +5,10 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Assigns train / validation / test. A split given by the dataset is kept. The other samples are split
@@ -89,15 +86,20 @@ public final class Splitter {
         return counts;
     }
 
-    /** The most frequent label of a group (ties: alphabetical), or "" when unlabelled. */
+    /** The most frequent label of a group (ties: alphabetically first), or "" when unlabelled. */
     private static String majorityLabel(List<Sample> members) {
-        Map<String, Long> frequency = members.stream()
-                .map(s -> s.isLabelled() ? s.label() : NO_LABEL)
-                .collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()));
-        return frequency.entrySet().stream()
-                .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(
-                        Comparator.reverseOrder())))
-                .map(Map.Entry::getKey)
-                .orElse(NO_LABEL);
+        Map<String, Integer> frequency = new TreeMap<>();
+        for (Sample member : members) {
+            frequency.merge(member.isLabelled() ? member.label() : NO_LABEL, 1, Integer::sum);
+        }
+        String majority = NO_LABEL;
+        int best = 0;
+        for (Map.Entry<String, Integer> entry : frequency.entrySet()) {
+            if (entry.getValue() > best) {
+                majority = entry.getKey();
+                best = entry.getValue();
+            }
+        }
+        return majority;
     }
 }
