@@ -24,6 +24,10 @@ public final class CaptionsFileReader implements DatasetReader {
 
     private static final List<String> IMAGE_FOLDERS = List.of("", "Images/", "images/");
 
+    /** One parsed line. */
+    private record Caption(String image, String text) {
+    }
+
     @Override
     public ReadResult read(Path file, DatasetOptions options) {
         byte[] bytes;
@@ -51,15 +55,15 @@ public final class CaptionsFileReader implements DatasetReader {
                 problems.add(new SampleProblem(ref, file, "line is not valid UTF-8"));
                 continue;
             }
-            String[] pair = split(line);
-            if (pair == null || !DatasetPaths.looksLikeImage(Path.of(pair[0]))) {
+            Caption caption = parse(line);
+            if (caption == null || !DatasetPaths.looksLikeImage(Path.of(caption.image()))) {
                 if (i != 0) {
                     problems.add(new SampleProblem(ref, file,
                             "line is not 'image,caption' with an image file name first"));
                 }
                 continue;
             }
-            String imageName = pair[0];
+            String imageName = caption.image();
             int index = captionsPerImage.merge(imageName, 1, Integer::sum) - 1;
             String id = imageName + "#" + index;
             try {
@@ -68,7 +72,7 @@ public final class CaptionsFileReader implements DatasetReader {
                     image = locate(root, imageName);
                     resolvedImages.put(imageName, image);
                 }
-                samples.add(new Sample(id, image, pair[1], null, null, imageName, null));
+                samples.add(new Sample(id, image, caption.text(), null, null, imageName, null));
             } catch (InvalidSampleException e) {
                 problems.add(e.toProblem(id));
             }
@@ -76,20 +80,19 @@ public final class CaptionsFileReader implements DatasetReader {
         return new ReadResult(samples, problems);
     }
 
-    /** {image, caption}, or null when the line has no separator. */
-    private static String[] split(String line) {
+    /** The image and caption of a line, or null when the line has no separator. */
+    private static Caption parse(String line) {
         int tab = line.indexOf('\t');
         if (tab > 0) {
             String image = line.substring(0, tab).strip();
             int hash = image.lastIndexOf('#');
-            return new String[] {hash > 0 ? image.substring(0, hash) : image, line.substring(tab + 1).strip()};
+            return new Caption(hash > 0 ? image.substring(0, hash) : image, line.substring(tab + 1).strip());
         }
         int comma = line.indexOf(',');
         if (comma <= 0) {
             return null;
         }
-        String caption = line.substring(comma + 1).strip();
-        return new String[] {line.substring(0, comma).strip(), unquote(caption)};
+        return new Caption(line.substring(0, comma).strip(), unquote(line.substring(comma + 1).strip()));
     }
 
     private static String unquote(String caption) {

@@ -2,8 +2,10 @@ package dev.fusionlab.data;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
@@ -85,14 +87,13 @@ public final class ImageProbe {
         String format;
         Dimensions size;
         ImageInputStream input = new FileImageInputStream(raf);
-        Iterator<ImageReader> readers = readersFor(raf, input);
+        Iterator<ImageReader> readers = readersFor(input);
         if (!readers.hasNext()) {
             throw new InvalidSampleException(file, isWebp(raf)
                     ? "WebP image, but no ImageIO WebP plugin is installed"
                     : "not a recognised image format (PNG, JPEG, GIF or BMP expected)");
         }
         ImageReader reader = readers.next();
-        raf.seek(0);
         try {
             reader.setInput(input, true, true);
             format = reader.getFormatName().toLowerCase(Locale.ROOT);
@@ -117,18 +118,17 @@ public final class ImageProbe {
      * Readers for the format the magic bytes announce; asking ImageIO to try every installed reader on
      * every file costs several reads per reader. Unknown magic falls back to asking all of them.
      */
-    private static Iterator<ImageReader> readersFor(RandomAccessFile raf, ImageInputStream input) throws IOException {
-        byte[] head = new byte[Math.min(PNG_SIGNATURE.length, (int) raf.length())];
-        raf.seek(0);
-        raf.readFully(head);
-        raf.seek(0);
-        String format = null;
-        if (head.length == PNG_SIGNATURE.length && java.util.Arrays.equals(head, PNG_SIGNATURE)) {
-            format = "png";
-        } else if (head.length >= 3 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xD8 && (head[2] & 0xFF) == 0xFF) {
-            format = "jpeg";
+    private static Iterator<ImageReader> readersFor(ImageInputStream input) throws IOException {
+        byte[] head = new byte[PNG_SIGNATURE.length];
+        int read = input.read(head);
+        input.seek(0);
+        if (read == head.length && Arrays.equals(head, PNG_SIGNATURE)) {
+            return ImageIO.getImageReadersByFormatName("png");
         }
-        return format != null ? ImageIO.getImageReadersByFormatName(format) : ImageIO.getImageReaders(input);
+        if (read >= 3 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xD8 && (head[2] & 0xFF) == 0xFF) {
+            return ImageIO.getImageReadersByFormatName("jpeg");
+        }
+        return ImageIO.getImageReaders(input);
     }
 
     /** A description of the structural damage, or null when the file is complete. */
@@ -153,7 +153,7 @@ public final class ImageProbe {
             raf.readFully(type);
             long next = position + PNG_CHUNK_OVERHEAD + dataLength;
             if (next > length) {
-                return "PNG chunk " + new String(type, java.nio.charset.StandardCharsets.US_ASCII)
+                return "PNG chunk " + new String(type, StandardCharsets.US_ASCII)
                         + " runs past the end of the file";
             }
             if (type[0] == 'I' && type[1] == 'E' && type[2] == 'N' && type[3] == 'D') {
