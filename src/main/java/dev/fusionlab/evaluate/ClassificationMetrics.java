@@ -1,0 +1,88 @@
+package dev.fusionlab.evaluate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How well one strategy's decisions match the truth on a set of samples.
+ *
+ * @param classes   class names, in index order
+ * @param confusion {@code confusion[t][p]}: samples of true class {@code t} predicted as {@code p}
+ * @param accuracy  right decisions / samples
+ * @param macroF1   unweighted mean F1 over the classes that occur in the truth or the predictions (a class in
+ *                  neither carries no evidence either way; scikit-learn's default does the same)
+ * @param perClass  scores of every class, in index order
+ */
+public record ClassificationMetrics(List<String> classes, int[][] confusion, double accuracy, double macroF1,
+                                    List<ClassMetrics> perClass) {
+
+    public ClassificationMetrics {
+        classes = List.copyOf(classes);
+        perClass = List.copyOf(perClass);
+    }
+
+    /**
+     * @param truth     true class index of each sample (no -1: leave unlabelled samples out)
+     * @param predicted predicted class index of the same samples
+     */
+    public static ClassificationMetrics of(int[] truth, int[] predicted, List<String> classes) {
+        if (truth.length != predicted.length) {
+            throw new IllegalArgumentException(truth.length + " true labels but " + predicted.length + " predictions");
+        }
+        if (truth.length == 0) {
+            throw new IllegalArgumentException("no samples to evaluate");
+        }
+        int k = classes.size();
+        int[][] confusion = new int[k][k];
+        int right = 0;
+        for (int i = 0; i < truth.length; i++) {
+            checkIndex(truth[i], k, "true label", i);
+            checkIndex(predicted[i], k, "prediction", i);
+            confusion[truth[i]][predicted[i]]++;
+            right += truth[i] == predicted[i] ? 1 : 0;
+        }
+        List<ClassMetrics> perClass = new ArrayList<>(k);
+        double f1Sum = 0;
+        int present = 0;
+        for (int c = 0; c < k; c++) {
+            int support = 0;
+            int predictedAs = 0;
+            for (int o = 0; o < k; o++) {
+                support += confusion[c][o];
+                predictedAs += confusion[o][c];
+            }
+            int tp = confusion[c][c];
+            double precision = ratio(tp, predictedAs);
+            double recall = ratio(tp, support);
+            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            perClass.add(new ClassMetrics(classes.get(c), precision, recall, f1, support));
+            if (support > 0 || predictedAs > 0) {
+                f1Sum += f1;
+                present++;
+            }
+        }
+        return new ClassificationMetrics(classes, confusion, right / (double) truth.length, f1Sum / present, perClass);
+    }
+
+    /** Samples evaluated. */
+    public int total() {
+        int n = 0;
+        for (int[] row : confusion) {
+            for (int v : row) {
+                n += v;
+            }
+        }
+        return n;
+    }
+
+    private static double ratio(int numerator, int denominator) {
+        return denominator == 0 ? 0 : numerator / (double) denominator;
+    }
+
+    private static void checkIndex(int c, int k, String what, int sample) {
+        if (c < 0 || c >= k) {
+            throw new IllegalArgumentException("sample " + sample + ": " + what + " " + c
+                    + " is not a class index in [0, " + k + ")");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.fusionlab.evaluate;
+
+import dev.fusionlab.data.Split;
+import dev.fusionlab.fuse.Strategy;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * The report card of a run: every strategy's metrics on the labelled TEST rows, and every pair of strategies
+ * compared by McNemar's test with the samples they disagree on.
+ *
+ * @param testRows    the labelled test rows evaluated
+ * @param metrics     metrics of each strategy, in {@link Strategy} order
+ * @param comparisons one per pair of strategies (A before B in {@link Strategy} order)
+ */
+public record Evaluation(int[] testRows, Map<Strategy, ClassificationMetrics> metrics, List<Comparison> comparisons) {
+
+    /**
+     * Two strategies on the same test samples.
+     *
+     * @param a             strategy A
+     * @param b             strategy B
+     * @param mcNemar       the test; its {@code b} counts samples only A got right
+     * @param disagreements the test samples on which A and B decide differently
+     */
+    public record Comparison(Strategy a, Strategy b, McNemarTest.Result mcNemar, List<Disagreement> disagreements) {
+    }
+
+    public Evaluation {
+        testRows = testRows.clone();
+        metrics = Collections.unmodifiableMap(new EnumMap<>(metrics));
+        comparisons = List.copyOf(comparisons);
+    }
+
+    /**
+     * @param truth         class per row, -1 when unlabelled
+     * @param splits        split per row
+     * @param probabilities class probabilities per row for each strategy to evaluate
+     * @param classes       class names
+     * @throws IllegalArgumentException when no TEST row is labelled
+     */
+    public static Evaluation onTest(int[] truth, Split[] splits, Map<Strategy, float[][]> probabilities,
+                                    List<String> classes) {
+        int[] rows = IntStream.range(0, truth.length)
+                .filter(r -> splits[r] == Split.TEST && truth[r] >= 0).toArray();
+        if (rows.length == 0) {
+            throw new IllegalArgumentException("the test split has no labelled sample to evaluate on");
+        }
+        int[] testTruth = select(truth, rows);
+        Map<Strategy, int[]> decisions = new EnumMap<>(Strategy.class);
+        Map<Strategy, ClassificationMetrics> metrics = new EnumMap<>(Strategy.class);
+        for (var entry : probabilities.entrySet()) {
+            if (entry.getValue().length != truth.length) {
+                throw new IllegalArgumentException(entry.getKey().key() + ": " + entry.getValue().length
+                        + " rows of probabilities for " + truth.length + " samples");
+            }
+            int[] decided = Predictions.argmax(entry.getValue());
+            decisions.put(entry.getKey(), decided);
+            metrics.put(entry.getKey(), ClassificationMetrics.of(testTruth, select(decided, rows), classes));
+        }
+        List<Strategy> strategies = List.copyOf(decisions.keySet());
+        List<Comparison> comparisons = new ArrayList<>();
+        for (int i = 0; i < strategies.size(); i++) {
+            for (int j = i + 1; j < strategies.size(); j++) {
+                int[] a = decisions.get(strategies.get(i));
+                int[] b = decisions.get(strategies.get(j));
+                comparisons.add(new Comparison(strategies.get(i), strategies.get(j),
+                        McNemarTest.compare(testTruth, select(a, rows), select(b, rows)),
+                        Disagreements.among(rows, truth, a, b)));
+            }
+        }
+        return new Evaluation(rows, metrics, comparisons);
+    }
+
+    /** The comparison of {@code a} and {@code b}, in either order as stored. */
+    public Comparison comparison(Strategy a, Strategy b) {
+        return comparisons.stream()
+                .filter(c -> c.a() == a && c.b() == b || c.a() == b && c.b() == a)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no comparison of " + a + " and " + b));
+    }
+
+    private static int[] select(int[] values, int[] rows) {
+        int[] out = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = values[rows[i]];
+        }
+        return out;
+    }
+}

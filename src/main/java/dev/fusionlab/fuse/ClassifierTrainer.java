@@ -1,0 +1,245 @@
+package dev.fusionlab.fuse;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Adam;
+import ai.djl.training.tracker.Tracker;
+import dev.fusionlab.task.TaskContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Trains a {@link ClassifierKind#SOFTMAX} or {@link ClassifierKind#MLP} classifier with the DJL PyTorch
+ * engine: Adam on shuffled minibatches, early stopping on the validation rows, weights of the best
+ * validation epoch kept.
+ *
+ * <p>The data sets here are small (about a thousand rows of a few hundred to a few thousand features), so
+ * the whole training matrix is one NDArray and a minibatch is a gather of shuffled row indices: no
+ * {@code Dataset}/batchifier machinery, which costs more than the arithmetic at this size.
+ *
+ * <p>Determinism: the PyTorch seed (weight initialisation, dropout) and the shuffling are both derived from
+ * {@link ClassifierSpec#seed()}, so on CPU the same spec and data give identical probabilities. Because the
+ * PyTorch seed is process-global, trainings run one at a time.
+ *
+ * <p>Classes are not re-weighted: the loss is the plain mean cross-entropy, so on strongly imbalanced data the
+ * classifier favours frequent classes; per-class recall and macro-F1 in the evaluation make that visible.
+ */
+public final class ClassifierTrainer {
+
+    /** The DJL engine that trains; ONNX Runtime (also on the class path) cannot. */
+    public static final String ENGINE = "PyTorch";
+
+    /** A validation loss must drop by more than this to count as an improvement. */
+    private static final double MIN_IMPROVEMENT = 1e-4;
+
+    private static final ReentrantLock ONE_AT_A_TIME = new ReentrantLock();
+
+    private ClassifierTrainer() {
+    }
+
+    /**
+     * @param train      labelled training rows
+     * @param validation labelled validation rows for early stopping; when empty, all {@code maxEpochs} run
+     *                   and the last epoch is kept
+     * @param classes    class names; labels index into it
+     * @param stage      progress stage name, e.g. {@code train-early}
+     * @throws dev.fusionlab.task.CancelledException when cancelled (checked between minibatches)
+     */
+    public static TrainedClassifier train(LabelledRows train, LabelledRows validation, List<String> classes,
+                                          ClassifierSpec spec, TaskContext ctx, String stage) {
+        if (train.size() == 0) {
+            throw new IllegalArgumentException(stage + ": no labelled training rows");
+        }
+        int dim = train.dim();
+        if (validation.size() > 0 && validation.dim() != dim) {
+            throw new IllegalArgumentException(stage + ": validation rows have " + validation.dim()
+                    + " features, training rows " + dim);
+        }
+        train.checkLabels(classes.size(), stage + " training");
+        validation.checkLabels(classes.size(), stage + " validation");
+        ONE_AT_A_TIME.lock();
+        try {
+            return new Run(train, validation, classes, spec, ctx, stage).fit();
+        } finally {
+            ONE_AT_A_TIME.unlock();
+        }
+    }
+
+    /** The state of one training run. */
+    private static final class Run {
+        private final LabelledRows train;
+        private final LabelledRows validation;
+        private final List<String> classes;
+        private final ClassifierSpec spec;
+        private final TaskContext ctx;
+        private final String stage;
+
+        private double bestLoss = Double.POSITIVE_INFINITY;
+        private double bestAccuracy = Double.NaN;
+        private int bestEpoch;
+        private List<DenseLayer> bestLayers;
+
+        Run(LabelledRows train, LabelledRows validation, List<String> classes, ClassifierSpec spec,
+            TaskContext ctx, String stage) {
+            this.train = train;
+            this.validation = validation;
+            this.classes = classes;
+            this.spec = spec;
+            this.ctx = ctx;
+            this.stage = stage;
+        }
+
+        TrainedClassifier fit() {
+            long start = System.nanoTime();
+            Engine engine = Engine.getEngine(ENGINE);
+            engine.setRandomSeed(Long.hashCode(spec.seed()));
+            int epochsRun = 0;
+            try (Model model = Model.newInstance(stage, Device.cpu(), ENGINE)) {
+                SequentialBlock block = buildBlock();
+                model.setBlock(block);
+                DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                        .optDevices(new Device[] {Device.cpu()})
+                        .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)
+                        .optOptimizer(Adam.builder()
+                                .optLearningRateTracker(Tracker.fixed((float) spec.learningRate()))
+                                .optWeightDecays((float) spec.weightDecay())
+                                .build());
+                try (Trainer trainer = model.newTrainer(config)) {
+                    trainer.initialize(new Shape(1, train.dim()));
+                    NDManager manager = trainer.getManager();
+                    NDArray xTrain = train.features(manager);
+                    NDArray yTrain = train.labels(manager);
+                    NDArray xVal = validation.size() > 0 ? validation.features(manager) : null;
+                    NDArray yVal = validation.size() > 0 ? validation.labels(manager) : null;
+                    Random shuffler = new Random(spec.seed());
+                    int sinceImprovement = 0;
+                    while (epochsRun < spec.maxEpochs() && sinceImprovement < spec.patience()) {
+                        runEpoch(trainer, xTrain, yTrain, shuffler);
+                        epochsRun++;
+                        if (xVal == null) {
+                            continue;
+                        }
+                        if (validate(trainer, xVal, yVal, block, epochsRun)) {
+                            sinceImprovement = 0;
+                        } else {
+                            sinceImprovement++;
+                        }
+                    }
+                    if (xVal == null) {
+                        bestEpoch = epochsRun;
+                        bestLayers = snapshot(block);
+                        bestLoss = Double.NaN;
+                    }
+                }
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            var provenance = new ClassifierProvenance(spec, train.dim(), classes, train.size(), validation.size(),
+                    epochsRun, bestEpoch, bestLoss, bestAccuracy, millis);
+            ctx.report(stage, 1, "done: " + epochsRun + " epochs, kept epoch " + bestEpoch);
+            return new TrainedClassifier(bestLayers, provenance);
+        }
+
+        private SequentialBlock buildBlock() {
+            SequentialBlock block = new SequentialBlock();
+            if (spec.kind() == ClassifierKind.MLP) {
+                block.add(Linear.builder().setUnits(spec.hidden()).build())
+                        .add(Activation.reluBlock())
+                        .add(Dropout.builder().optRate(ClassifierSpec.MLP_DROPOUT).build());
+            }
+            return block.add(Linear.builder().setUnits(classes.size()).build());
+        }
+
+        private void runEpoch(Trainer trainer, NDArray xTrain, NDArray yTrain, Random shuffler) {
+            long[] order = shuffledIndices(train.size(), shuffler);
+            for (int from = 0; from < order.length; from += spec.batchSize()) {
+                ctx.throwIfCancelled(stage);
+                int to = Math.min(order.length, from + spec.batchSize());
+                try (NDManager batch = trainer.getManager().newSubManager()) {
+                    NDArray rows = batch.create(java.util.Arrays.copyOfRange(order, from, to));
+                    NDArray x = xTrain.get(new NDIndex("{}", rows));
+                    NDArray y = yTrain.get(new NDIndex("{}", rows));
+                    x.attach(batch);
+                    y.attach(batch);
+                    try (GradientCollector collector = trainer.newGradientCollector()) {
+                        NDList logits = trainer.forward(new NDList(x));
+                        NDArray loss = trainer.getLoss().evaluate(new NDList(y), logits);
+                        collector.backward(loss);
+                    }
+                    trainer.step();
+                }
+            }
+        }
+
+        /** Scores the validation rows; keeps a snapshot when the loss improved. @return whether it improved */
+        private boolean validate(Trainer trainer, NDArray xVal, NDArray yVal, Block block, int epoch) {
+            double loss;
+            double accuracy;
+            try (NDManager scope = trainer.getManager().newSubManager()) {
+                NDArray x = xVal.duplicate();
+                x.attach(scope);
+                NDArray logits = trainer.evaluate(new NDList(x)).singletonOrThrow();
+                loss = trainer.getLoss().evaluate(new NDList(yVal), new NDList(logits)).getFloat();
+                accuracy = logits.argMax(1).eq(yVal).sum().getLong() / (double) validation.size();
+            }
+            boolean improved = loss < bestLoss - MIN_IMPROVEMENT;
+            if (improved) {
+                bestLoss = loss;
+                bestAccuracy = accuracy;
+                bestEpoch = epoch;
+                bestLayers = snapshot(block);
+            }
+            ctx.report(stage, epoch / (double) spec.maxEpochs(), String.format(Locale.ROOT,
+                    "epoch %d/%d: validation loss %.4f, accuracy %.3f (best epoch %d)",
+                    epoch, spec.maxEpochs(), loss, accuracy, bestEpoch));
+            return improved;
+        }
+    }
+
+    /** Copies every Linear layer's current weights out of native memory. */
+    private static List<DenseLayer> snapshot(Block block) {
+        List<DenseLayer> layers = new ArrayList<>();
+        for (var child : block.getChildren()) {
+            if (child.getValue() instanceof Linear linear) {
+                var params = linear.getParameters();
+                NDArray w = params.get("weight").getArray();
+                float[] bias = params.get("bias").getArray().toFloatArray();
+                layers.add(DenseLayer.fromOutByIn(w.toFloatArray(), bias, Math.toIntExact(w.getShape().get(1))));
+            }
+        }
+        return layers;
+    }
+
+    private static long[] shuffledIndices(int n, Random random) {
+        long[] order = new long[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            long t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+}
