@@ -41,6 +41,11 @@ public final class Pca {
      * @throws IllegalArgumentException on empty or ragged input or more components than min(n, d)
      */
     public static PcaResult fit(float[][] data, PcaParams params, TaskContext ctx) {
+        return fit(data, params, ctx, !Boolean.getBoolean("fusionlab.pca.java"));
+    }
+
+    /** @param useBlas try OpenBLAS products first (falling back to Java when it cannot be loaded) */
+    static PcaResult fit(float[][] data, PcaParams params, TaskContext ctx, boolean useBlas) {
         checkInput(data, params.components());
         int n = data.length;
         int d = data[0].length;
@@ -54,22 +59,39 @@ public final class Pca {
             double totalVariance = pca.totalVariance();
             ctx.report(STAGE, 1.0 / passes, "range finder");
 
-            double[][] y = pca.times(gaussian(width, d, params.seed()));
+            CenteredMatrix matrix = centredMatrix(data, mean, workers, useBlas);
+            double[][] y = matrix.times(gaussian(width, d, params.seed()));
             orthonormalize(y);
             for (int it = 0; it < params.powerIterations(); it++) {
                 ctx.throwIfCancelled(STAGE);
-                double[][] z = pca.transposeTimes(y);
+                double[][] z = matrix.transposeTimes(y);
                 orthonormalize(z);
-                y = pca.times(z);
+                y = matrix.times(z);
                 orthonormalize(y);
                 ctx.report(STAGE, (2.0 + 2 * it) / passes, "power iteration " + (it + 1) + "/" + params.powerIterations());
             }
             ctx.throwIfCancelled(STAGE);
-            double[][] b = pca.transposeTimes(y); // rows of B = Q^T (X - mean), width x d
+            double[][] b = matrix.transposeTimes(y); // rows of B = Q^T (X - mean), width x d
             PcaResult result = pca.decompose(y, b, k, totalVariance);
             ctx.report(STAGE, 1, k + " components");
             return result;
         }
+    }
+
+    /**
+     * OpenBLAS products when the native library is there (the launcher and the tests put it on the library
+     * path), plain Java otherwise or when the system property {@code fusionlab.pca.java} is true.
+     */
+    private static CenteredMatrix centredMatrix(float[][] data, double[] mean, Workers workers, boolean useBlas) {
+        if (useBlas) {
+            try {
+                return new BlasCenteredMatrix(data, mean);
+            } catch (LinkageError | RuntimeException noBlas) {
+                System.getLogger(Pca.class.getName()).log(System.Logger.Level.DEBUG,
+                        "OpenBLAS unavailable, PCA falls back to Java products", noBlas);
+            }
+        }
+        return new JavaCenteredMatrix(data, mean, workers);
     }
 
     /** SVD of the small matrix B = Q^T Xc through the eigen-decomposition of B B^T, then back to n x k. */
@@ -109,72 +131,6 @@ public final class Pca {
             ratio[c] = totalVariance > 0 ? variance[c] / totalVariance : 0;
         }
         return new PcaResult(scores, components, mean.clone(), variance, ratio);
-    }
-
-    /** (X - mean) Z^T for Z given as rows z_j of length d; the result as columns y_j of length n. */
-    private double[][] times(double[][] z) {
-        int width = z.length;
-        double[][] y = new double[width][n];
-        double[] meanDots = new double[width];
-        for (int j = 0; j < width; j++) {
-            meanDots[j] = dot(mean, z[j]);
-        }
-        workers.forRanges(n, PARTS, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                float[] x = data[i];
-                int j = 0;
-                for (; j + 4 <= width; j += 4) {
-                    double[] z0 = z[j], z1 = z[j + 1], z2 = z[j + 2], z3 = z[j + 3];
-                    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-                    for (int c = 0; c < d; c++) {
-                        double xc = x[c];
-                        s0 += xc * z0[c];
-                        s1 += xc * z1[c];
-                        s2 += xc * z2[c];
-                        s3 += xc * z3[c];
-                    }
-                    y[j][i] = s0 - meanDots[j];
-                    y[j + 1][i] = s1 - meanDots[j + 1];
-                    y[j + 2][i] = s2 - meanDots[j + 2];
-                    y[j + 3][i] = s3 - meanDots[j + 3];
-                }
-                for (; j < width; j++) {
-                    double[] zj = z[j];
-                    double s = 0;
-                    for (int c = 0; c < d; c++) {
-                        s += x[c] * zj[c];
-                    }
-                    y[j][i] = s - meanDots[j];
-                }
-            }
-        });
-        return y;
-    }
-
-    /** (X - mean)^T Y for Y given as columns y_j of length n; the result as rows w_j of length d. */
-    private double[][] transposeTimes(double[][] y) {
-        int width = y.length;
-        double[][] w = new double[width][d];
-        workers.forRanges(d, Math.min(PARTS, Math.max(1, d / 16)), (from, to) -> {
-            for (int i = 0; i < n; i++) {
-                float[] x = data[i];
-                for (int j = 0; j < width; j++) {
-                    double yij = y[j][i];
-                    double[] wj = w[j];
-                    for (int c = from; c < to; c++) {
-                        wj[c] += yij * x[c];
-                    }
-                }
-            }
-        });
-        for (int j = 0; j < width; j++) {
-            double columnSum = 0;
-            for (double v : y[j]) {
-                columnSum += v;
-            }
-            axpy(-columnSum, mean, w[j]);
-        }
-        return w;
     }
 
     private double totalVariance() {
