@@ -1,5 +1,10 @@
 package dev.fusionlab.project.pca;
 
+import static dev.fusionlab.project.DenseAlgebra.axpy;
+import static dev.fusionlab.project.DenseAlgebra.dot;
+import static dev.fusionlab.project.DenseAlgebra.orthonormalize;
+
+import dev.fusionlab.project.DenseAlgebra;
 import dev.fusionlab.project.Workers;
 import dev.fusionlab.task.TaskContext;
 import java.util.SplittableRandom;
@@ -103,7 +108,7 @@ public final class Pca {
                 gram[i][j] = gram[j][i] = dot(b[i], b[j]);
             }
         }
-        double[][] eigen = SymmetricEigen.decompose(gram);
+        double[][] eigen = DenseAlgebra.symmetricEigen(gram);
         double[][] components = new double[k][d];
         double[][] scores = new double[n][k];
         double[] variance = new double[k];
@@ -189,30 +194,6 @@ public final class Pca {
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
     }
 
-    /**
-     * Makes the vectors orthonormal by modified Gram-Schmidt, run twice ("twice is enough") for stability.
-     * A vector that is (numerically) in the span of the previous ones becomes zero: the data has lower rank.
-     */
-    static void orthonormalize(double[][] vectors) {
-        double[] original = new double[vectors.length];
-        for (int j = 0; j < vectors.length; j++) {
-            original[j] = Math.sqrt(dot(vectors[j], vectors[j]));
-        }
-        for (int pass = 0; pass < 2; pass++) {
-            for (int j = 0; j < vectors.length; j++) {
-                double[] v = vectors[j];
-                for (int p = 0; p < j; p++) {
-                    axpy(-dot(vectors[p], v), vectors[p], v);
-                }
-                double norm = Math.sqrt(dot(v, v));
-                double scale = norm > 1e-10 * original[j] && norm > 0 ? 1 / norm : 0;
-                for (int i = 0; i < v.length; i++) {
-                    v[i] *= scale;
-                }
-            }
-        }
-    }
-
     private static double largestMagnitudeSign(double[] v) {
         double best = 0;
         for (double x : v) {
@@ -221,20 +202,6 @@ public final class Pca {
             }
         }
         return best < 0 ? -1 : 1;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    private static void axpy(double alpha, double[] x, double[] y) {
-        for (int i = 0; i < x.length; i++) {
-            y[i] += alpha * x[i];
-        }
     }
 
     private static void checkInput(float[][] data, int components) {

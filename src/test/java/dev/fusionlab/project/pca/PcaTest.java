@@ -22,7 +22,7 @@ class PcaTest {
                 row[j] = random.nextGaussian();
             }
         }
-        Pca.orthonormalize(rotation);
+        dev.fusionlab.project.DenseAlgebra.orthonormalize(rotation);
         float[][] x = new float[n][d];
         for (int i = 0; i < n; i++) {
             for (int a = 0; a < d; a++) {

@@ -1,12 +1,53 @@
-package dev.fusionlab.project.pca;
+package dev.fusionlab.project;
 
 /**
- * Eigen-decomposition of a small dense symmetric matrix by cyclic Jacobi rotations: a few dozen lines,
- * accurate to machine precision, and plenty fast for the (k + oversamples)-square matrices PCA needs.
+ * The two small dense operations the projections need, on a handful of vectors at a time: Gram-Schmidt
+ * orthonormalisation and the eigen-decomposition of a small symmetric matrix (cyclic Jacobi rotations: a
+ * few dozen lines, accurate to machine precision, plenty fast for matrices of a few dozen rows). Not worth
+ * a native LAPACK call.
  */
-final class SymmetricEigen {
+public final class DenseAlgebra {
 
-    private SymmetricEigen() {
+    private DenseAlgebra() {
+    }
+
+    /**
+     * Makes the vectors orthonormal in place by modified Gram-Schmidt, run twice ("twice is enough") for
+     * stability. A vector that is (numerically) in the span of the previous ones becomes zero.
+     */
+    public static void orthonormalize(double[][] vectors) {
+        double[] original = new double[vectors.length];
+        for (int j = 0; j < vectors.length; j++) {
+            original[j] = Math.sqrt(dot(vectors[j], vectors[j]));
+        }
+        for (int pass = 0; pass < 2; pass++) {
+            for (int j = 0; j < vectors.length; j++) {
+                double[] v = vectors[j];
+                for (int p = 0; p < j; p++) {
+                    axpy(-dot(vectors[p], v), vectors[p], v);
+                }
+                double norm = Math.sqrt(dot(v, v));
+                double scale = norm > 1e-10 * original[j] && norm > 0 ? 1 / norm : 0;
+                for (int i = 0; i < v.length; i++) {
+                    v[i] *= scale;
+                }
+            }
+        }
+    }
+
+    public static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    /** y += alpha x */
+    public static void axpy(double alpha, double[] x, double[] y) {
+        for (int i = 0; i < x.length; i++) {
+            y[i] += alpha * x[i];
+        }
     }
 
     /**
@@ -14,7 +55,7 @@ final class SymmetricEigen {
      * @return {@code [values, vectors]}: values[0][i] in decreasing order, vectors[1 + i] the unit eigenvector
      *         of values[0][i]
      */
-    static double[][] decompose(double[][] matrix) {
+    public static double[][] symmetricEigen(double[][] matrix) {
         int m = matrix.length;
         double[][] a = new double[m][];
         double[][] v = new double[m][m];
