@@ -1,0 +1,124 @@
+package dev.fusionlab.ui.bench;
+
+import dev.fusionlab.export.plot.Palette;
+import dev.fusionlab.export.plot.Viewport;
+import dev.fusionlab.ui.scatter.ScatterRenderer;
+import dev.fusionlab.ui.scatter.ViewTransform;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Frame time of the projection view's full redraw during pan and zoom, at 10k, 100k and 1M points.
+ * Renders off-screen into the same ARGB array the view wraps in its {@code PixelBuffer}, with the
+ * view's default size and point radius, so the numbers are the FX thread's cost per frame (the GPU
+ * upload of the buffer comes on top and does not depend on the point count).
+ *
+ * <p>Run: {@code java -cp target/classes:$(cat cp.txt) dev.fusionlab.ui.bench.ScatterFrameBench [out.md]}
+ * (or {@code mvn -q exec:java}-style with any classpath runner). Writes {@code bench/gui/RESULTS.md}
+ * by default.
+ */
+public final class ScatterFrameBench {
+
+    private static final int WIDTH = 1600, HEIGHT = 1000;
+    private static final int WARMUP_FRAMES = 40, MEASURED_FRAMES = 200;
+
+    private ScatterFrameBench() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path out = Path.of(args.length > 0 ? args[0] : "bench/gui/RESULTS.md");
+        List<String> rows = new ArrayList<>();
+        for (int n : new int[] {10_000, 100_000, 1_000_000}) {
+            double[] ms = measure(n);
+            rows.add(String.format(Locale.ROOT, "| %,d | %.2f | %.2f | %.2f | %.2f | %.0f |", n,
+                    ms[0], percentile(ms, 0.5), percentile(ms, 0.95), ms[ms.length - 1], 1000 / percentile(ms, 0.5)));
+        }
+        String report = report(rows);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, report);
+        System.out.print(report);
+    }
+
+    /** @return sorted frame times in milliseconds */
+    private static double[] measure(int n) {
+        Random random = new Random(7);
+        float[] xs = new float[n], ys = new float[n];
+        int[] colours = new int[n];
+        for (int i = 0; i < n; i++) { // 20 Gaussian clusters, like a projection of 20 classes
+            int c = random.nextInt(20);
+            xs[i] = (float) (Math.cos(c) * 8 + random.nextGaussian());
+            ys[i] = (float) (Math.sin(c * 1.7) * 6 + random.nextGaussian());
+            colours[i] = Palette.colour(c);
+        }
+        int[] pixels = new int[WIDTH * HEIGHT];
+        ScatterRenderer renderer = new ScatterRenderer();
+        renderer.setPointRadius(ScatterRenderer.radiusFor(n));
+        ViewTransform view = ViewTransform.fit(Viewport.fitting(xs, ys, 0.04), WIDTH, HEIGHT);
+        int[] highlighted = {0, 1, 2};
+        double[] ms = new double[MEASURED_FRAMES];
+        for (int frame = -WARMUP_FRAMES; frame < MEASURED_FRAMES; frame++) {
+            view = step(view, frame);
+            long start = System.nanoTime();
+            renderer.render(pixels, view, xs, ys, colours, 0xFF1B1E23, highlighted, 0xFFFFFFFF);
+            long nanos = System.nanoTime() - start;
+            if (frame >= 0) {
+                ms[frame] = nanos / 1e6;
+            }
+        }
+        Arrays.sort(ms);
+        return ms;
+    }
+
+    /** A user's gesture: drag right and down, zoom in three times, drag back, zoom out. */
+    private static ViewTransform step(ViewTransform view, int frame) {
+        return switch (Math.floorMod(frame, 40) / 10) {
+            case 0 -> view.panBy(12, 7);
+            case 1 -> view.zoomAt(1.1, WIDTH * 0.4, HEIGHT * 0.6);
+            case 2 -> view.panBy(-12, -7);
+            default -> view.zoomAt(1 / 1.1, WIDTH * 0.4, HEIGHT * 0.6);
+        };
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.round(p * (sorted.length - 1)))];
+    }
+
+    private static String report(List<String> rows) {
+        String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        StringBuilder b = new StringBuilder();
+        b.append("# Projection view: frame time of a full redraw\n\n");
+        b.append("Command: `java -cp <classpath> dev.fusionlab.ui.bench.ScatterFrameBench` (see the class Javadoc).\n");
+        b.append("Each frame clears a ").append(WIDTH).append("x").append(HEIGHT)
+                .append(" ARGB pixel buffer and stamps every point during a pan/zoom gesture; ")
+                .append(WARMUP_FRAMES).append(" warm-up frames, then ").append(MEASURED_FRAMES).append(" measured.\n\n");
+        b.append("- Date: ").append(date).append('\n');
+        b.append("- Machine: ").append(cpuModel()).append(", ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores available, ").append(System.getProperty("os.name")).append(' ')
+                .append(System.getProperty("os.arch")).append('\n');
+        b.append("- Java: ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version")).append("\n\n");
+        b.append("| points | min ms | median ms | p95 ms | max ms | frames/s (median) |\n");
+        b.append("|---:|---:|---:|---:|---:|---:|\n");
+        rows.forEach(r -> b.append(r).append('\n'));
+        b.append("\nPoint radius follows `ScatterRenderer.radiusFor`: 3 px at 10k, 2 px at 100k, 1 px at 1M.\n");
+        return b.toString();
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name")).findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
+        } catch (IOException | RuntimeException e) {
+            return "unknown CPU";
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.fusionlab.ui.model;
+
+import dev.fusionlab.task.CancellationToken;
+import dev.fusionlab.task.CancelledException;
+import dev.fusionlab.task.TaskContext;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * Runs one long job at a time on a background thread and shows its state: stage, progress, ETA,
+ * message, error. Progress from the worker is coalesced: however often the core reports, at most one
+ * update is waiting on the UI thread, so a chatty stage cannot flood it. Cancel sets the job's
+ * {@link CancellationToken} and interrupts the worker; the job ends at its next check.
+ */
+public final class BackgroundTaskViewModel {
+
+    /** Work done in the background with a context to report to. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(TaskContext context) throws Exception;
+    }
+
+    private record Report(String stage, double fraction, String message) {
+    }
+
+    private final Executor uiThread;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "fusionlab-worker");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper stage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Ready");
+    private final ReadOnlyStringWrapper eta = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final AtomicReference<Report> pending = new AtomicReference<>();
+    private final EtaEstimator etaEstimator = new EtaEstimator();
+    private CancellationToken token;
+    private Future<?> future;
+
+    /** @param uiThread runs updates of this view model's properties (Platform::runLater in the app) */
+    public BackgroundTaskViewModel(Executor uiThread) {
+        this.uiThread = uiThread;
+    }
+
+    /**
+     * Starts {@code work} unless a job is running. Call on the UI thread.
+     *
+     * @param onSuccess receives the result on the UI thread
+     * @return false when another job is still running
+     */
+    public <T> boolean start(String jobTitle, Work<T> work, Consumer<T> onSuccess) {
+        if (running.get()) {
+            return false;
+        }
+        CancellationToken jobToken = new CancellationToken();
+        token = jobToken;
+        running.set(true);
+        title.set(jobTitle);
+        stage.set(jobTitle);
+        progress.set(-1);
+        message.set(jobTitle + "…");
+        eta.set("");
+        error.set("");
+        TaskContext context = new TaskContext(this::report, jobToken);
+        future = worker.submit(() -> {
+            try {
+                T result = work.run(context);
+                jobToken.throwIfCancelled(jobTitle);
+                uiThread.execute(() -> finish(jobTitle + " done", ""));
+                uiThread.execute(() -> onSuccess.accept(result));
+            } catch (CancelledException | InterruptedException e) {
+                uiThread.execute(() -> finish(jobTitle + " cancelled", ""));
+            } catch (Exception | Error e) {
+                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                uiThread.execute(() -> finish(jobTitle + " failed", reason));
+            }
+            return null;
+        });
+        return true;
+    }
+
+    /** Asks the running job to stop; it ends at its next cancellation check. */
+    public void cancel() {
+        if (token != null) {
+            token.cancel();
+        }
+        if (future != null) {
+            future.cancel(true);
+        }
+        if (running.get()) {
+            message.set("Cancelling…");
+        }
+    }
+
+    private void report(String reportStage, double fraction, String detail) {
+        if (pending.getAndSet(new Report(reportStage, fraction, detail)) == null) {
+            uiThread.execute(this::applyPendingReport);
+        }
+    }
+
+    private void applyPendingReport() {
+        Report r = pending.getAndSet(null);
+        if (r == null || !running.get()) {
+            return;
+        }
+        stage.set(r.stage());
+        progress.set(r.fraction() < 0 ? -1 : Math.min(1, r.fraction()));
+        message.set(r.message() == null || r.message().isEmpty() ? r.stage() : r.stage() + ": " + r.message());
+        eta.set(etaEstimator.update(r.stage(), r.fraction(), System.nanoTime()).map(EtaEstimator::format).orElse(""));
+    }
+
+    private void finish(String finalMessage, String failure) {
+        pending.set(null);
+        running.set(false);
+        progress.set(failure.isEmpty() && !finalMessage.endsWith("cancelled") ? 1 : 0);
+        eta.set("");
+        message.set(failure.isEmpty() ? finalMessage : finalMessage + ": " + failure);
+        error.set(failure);
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stageProperty() {
+        return stage.getReadOnlyProperty();
+    }
+
+    /** Fraction done in [0, 1], or -1 while unknown (an indeterminate bar). */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty etaProperty() {
+        return eta.getReadOnlyProperty();
+    }
+
+    /** Why the last job failed; empty when it did not. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.fusionlab.ui.model;
+
+/** What the colour of a point in the projection view means. */
+public enum ColourMode {
+    /** the true class */
+    LABEL("True label"),
+    /** the class predicted by the active strategy */
+    PREDICTION("Prediction"),
+    /** whether the active strategy got the sample right */
+    CORRECTNESS("Correct / wrong"),
+    /** early and late fusion compared: both right, early only, late only, both wrong */
+    AGREEMENT("Early vs late");
+
+    private final String title;
+
+    ColourMode(String title) {
+        this.title = title;
+    }
+
+    @Override
+    public String toString() {
+        return title;
+    }
+}

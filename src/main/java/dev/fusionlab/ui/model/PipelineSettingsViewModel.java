@@ -1,0 +1,94 @@
+package dev.fusionlab.ui.model;
+
+import dev.fusionlab.fuse.ClassifierKind;
+import dev.fusionlab.fuse.LateCombiner;
+import dev.fusionlab.pipeline.RunConfig;
+import dev.fusionlab.project.ProjectionMethod;
+import java.util.List;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The choices of the pipeline panel, turned into a {@link RunConfig} by {@link #toConfig}. Combiner and
+ * weight are also live: the workbench recombines late fusion as soon as they change.
+ */
+public final class PipelineSettingsViewModel {
+
+    private final ObservableList<String> imageEncoders = FXCollections.observableArrayList();
+    private final ObservableList<String> textEncoders = FXCollections.observableArrayList();
+    private final StringProperty imageEncoder = new SimpleStringProperty();
+    private final StringProperty textEncoder = new SimpleStringProperty();
+    private final ObjectProperty<ClassifierKind> classifier = new SimpleObjectProperty<>();
+    private final ObjectProperty<LateCombiner> combiner = new SimpleObjectProperty<>();
+    private final DoubleProperty imageWeight = new SimpleDoubleProperty();
+    private final ObjectProperty<ProjectionMethod> projection = new SimpleObjectProperty<>();
+    private final LongProperty seed = new SimpleLongProperty();
+
+    public PipelineSettingsViewModel(List<String> imageEncoderIds, List<String> textEncoderIds) {
+        RunConfig defaults = RunConfig.defaults();
+        imageEncoders.setAll(imageEncoderIds.isEmpty() ? List.of(defaults.imageEncoder()) : imageEncoderIds);
+        textEncoders.setAll(textEncoderIds.isEmpty() ? List.of(defaults.textEncoder()) : textEncoderIds);
+        imageEncoder.set(imageEncoders.contains(defaults.imageEncoder()) ? defaults.imageEncoder() : imageEncoders.getFirst());
+        textEncoder.set(textEncoders.contains(defaults.textEncoder()) ? defaults.textEncoder() : textEncoders.getFirst());
+        classifier.set(defaults.classifier());
+        combiner.set(defaults.combiner());
+        imageWeight.set(defaults.imageWeight());
+        projection.set(defaults.projection());
+        seed.set(defaults.seed());
+    }
+
+    /** The run the user asked for, on {@code dataset} (a folder, file or {@link RunConfig#DEMO}). */
+    public RunConfig toConfig(String dataset) {
+        return RunConfig.defaults().withDataset(dataset)
+                .withEncoders(imageEncoder.get(), textEncoder.get())
+                .withClassifier(classifier.get())
+                .withLateFusion(combiner.get(), Math.max(0, Math.min(1, imageWeight.get())))
+                .withProjection(projection.get())
+                .withSeed(seed.get());
+    }
+
+    public ObservableList<String> imageEncoders() {
+        return imageEncoders;
+    }
+
+    public ObservableList<String> textEncoders() {
+        return textEncoders;
+    }
+
+    public StringProperty imageEncoderProperty() {
+        return imageEncoder;
+    }
+
+    public StringProperty textEncoderProperty() {
+        return textEncoder;
+    }
+
+    public ObjectProperty<ClassifierKind> classifierProperty() {
+        return classifier;
+    }
+
+    public ObjectProperty<LateCombiner> combinerProperty() {
+        return combiner;
+    }
+
+    /** Weight of the image side in [0, 1], used by {@link LateCombiner#WEIGHTED}. */
+    public DoubleProperty imageWeightProperty() {
+        return imageWeight;
+    }
+
+    public ObjectProperty<ProjectionMethod> projectionProperty() {
+        return projection;
+    }
+
+    public LongProperty seedProperty() {
+        return seed;
+    }
+}

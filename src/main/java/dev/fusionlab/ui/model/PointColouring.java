@@ -1,0 +1,90 @@
+package dev.fusionlab.ui.model;
+
+import dev.fusionlab.export.plot.LegendEntry;
+import dev.fusionlab.export.plot.Palette;
+import dev.fusionlab.fuse.Strategy;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The colour category of every point and the legend that explains them, for one {@link ColourMode}.
+ * Both the view (via {@link #argb()}) and the plot export (via category + colours) use it, so what is
+ * exported is what is shown.
+ *
+ * @param category colour category of each point; -1 is neutral grey (unlabelled, no prediction)
+ * @param colours  ARGB colour of each category
+ * @param legend   one entry per category, plus one for neutral points when there are any
+ * @param title    what the colours mean, for the plot title, e.g. "late prediction"
+ */
+public record PointColouring(int[] category, int[] colours, List<LegendEntry> legend, String title) {
+
+    static final int BOTH_RIGHT = 0xFF009E73;
+    static final int EARLY_ONLY = 0xFF56B4E9;
+    static final int LATE_ONLY = 0xFFE69F00;
+    static final int BOTH_WRONG = 0xFFD55E00;
+
+    /** One ARGB colour per point, as the renderer wants it. */
+    public int[] argb() {
+        int[] out = new int[category.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = category[i] < 0 ? Palette.NEUTRAL : colours[category[i]];
+        }
+        return out;
+    }
+
+    public static PointColouring of(ColourMode mode, Predictions p, Strategy active) {
+        return switch (mode) {
+            case LABEL -> byClass(p, p.truth(), "true label", "unlabelled");
+            case PREDICTION -> byClass(p, p.predicted(active), active.key() + " prediction", "no prediction");
+            case CORRECTNESS -> correctness(p, active);
+            case AGREEMENT -> agreement(p);
+        };
+    }
+
+    private static PointColouring byClass(Predictions p, int[] classOf, String title, String neutralName) {
+        int k = p.classes().size();
+        List<LegendEntry> legend = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            legend.add(new LegendEntry(p.classes().get(c), Palette.colour(c)));
+        }
+        addNeutralEntry(classOf, legend, neutralName);
+        return new PointColouring(classOf.clone(), Palette.colours(k), legend, title);
+    }
+
+    private static PointColouring correctness(Predictions p, Strategy active) {
+        int[] predicted = p.predicted(active);
+        int[] category = new int[p.size()];
+        for (int i = 0; i < category.length; i++) {
+            category[i] = p.truth(i) < 0 ? -1 : predicted[i] == p.truth(i) ? 0 : 1;
+        }
+        List<LegendEntry> legend = new ArrayList<>(List.of(
+                new LegendEntry("correct", BOTH_RIGHT), new LegendEntry("wrong", BOTH_WRONG)));
+        addNeutralEntry(category, legend, "unlabelled");
+        return new PointColouring(category, new int[] {BOTH_RIGHT, BOTH_WRONG}, legend, active.key() + " correct / wrong");
+    }
+
+    private static PointColouring agreement(Predictions p) {
+        int[] early = p.predicted(Strategy.EARLY), late = p.predicted(Strategy.LATE);
+        int[] category = new int[p.size()];
+        for (int i = 0; i < category.length; i++) {
+            int t = p.truth(i);
+            boolean e = early[i] == t, l = late[i] == t;
+            category[i] = t < 0 ? -1 : e && l ? 0 : e ? 1 : l ? 2 : 3;
+        }
+        List<LegendEntry> legend = new ArrayList<>(List.of(new LegendEntry("both right", BOTH_RIGHT),
+                new LegendEntry("early only right", EARLY_ONLY), new LegendEntry("late only right", LATE_ONLY),
+                new LegendEntry("both wrong", BOTH_WRONG)));
+        addNeutralEntry(category, legend, "unlabelled");
+        return new PointColouring(category, new int[] {BOTH_RIGHT, EARLY_ONLY, LATE_ONLY, BOTH_WRONG}, legend,
+                "early vs late fusion");
+    }
+
+    private static void addNeutralEntry(int[] category, List<LegendEntry> legend, String name) {
+        for (int c : category) {
+            if (c < 0) {
+                legend.add(new LegendEntry(name, Palette.NEUTRAL));
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package dev.fusionlab.ui.model;
+
+import dev.fusionlab.export.plot.PlotTheme;
+import dev.fusionlab.export.plot.PointTable;
+import dev.fusionlab.export.plot.ScatterPlotSpec;
+import dev.fusionlab.export.plot.Viewport;
+import dev.fusionlab.fuse.Strategy;
+import dev.fusionlab.pipeline.ProjectionKey;
+import dev.fusionlab.pipeline.RunResult;
+import dev.fusionlab.pipeline.Space;
+import dev.fusionlab.project.ProjectionMethod;
+import dev.fusionlab.ui.scatter.Polygon;
+import dev.fusionlab.ui.scatter.ScatterLayout;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * State of the projection view: which layout (space x method), what the colours mean, which points are
+ * selected, hovered or focused. The view only draws what this says and forwards gestures to it.
+ */
+public final class ProjectionViewModel {
+
+    private static final int[] NONE = new int[0];
+
+    private final ObservableValue<Predictions> predictions;
+    private final ObservableValue<Strategy> activeStrategy;
+
+    private final ObjectProperty<Space> space = new SimpleObjectProperty<>(Space.FUSED);
+    private final ObjectProperty<ProjectionMethod> method = new SimpleObjectProperty<>(ProjectionMethod.UMAP);
+    private final ObjectProperty<ColourMode> colourMode = new SimpleObjectProperty<>(ColourMode.LABEL);
+    private final ObservableList<ProjectionMethod> availableMethods = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<ScatterLayout> layout = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<PointColouring> colouring = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<int[]> selection = new ReadOnlyObjectWrapper<>(NONE);
+    private final IntegerProperty hovered = new SimpleIntegerProperty(-1);
+    private final IntegerProperty focused = new SimpleIntegerProperty(-1);
+
+    private RunResult result;
+
+    /**
+     * @param predictions the run's predictions; a new run arrives as predictions of a new result, so
+     *                    layout and colours always belong to the same run
+     */
+    ProjectionViewModel(ObservableValue<Predictions> predictions, ObservableValue<Strategy> activeStrategy) {
+        this.predictions = predictions;
+        this.activeStrategy = activeStrategy;
+        space.addListener((obs, old, now) -> updateLayout());
+        method.addListener((obs, old, now) -> updateLayout());
+        predictions.addListener((obs, old, now) -> {
+            RunResult r = now == null ? null : now.result();
+            if (r != result) {
+                result = r;
+                onNewResult(r);
+            } else {
+                updateColouring();
+            }
+        });
+        activeStrategy.addListener((obs, old, now) -> updateColouring());
+        colourMode.addListener((obs, old, now) -> updateColouring());
+    }
+
+    private void onNewResult(RunResult now) {
+        clearSelection();
+        hovered.set(-1);
+        focused.set(-1);
+        if (now != null) {
+            List<ProjectionMethod> methods = now.projections().keySet().stream().map(ProjectionKey::method)
+                    .distinct().sorted().toList();
+            availableMethods.setAll(methods);
+            if (!methods.contains(method.get()) && !methods.isEmpty()) {
+                method.set(methods.contains(now.config().projection()) ? now.config().projection() : methods.getFirst());
+            }
+        } else {
+            availableMethods.clear();
+        }
+        updateLayout();
+    }
+
+    private void updateLayout() {
+        RunResult r = result;
+        double[][] coordinates = r == null ? null : r.projections().get(key());
+        layout.set(coordinates == null ? null : ScatterLayout.of(key(), coordinates));
+        updateColouring();
+    }
+
+    private void updateColouring() {
+        Predictions p = predictions.getValue();
+        colouring.set(p == null ? null : PointColouring.of(colourMode.get(), p, activeStrategy.getValue()));
+    }
+
+    /**
+     * Shows an intermediate layout while a projection is still being computed (t-SNE converging), if
+     * it is the one on screen. Call on the UI thread; the coordinates must not change afterwards.
+     */
+    public void previewLayout(ProjectionKey previewKey, double[][] coordinates) {
+        if (previewKey.equals(key()) && predictions.getValue() != null
+                && coordinates.length == predictions.getValue().size()) {
+            layout.set(ScatterLayout.of(previewKey, coordinates));
+        }
+    }
+
+    public ProjectionKey key() {
+        return new ProjectionKey(space.get(), method.get());
+    }
+
+    /** The point nearest to a data position within a data distance, or -1; sets the hovered point. */
+    public int hoverAt(double x, double y, double maxDistance) {
+        ScatterLayout l = layout.get();
+        int i = l == null ? -1 : l.grid().nearest(x, y, maxDistance);
+        hovered.set(i);
+        return i;
+    }
+
+    /** Selects the points inside a lasso drawn in data coordinates; returns how many. */
+    public int selectInside(Polygon lasso) {
+        ScatterLayout l = layout.get();
+        select(l == null ? NONE : l.grid().inside(lasso));
+        return selection.get().length;
+    }
+
+    public void select(int... indices) {
+        int[] sorted = indices.clone();
+        Arrays.sort(sorted);
+        selection.set(sorted);
+    }
+
+    public void clearSelection() {
+        selection.set(NONE);
+    }
+
+    /** Tooltip content of point {@code i}. */
+    public HoverInfo hoverInfo(int i) {
+        Predictions p = predictions.getValue();
+        Map<Strategy, String> predicted = new EnumMap<>(Strategy.class);
+        for (Strategy s : Strategy.values()) {
+            if (p.has(s)) {
+                predicted.put(s, p.className(p.predicted(s)[i]));
+            }
+        }
+        return new HoverInfo(i, p.sample(i), p.className(p.truth(i)), predicted);
+    }
+
+    /** Points drawn on top: the focused one, then the selection. */
+    public int[] highlighted() {
+        int[] sel = selection.get();
+        int f = focused.get();
+        if (f < 0) {
+            return sel;
+        }
+        int[] out = Arrays.copyOf(sel, sel.length + 1);
+        out[sel.length] = f;
+        return out;
+    }
+
+    /** The plot of what the view shows, for export; {@code visible} is the view's current data rectangle. */
+    public ScatterPlotSpec plotSpec(Viewport visible, int widthPx, int heightPx, int dpi, PlotTheme theme,
+                                    double pointRadius) {
+        ScatterLayout l = layout.get();
+        PointColouring c = colouring.get();
+        if (l == null || c == null) {
+            throw new IllegalStateException("no projection to export yet");
+        }
+        String title = titleOf(space.get()) + " space · " + method.get() + " · " + c.title();
+        return new ScatterPlotSpec(title, method.get() + " 1", method.get() + " 2", l.xs(), l.ys(), c.category(),
+                c.colours(), c.legend(), highlighted(), visible, widthPx, heightPx, dpi, pointRadius, theme);
+    }
+
+    /** The CSV sidecar of the plot: id, coordinates, split, label and each strategy's prediction. */
+    public PointTable pointTable() {
+        Predictions p = predictions.getValue();
+        int n = p.size();
+        List<String> ids = new ArrayList<>(n);
+        Map<String, List<String>> columns = new LinkedHashMap<>();
+        List<String> split = new ArrayList<>(n), label = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            ids.add(p.sample(i).id());
+            split.add(p.sample(i).split() == null ? "" : p.sample(i).split().name().toLowerCase(java.util.Locale.ROOT));
+            label.add(p.truth(i) < 0 ? "" : p.className(p.truth(i)));
+        }
+        columns.put("split", split);
+        columns.put("label", label);
+        for (Strategy s : Strategy.values()) {
+            if (p.has(s)) {
+                int[] predicted = p.predicted(s);
+                columns.put(s.key(), Arrays.stream(predicted).mapToObj(p::className).toList());
+            }
+        }
+        PointColouring c = colouring.get();
+        columns.put("colour_group", Arrays.stream(c.category())
+                .mapToObj(k -> k < 0 ? "" : c.legend().get(k).label()).toList());
+        return new PointTable(ids, columns);
+    }
+
+    static String titleOf(Space s) {
+        return switch (s) {
+            case IMAGE -> "Image";
+            case TEXT -> "Text";
+            case FUSED -> "Fused";
+        };
+    }
+
+    public ObjectProperty<Space> spaceProperty() {
+        return space;
+    }
+
+    public ObjectProperty<ProjectionMethod> methodProperty() {
+        return method;
+    }
+
+    public ObjectProperty<ColourMode> colourModeProperty() {
+        return colourMode;
+    }
+
+    /** Methods the current run has layouts for. */
+    public ObservableList<ProjectionMethod> availableMethods() {
+        return availableMethods;
+    }
+
+    public ReadOnlyObjectProperty<ScatterLayout> layoutProperty() {
+        return layout.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<PointColouring> colouringProperty() {
+        return colouring.getReadOnlyProperty();
+    }
+
+    /** Selected point indices, ascending; empty for none. Do not modify the array. */
+    public ReadOnlyObjectProperty<int[]> selectionProperty() {
+        return selection.getReadOnlyProperty();
+    }
+
+    public IntegerProperty hoveredProperty() {
+        return hovered;
+    }
+
+    /** A single point to point out (e.g. a disagreement picked in the comparison view), or -1. */
+    public IntegerProperty focusedProperty() {
+        return focused;
+    }
+}

@@ -1,0 +1,150 @@
+package dev.fusionlab.ui.model;
+
+import dev.fusionlab.data.Dataset;
+import dev.fusionlab.data.Sample;
+import dev.fusionlab.data.SampleProblem;
+import dev.fusionlab.pipeline.RunResult;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.IntegerBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The dataset panel: every sample of the open dataset (or of the run, once there is one), filtered by
+ * free text over id, caption and label, by label, and by the points selected in the projection; plus
+ * the items that were skipped and why.
+ */
+public final class SampleBrowserViewModel {
+
+    /** The label filter's "no filter" entry. */
+    public static final String ALL_LABELS = "All labels";
+
+    private final ObservableList<SampleItem> all = FXCollections.observableArrayList();
+    private final FilteredList<SampleItem> shown = new FilteredList<>(all);
+    private final ObservableList<String> labels = FXCollections.observableArrayList(ALL_LABELS);
+    private final ObservableList<SampleProblem> problems = FXCollections.observableArrayList();
+    private final StringProperty filterText = new SimpleStringProperty("");
+    private final ObjectProperty<String> labelFilter = new SimpleObjectProperty<>(ALL_LABELS);
+    private final ReadOnlyIntegerWrapper selectedCount = new ReadOnlyIntegerWrapper(0);
+    private final ObservableValue<int[]> selection;
+
+    SampleBrowserViewModel(ObservableValue<Dataset> dataset, ObservableValue<RunResult> result,
+                           ObservableValue<int[]> selection) {
+        this.selection = selection;
+        dataset.addListener((obs, old, now) -> {
+            if (result.getValue() == null || result.getValue().dataset() != now) {
+                showDataset(now);
+            }
+        });
+        result.addListener((obs, old, now) -> {
+            if (now != null) {
+                showResult(now);
+            }
+        });
+        filterText.addListener((obs, old, now) -> refilter());
+        labelFilter.addListener((obs, old, now) -> refilter());
+        selection.addListener((obs, old, now) -> refilter());
+    }
+
+    private void showDataset(Dataset d) {
+        List<SampleItem> items = new ArrayList<>();
+        if (d != null) {
+            d.samples().forEach(s -> items.add(new SampleItem(-1, s)));
+        }
+        all.setAll(items);
+        problems.setAll(d == null ? List.of() : d.problems());
+        setLabels(d == null ? List.of() : d.classes());
+        refilter();
+    }
+
+    private void showResult(RunResult r) {
+        List<SampleItem> items = new ArrayList<>(r.samples().size());
+        for (int i = 0; i < r.samples().size(); i++) {
+            items.add(new SampleItem(i, r.samples().get(i)));
+        }
+        all.setAll(items);
+        problems.setAll(r.dataset().problems());
+        setLabels(r.classes());
+        refilter();
+    }
+
+    private void setLabels(List<String> classes) {
+        String current = labelFilter.get();
+        labels.setAll(ALL_LABELS);
+        labels.addAll(classes);
+        labelFilter.set(labels.contains(current) ? current : ALL_LABELS);
+    }
+
+    private void refilter() {
+        String text = filterText.get() == null ? "" : filterText.get().trim().toLowerCase(Locale.ROOT);
+        String label = labelFilter.get();
+        int[] selected = selection.getValue();
+        BitSet inSelection = new BitSet();
+        for (int i : selected) {
+            inSelection.set(i);
+        }
+        selectedCount.set(selected.length);
+        Predicate<SampleItem> filter = item -> {
+            Sample s = item.sample();
+            if (selected.length > 0 && (item.index() < 0 || !inSelection.get(item.index()))) {
+                return false;
+            }
+            if (label != null && !ALL_LABELS.equals(label) && !label.equals(s.label())) {
+                return false;
+            }
+            return text.isEmpty() || s.id().toLowerCase(Locale.ROOT).contains(text)
+                    || s.text().toLowerCase(Locale.ROOT).contains(text)
+                    || (s.label() != null && s.label().toLowerCase(Locale.ROOT).contains(text));
+        };
+        shown.setPredicate(filter);
+    }
+
+    /** The samples that pass every filter, in dataset order. */
+    public ObservableList<SampleItem> shown() {
+        return shown;
+    }
+
+    public int totalCount() {
+        return all.size();
+    }
+
+    /** "All labels" followed by the class names. */
+    public ObservableList<String> labels() {
+        return labels;
+    }
+
+    public ObservableList<SampleProblem> problems() {
+        return problems;
+    }
+
+    /** Number of skipped items, for the badge. */
+    public IntegerBinding skippedCount() {
+        return Bindings.size(problems);
+    }
+
+    public StringProperty filterTextProperty() {
+        return filterText;
+    }
+
+    public ObjectProperty<String> labelFilterProperty() {
+        return labelFilter;
+    }
+
+    /** How many points are selected in the projection (the grid shows only those when > 0). */
+    public ReadOnlyIntegerProperty selectedCountProperty() {
+        return selectedCount.getReadOnlyProperty();
+    }
+}

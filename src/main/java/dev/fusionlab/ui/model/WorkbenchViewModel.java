@@ -1,0 +1,177 @@
+package dev.fusionlab.ui.model;
+
+import dev.fusionlab.data.Dataset;
+import dev.fusionlab.export.plot.PlotFormat;
+import dev.fusionlab.export.plot.ScatterPlotSpec;
+import dev.fusionlab.fuse.Strategy;
+import dev.fusionlab.pipeline.RunConfig;
+import dev.fusionlab.pipeline.RunResult;
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The whole workbench's state, with no JavaFX node in sight: testable without a display. Holds the open
+ * dataset and the last run; derives predictions and the early-vs-late comparison from the run and the
+ * live combiner settings; owns the panels' view models and the background job that loads, runs and
+ * exports.
+ */
+public final class WorkbenchViewModel {
+
+    private final WorkbenchServices services;
+    private final BackgroundTaskViewModel task;
+    private final PipelineSettingsViewModel settings;
+    private final ReadOnlyStringWrapper datasetLocation = new ReadOnlyStringWrapper(RunConfig.DEMO);
+    private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<RunResult> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Predictions> predictions = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<Strategy> activeStrategy = new SimpleObjectProperty<>(Strategy.LATE);
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty(false);
+    private final ProjectionViewModel projection;
+    private final SampleBrowserViewModel samples;
+
+    /**
+     * @param uiThread where property updates from background work are applied: {@code Platform::runLater}
+     *                 in the application, a direct or queued executor in tests
+     */
+    public WorkbenchViewModel(WorkbenchServices services, Executor uiThread) {
+        this.services = services;
+        this.task = new BackgroundTaskViewModel(uiThread);
+        this.settings = new PipelineSettingsViewModel(services.imageEncoders(), services.textEncoders());
+        this.projection = new ProjectionViewModel(predictions, activeStrategy);
+        this.samples = new SampleBrowserViewModel(dataset, result, projection.selectionProperty());
+        result.addListener((obs, old, now) -> recombine());
+        settings.combinerProperty().addListener((obs, old, now) -> recombine());
+        settings.imageWeightProperty().addListener((obs, old, now) -> recombine());
+    }
+
+    /** Late fusion recombined with the current combiner and weight; no retraining. */
+    private void recombine() {
+        RunResult r = result.get();
+        if (r == null) {
+            comparison.set(null);
+            predictions.set(null);
+            return;
+        }
+        Predictions p = Predictions.of(r, settings.combinerProperty().get(), settings.imageWeightProperty().get());
+        comparison.set(p.has(Strategy.EARLY) && p.has(Strategy.LATE) ? Comparison.of(p) : null);
+        predictions.set(p);
+    }
+
+    /** Loads a dataset folder or file, or {@link RunConfig#DEMO}, in the background. */
+    public boolean openDataset(String location) {
+        return task.start("Loading dataset", ctx -> services.loadDataset(location, ctx), loaded -> {
+            datasetLocation.set(location);
+            result.set(null);
+            dataset.set(loaded);
+        });
+    }
+
+    /** Encodes, trains and projects the open dataset with the current settings, in the background. */
+    public boolean run() {
+        RunConfig config = settings.toConfig(datasetLocation.get());
+        return task.start("Run", ctx -> services.run(config, ctx), this::showResult);
+    }
+
+    /** Shows a finished run (also how tests and a "load results" action put one on screen). */
+    public void showResult(RunResult finished) {
+        if (finished.dataset() != dataset.get()) {
+            dataset.set(finished.dataset());
+        }
+        result.set(finished);
+    }
+
+    public void cancel() {
+        task.cancel();
+    }
+
+    /**
+     * Writes the plot in the background, plus its CSV sidecar next to it when {@code sidecar}.
+     *
+     * @param spec what the view shows, from {@link ProjectionViewModel#plotSpec}
+     */
+    public boolean exportPlot(ScatterPlotSpec spec, PlotFormat format, Path file, boolean sidecar) {
+        var table = sidecar ? projection.pointTable() : null;
+        return task.start("Exporting " + file.getFileName(), ctx -> {
+            format.writer().write(spec, file);
+            if (table != null) {
+                table.writeCsv(spec, sidecarOf(file));
+            }
+            return file;
+        }, written -> { });
+    }
+
+    /** {@code plot.png} -> {@code plot.csv}. */
+    public static Path sidecarOf(Path plot) {
+        String name = plot.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return plot.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".csv");
+    }
+
+    /** Writes the comparison as JSON ({@code .json}) or CSV, in the background. */
+    public boolean exportMetrics(Path file) {
+        Comparison c = comparison.get();
+        Predictions p = predictions.get();
+        if (c == null) {
+            return false;
+        }
+        return task.start("Exporting " + file.getFileName(), ctx -> {
+            ComparisonWriter.write(c, p, file);
+            return file;
+        }, written -> { });
+    }
+
+    public BackgroundTaskViewModel task() {
+        return task;
+    }
+
+    public PipelineSettingsViewModel settings() {
+        return settings;
+    }
+
+    public ProjectionViewModel projection() {
+        return projection;
+    }
+
+    public SampleBrowserViewModel samples() {
+        return samples;
+    }
+
+    public ReadOnlyStringProperty datasetLocationProperty() {
+        return datasetLocation.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Dataset> datasetProperty() {
+        return dataset.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<RunResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Predictions> predictionsProperty() {
+        return predictions.getReadOnlyProperty();
+    }
+
+    /** Early vs late fusion and the baselines on the test split; null before a run. */
+    public ReadOnlyObjectProperty<Comparison> comparisonProperty() {
+        return comparison.getReadOnlyProperty();
+    }
+
+    /** The strategy whose predictions colour the projection (PREDICTION and CORRECTNESS modes). */
+    public ObjectProperty<Strategy> activeStrategyProperty() {
+        return activeStrategy;
+    }
+
+    public BooleanProperty darkThemeProperty() {
+        return darkTheme;
+    }
+}

@@ -1,0 +1,162 @@
+package dev.fusionlab.ui.view;
+
+import dev.fusionlab.fuse.Strategy;
+import dev.fusionlab.ui.model.Comparison;
+import dev.fusionlab.ui.model.WorkbenchViewModel;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * Early vs late fusion and the unimodal baselines side by side: scores, McNemar, per-class F1, both
+ * confusion matrices, and the samples the two fusions disagree on (picking one points it out in the
+ * projection). Everything follows the live combiner settings.
+ */
+public final class ComparisonPane extends BorderPane {
+
+    private final WorkbenchViewModel vm;
+    private final Label summary = new Label("Run the pipeline to compare early and late fusion.");
+    private final Label mcNemar = new Label();
+    private final TableView<Comparison.StrategyRow> strategies = new TableView<>();
+    private final TableView<Comparison.ClassRow> perClass = new TableView<>();
+    private final TableView<Comparison.Disagreement> disagreements = new TableView<>();
+    private final ConfusionHeatmap early = new ConfusionHeatmap("Early fusion");
+    private final ConfusionHeatmap late = new ConfusionHeatmap("Late fusion");
+
+    public ComparisonPane(WorkbenchViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("comparison-pane");
+        summary.getStyleClass().add("section-title");
+        mcNemar.getStyleClass().add("mcnemar");
+        mcNemar.setWrapText(true);
+        mcNemar.setId("mcnemar");
+
+        strategies.setId("strategy-scores");
+        strategies.getColumns().add(text("Strategy", r -> label(r.strategy())));
+        strategies.getColumns().add(text("Accuracy", r -> percent(r.accuracy())));
+        strategies.getColumns().add(text("Macro-F1", r -> percent(r.macroF1())));
+        strategies.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        strategies.setFixedCellSize(28);
+        strategies.setPrefHeight(28 * 5 + 4);
+        strategies.setMinWidth(300);
+
+        perClass.setId("per-class");
+        perClass.getColumns().add(text("Class", Comparison.ClassRow::className));
+        perClass.getColumns().add(text("Test n", r -> Integer.toString(r.support())));
+        for (Strategy s : Strategy.values()) {
+            perClass.getColumns().add(text("F1 " + label(s).toLowerCase(Locale.ROOT), r -> percent(r.f1()[s.ordinal()])));
+        }
+        perClass.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        disagreements.setId("disagreements");
+        disagreements.getColumns().add(text("Sample", Comparison.Disagreement::id));
+        disagreements.getColumns().add(text("True", Comparison.Disagreement::truth));
+        disagreements.getColumns().add(text("Early", Comparison.Disagreement::early));
+        disagreements.getColumns().add(text("Late", Comparison.Disagreement::late));
+        disagreements.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        disagreements.setPlaceholder(new Label("Early and late fusion agree on every test sample"));
+        disagreements.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
+                vm.projection().focusedProperty().set(now == null ? -1 : now.index()));
+
+        VBox scores = new VBox(8, summary, strategies, mcNemar);
+        scores.setMinWidth(320);
+        scores.setPrefWidth(360);
+        HBox top = new HBox(16, scores, early, late);
+        HBox.setHgrow(early, Priority.ALWAYS);
+        HBox.setHgrow(late, Priority.ALWAYS);
+        top.getStyleClass().add("comparison-top");
+
+        VBox classBox = titled("Per class (test split)", perClass);
+        VBox disagreeBox = titled("Early and late disagree — select one to point it out in the projection", disagreements);
+        SplitPane bottom = new SplitPane(classBox, disagreeBox);
+        bottom.setOrientation(Orientation.HORIZONTAL);
+        SplitPane all = new SplitPane(top, bottom);
+        all.setOrientation(Orientation.VERTICAL);
+        all.setDividerPositions(0.5);
+        setCenter(all);
+
+        vm.comparisonProperty().addListener((obs, old, now) -> show(now));
+        vm.darkThemeProperty().addListener((obs, old, now) -> show(vm.comparisonProperty().get()));
+    }
+
+    private void show(Comparison c) {
+        if (c == null) {
+            strategies.getItems().clear();
+            perClass.getItems().clear();
+            disagreements.getItems().clear();
+            mcNemar.setText("");
+            summary.setText("Run the pipeline to compare early and late fusion.");
+            return;
+        }
+        var p = vm.predictionsProperty().get();
+        String combiner = p == null ? "" : p.combiner().name().toLowerCase(Locale.ROOT)
+                + (p.combiner() == dev.fusionlab.fuse.LateCombiner.WEIGHTED
+                        ? String.format(Locale.ROOT, ", image weight %.2f", p.imageWeight()) : "");
+        summary.setText(c.testCount() + " test samples · late fusion: " + combiner);
+        strategies.getItems().setAll(c.strategies());
+        perClass.getItems().setAll(c.perClass());
+        int selected = disagreements.getSelectionModel().getSelectedIndex();
+        disagreements.getItems().setAll(c.disagreements());
+        if (selected >= 0 && selected < c.disagreements().size()) {
+            disagreements.getSelectionModel().select(selected);
+        }
+        Comparison.McNemar m = c.mcNemar();
+        mcNemar.setText(String.format(Locale.ROOT,
+                "McNemar, early vs late: %d test samples only early got right, %d only late; exact p = %.3g — %s.",
+                m.earlyOnly(), m.lateOnly(), m.pValue(),
+                m.pValue() < 0.05 ? "a significant difference at the 5% level" : "no significant difference at the 5% level"));
+        boolean dark = vm.darkThemeProperty().get();
+        early.show(c.earlyConfusion(), c.classes(), dark);
+        late.show(c.lateConfusion(), c.classes(), dark);
+    }
+
+    private static VBox titled(String title, javafx.scene.Node content) {
+        Label l = new Label(title);
+        l.getStyleClass().add("section-title");
+        VBox box = new VBox(6, l, content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        box.getStyleClass().add("section");
+        return box;
+    }
+
+    private static <R> TableColumn<R, String> text(String name, Function<R, String> value) {
+        TableColumn<R, String> column = new TableColumn<>(name);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setSortable(false);
+        return column;
+    }
+
+    static String label(Strategy s) {
+        return switch (s) {
+            case IMAGE -> "Image only";
+            case TEXT -> "Text only";
+            case EARLY -> "Early fusion";
+            case LATE -> "Late fusion";
+        };
+    }
+
+    static String percent(double v) {
+        return Double.isNaN(v) ? "—" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+    }
+
+    TableView<Comparison.StrategyRow> strategyTable() {
+        return strategies;
+    }
+
+    TableView<Comparison.Disagreement> disagreementTable() {
+        return disagreements;
+    }
+
+    ConfusionHeatmap lateHeatmap() {
+        return late;
+    }
+}

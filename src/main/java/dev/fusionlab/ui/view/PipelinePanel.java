@@ -1,0 +1,128 @@
+package dev.fusionlab.ui.view;
+
+import dev.fusionlab.fuse.ClassifierKind;
+import dev.fusionlab.fuse.LateCombiner;
+import dev.fusionlab.project.ProjectionMethod;
+import dev.fusionlab.ui.model.PipelineSettingsViewModel;
+import dev.fusionlab.ui.model.WorkbenchViewModel;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import org.controlsfx.glyphfont.FontAwesome;
+
+/** The left-hand panel: dataset, encoders, classifier, late-fusion combiner, projection, seed, and Run. */
+public final class PipelinePanel extends VBox {
+
+    private final Button run = new Button("Run", Icons.of(FontAwesome.Glyph.PLAY));
+
+    public PipelinePanel(WorkbenchViewModel vm) {
+        super(6);
+        PipelineSettingsViewModel s = vm.settings();
+        getStyleClass().add("pipeline-panel");
+        setId("pipeline-panel");
+
+        Label dataset = new Label();
+        dataset.setId("dataset-name");
+        dataset.getStyleClass().add("dataset-name");
+        dataset.setWrapText(true);
+        dataset.textProperty().bind(Bindings.createStringBinding(() -> {
+            var d = vm.datasetProperty().get();
+            return d == null ? "No dataset yet" : d.name() + " · " + d.samples().size() + " samples · "
+                    + d.classes().size() + " classes";
+        }, vm.datasetProperty()));
+        Button open = new Button("Open folder…", Icons.of(FontAwesome.Glyph.FOLDER_OPEN));
+        open.setId("open-folder");
+        open.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Open a dataset folder");
+            var dir = chooser.showDialog(getScene().getWindow());
+            if (dir != null) {
+                vm.openDataset(dir.getAbsolutePath());
+            }
+        });
+        Button demo = new Button("Demo", Icons.of(FontAwesome.Glyph.STAR));
+        demo.setId("open-demo");
+        demo.setTooltip(new Tooltip("The bundled emoji dataset"));
+        demo.setOnAction(e -> vm.openDataset(dev.fusionlab.pipeline.RunConfig.DEMO));
+        HBox datasetButtons = new HBox(6, open, demo);
+        open.disableProperty().bind(vm.task().runningProperty());
+        demo.disableProperty().bind(vm.task().runningProperty());
+
+        ComboBox<String> imageEncoder = new ComboBox<>(s.imageEncoders());
+        imageEncoder.valueProperty().bindBidirectional(s.imageEncoderProperty());
+        ComboBox<String> textEncoder = new ComboBox<>(s.textEncoders());
+        textEncoder.valueProperty().bindBidirectional(s.textEncoderProperty());
+
+        var classifier = EnumToggles.segmented(List.of(ClassifierKind.values()), s.classifierProperty(),
+                k -> k == ClassifierKind.SOFTMAX ? "Softmax" : "MLP", "classifier-");
+
+        ComboBox<LateCombiner> combiner = new ComboBox<>();
+        combiner.setId("combiner");
+        combiner.getItems().setAll(LateCombiner.values());
+        combiner.valueProperty().bindBidirectional(s.combinerProperty());
+        Slider weight = new Slider(0, 1, s.imageWeightProperty().get());
+        weight.setId("image-weight");
+        weight.valueProperty().bindBidirectional(s.imageWeightProperty());
+        weight.disableProperty().bind(s.combinerProperty().isNotEqualTo(LateCombiner.WEIGHTED));
+        Label weightText = new Label();
+        weightText.getStyleClass().add("caption");
+        weightText.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT,
+                "image %.2f · text %.2f", s.imageWeightProperty().get(), 1 - s.imageWeightProperty().get()),
+                s.imageWeightProperty()));
+        Label liveNote = new Label("Changes apply at once, no retraining");
+        liveNote.getStyleClass().add("hint");
+
+        ComboBox<ProjectionMethod> projection = new ComboBox<>();
+        projection.getItems().setAll(ProjectionMethod.values());
+        projection.valueProperty().bindBidirectional(s.projectionProperty());
+        Spinner<Integer> seed = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, Integer.MAX_VALUE,
+                (int) s.seedProperty().get()));
+        seed.setEditable(true);
+        seed.valueProperty().addListener((obs, old, now) -> s.seedProperty().set(now));
+
+        run.setId("run");
+        run.getStyleClass().add("run-button");
+        run.setMaxWidth(Double.MAX_VALUE);
+        run.setTooltip(new Tooltip("Encode, train and project (Ctrl+R)"));
+        run.disableProperty().bind(vm.task().runningProperty().or(vm.datasetProperty().isNull()));
+        run.setOnAction(e -> vm.run());
+
+        for (var control : List.of(imageEncoder, textEncoder, combiner, projection)) {
+            control.setMaxWidth(Double.MAX_VALUE);
+        }
+        seed.setMaxWidth(Double.MAX_VALUE);
+        VBox spacer = new VBox();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        getChildren().addAll(
+                section("Dataset"), dataset, datasetButtons,
+                section("Encoders"), caption("Image"), imageEncoder, caption("Text"), textEncoder,
+                section("Classifier"), classifier,
+                section("Late fusion"), caption("Combiner"), combiner, caption("Image weight (weighted)"), weight,
+                weightText, liveNote,
+                section("Projection"), projection, caption("Seed"), seed,
+                spacer, run);
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text.toUpperCase(Locale.ROOT));
+        l.getStyleClass().add("panel-section");
+        return l;
+    }
+
+    private static Label caption(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("caption");
+        return l;
+    }
+}

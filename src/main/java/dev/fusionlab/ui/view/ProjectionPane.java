@@ -1,0 +1,151 @@
+package dev.fusionlab.ui.view;
+
+import dev.fusionlab.export.plot.PlotFormat;
+import dev.fusionlab.export.plot.ScatterPlotSpec;
+import dev.fusionlab.fuse.Strategy;
+import dev.fusionlab.pipeline.Space;
+import dev.fusionlab.project.ProjectionMethod;
+import dev.fusionlab.ui.model.ColourMode;
+import dev.fusionlab.ui.model.WorkbenchViewModel;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
+import org.controlsfx.control.SegmentedButton;
+import org.controlsfx.glyphfont.FontAwesome;
+
+/** The projection view with its toolbar: space, method, colouring, strategy, lasso, reset and export. */
+public final class ProjectionPane extends BorderPane {
+
+    private final WorkbenchViewModel vm;
+    private final ScatterView scatter;
+
+    public ProjectionPane(WorkbenchViewModel vm, ThumbnailCache thumbnails) {
+        this.vm = vm;
+        this.scatter = new ScatterView(vm.projection(), thumbnails);
+        getStyleClass().add("projection-pane");
+        scatter.themeProperty().bind(Bindings.when(vm.darkThemeProperty())
+                .then(dev.fusionlab.export.plot.PlotTheme.DARK).otherwise(dev.fusionlab.export.plot.PlotTheme.LIGHT));
+
+        SegmentedButton space = EnumToggles.segmented(List.of(Space.values()), vm.projection().spaceProperty(),
+                s -> switch (s) {
+                    case IMAGE -> "Image";
+                    case TEXT -> "Text";
+                    case FUSED -> "Fused";
+                }, "space-");
+        ComboBox<ProjectionMethod> method = new ComboBox<>(vm.projection().availableMethods());
+        method.setId("method");
+        method.valueProperty().bindBidirectional(vm.projection().methodProperty());
+        method.setTooltip(new Tooltip("Projection method"));
+        ComboBox<ColourMode> colour = new ComboBox<>();
+        colour.getItems().setAll(ColourMode.values());
+        colour.setId("colour-mode");
+        colour.valueProperty().bindBidirectional(vm.projection().colourModeProperty());
+        SegmentedButton strategy = EnumToggles.segmented(List.of(Strategy.values()), vm.activeStrategyProperty(),
+                s -> switch (s) {
+                    case IMAGE -> "Image";
+                    case TEXT -> "Text";
+                    case EARLY -> "Early";
+                    case LATE -> "Late";
+                }, "strategy-");
+        strategy.setTooltip(new Tooltip("Strategy whose predictions colour the points"));
+
+        ToggleButton lasso = new ToggleButton(null, Icons.of(FontAwesome.Glyph.CROP));
+        lasso.setId("lasso");
+        lasso.setTooltip(new Tooltip("Lasso: drag to select a group (or shift-drag at any time)"));
+        lasso.selectedProperty().bindBidirectional(scatter.lassoModeProperty());
+        javafx.scene.control.Button reset = new javafx.scene.control.Button(null, Icons.of(FontAwesome.Glyph.ARROWS_ALT));
+        reset.setTooltip(new Tooltip("Fit all points (0)"));
+        reset.setOnAction(e -> scatter.resetView());
+
+        MenuButton export = new MenuButton("Export", Icons.of(FontAwesome.Glyph.DOWNLOAD));
+        export.setId("export");
+        for (PlotFormat format : PlotFormat.values()) {
+            MenuItem item = new MenuItem("Plot as " + format.name() + "…");
+            item.setOnAction(e -> chooseAndExport(format));
+            export.getItems().add(item);
+        }
+        MenuItem metrics = new MenuItem("Metrics (CSV or JSON)…");
+        metrics.setOnAction(e -> chooseAndExportMetrics());
+        export.getItems().addAll(new SeparatorMenuItem(), metrics);
+        export.disableProperty().bind(vm.predictionsProperty().isNull());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, space, caption("Method"), method, caption("Colour"), colour, strategy, spacer, lasso, reset, export);
+        bar.getStyleClass().add("pane-toolbar");
+        strategy.disableProperty().bind(Bindings.createBooleanBinding(() ->
+                        colour.getValue() == ColourMode.LABEL || colour.getValue() == ColourMode.AGREEMENT,
+                colour.valueProperty()));
+        setTop(bar);
+        setCenter(scatter);
+    }
+
+    private static Label caption(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("caption");
+        return l;
+    }
+
+    private void chooseAndExport(PlotFormat format) {
+        int dpi = 150;
+        if (format == PlotFormat.PNG) {
+            ChoiceDialog<Integer> dialog = new ChoiceDialog<>(300, 96, 150, 300, 600);
+            dialog.setTitle("Export PNG");
+            dialog.setHeaderText("Resolution (dots per inch)");
+            Optional<Integer> chosen = dialog.showAndWait();
+            if (chosen.isEmpty()) {
+                return;
+            }
+            dpi = chosen.get();
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export projection as " + format.name());
+        chooser.setInitialFileName(vm.projection().key().fileStem() + "." + format.extension());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.name(), "*." + format.extension()));
+        var file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            export(format, file.toPath(), dpi);
+        }
+    }
+
+    private void chooseAndExportMetrics() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export metrics");
+        chooser.setInitialFileName("metrics.json");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("JSON", "*.json"),
+                new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        var file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            vm.exportMetrics(file.toPath());
+        }
+    }
+
+    /**
+     * Writes exactly what the view shows (colours, legend, title, current viewport, selection) at the
+     * view's size, plus the CSV sidecar; in the background.
+     */
+    public boolean export(PlotFormat format, Path file, int dpi) {
+        ScatterPlotSpec spec = vm.projection().plotSpec(scatter.visibleViewport(),
+                Math.max(64, (int) scatter.getWidth()), Math.max(64, (int) scatter.getHeight()), dpi,
+                scatter.themeProperty().get(), scatter.pointRadius());
+        return vm.exportPlot(spec, format, file, true);
+    }
+
+    public ScatterView scatter() {
+        return scatter;
+    }
+}

@@ -1,0 +1,155 @@
+package dev.fusionlab.ui.view;
+
+import dev.fusionlab.data.SampleProblem;
+import dev.fusionlab.ui.model.SampleBrowserViewModel;
+import dev.fusionlab.ui.model.SampleItem;
+import dev.fusionlab.ui.model.WorkbenchViewModel;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.GridCell;
+import org.controlsfx.control.GridView;
+import org.controlsfx.control.textfield.TextFields;
+import org.controlsfx.glyphfont.FontAwesome;
+
+/**
+ * The dataset panel: a virtualised thumbnail grid (only visible cells exist, thumbnails load in the
+ * background) with search, a label filter, the projection's selection as a filter, and the skipped
+ * items with their reasons.
+ */
+public final class SampleGridPane extends BorderPane {
+
+    private static final int CELL_WIDTH = 132, CELL_HEIGHT = 168;
+
+    private final GridView<SampleItem> grid;
+
+    public SampleGridPane(WorkbenchViewModel workbench, ThumbnailCache thumbnails) {
+        SampleBrowserViewModel vm = workbench.samples();
+        getStyleClass().add("sample-pane");
+
+        TextField search = TextFields.createClearableTextField();
+        search.setId("search");
+        search.setPromptText("Search id, caption, label");
+        search.textProperty().bindBidirectional(vm.filterTextProperty());
+        HBox.setHgrow(search, Priority.ALWAYS);
+        ComboBox<String> label = new ComboBox<>(vm.labels());
+        label.setId("label-filter");
+        label.valueProperty().bindBidirectional(vm.labelFilterProperty());
+
+        Label count = new Label();
+        count.getStyleClass().add("caption");
+        count.textProperty().bind(Bindings.createStringBinding(() -> {
+            int shown = vm.shown().size();
+            int selected = vm.selectedCountProperty().get();
+            return selected > 0 ? shown + " of " + selected + " selected" : shown + " of " + vm.totalCount() + " samples";
+        }, vm.shown(), vm.selectedCountProperty()));
+        count.setId("sample-count");
+
+        Button clearSelection = new Button("Show all", Icons.of(FontAwesome.Glyph.TIMES));
+        clearSelection.setId("clear-selection");
+        clearSelection.visibleProperty().bind(vm.selectedCountProperty().greaterThan(0));
+        clearSelection.managedProperty().bind(clearSelection.visibleProperty());
+        clearSelection.setOnAction(e -> workbench.projection().clearSelection());
+
+        Button skipped = new Button();
+        skipped.setId("skipped");
+        skipped.getStyleClass().add("warning-badge");
+        skipped.setGraphic(Icons.of(FontAwesome.Glyph.WARNING));
+        skipped.textProperty().bind(Bindings.concat(vm.skippedCount().asString(), " skipped"));
+        skipped.visibleProperty().bind(vm.skippedCount().greaterThan(0));
+        skipped.managedProperty().bind(skipped.visibleProperty());
+        skipped.setTooltip(new Tooltip("Items that could not be used, and why"));
+        skipped.setOnAction(e -> showProblems(vm));
+
+        HBox filters = new HBox(8, search, label);
+        HBox status = new HBox(8, count, spacer(), clearSelection, skipped);
+        status.getStyleClass().add("grid-status");
+        VBox top = new VBox(6, filters, status);
+        top.getStyleClass().add("pane-toolbar");
+        setTop(top);
+
+        grid = new GridView<>(vm.shown());
+        grid.setId("sample-grid");
+        grid.setCellWidth(CELL_WIDTH);
+        grid.setCellHeight(CELL_HEIGHT);
+        grid.setHorizontalCellSpacing(6);
+        grid.setVerticalCellSpacing(6);
+        grid.setCellFactory(g -> new SampleCell(thumbnails, workbench));
+        setCenter(grid);
+    }
+
+    private static Region spacer() {
+        Region r = new Region();
+        HBox.setHgrow(r, Priority.ALWAYS);
+        return r;
+    }
+
+    private void showProblems(SampleBrowserViewModel vm) {
+        ListView<SampleProblem> list = new ListView<>(vm.problems());
+        list.setPrefSize(640, 320);
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(getScene().getWindow());
+        alert.setTitle("Skipped items");
+        alert.setHeaderText(vm.problems().size() + " items were skipped; the rest of the dataset is used");
+        alert.getDialogPane().setContent(list);
+        alert.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
+        alert.show();
+    }
+
+    public GridView<SampleItem> grid() {
+        return grid;
+    }
+
+    /** One thumbnail with its id, caption and label; a click focuses the sample in the projection. */
+    private static final class SampleCell extends GridCell<SampleItem> {
+
+        private final ThumbnailCache thumbnails;
+        private final ImageView image = new ImageView();
+        private final Label caption = new Label();
+        private final Label label = new Label();
+        private final VBox box = new VBox(4, image, caption, label);
+
+        SampleCell(ThumbnailCache thumbnails, WorkbenchViewModel workbench) {
+            this.thumbnails = thumbnails;
+            getStyleClass().add("sample-cell");
+            image.setFitWidth(thumbnails.size());
+            image.setFitHeight(thumbnails.size());
+            image.setPreserveRatio(true);
+            caption.getStyleClass().add("cell-caption");
+            caption.setMaxWidth(CELL_WIDTH - 8);
+            label.getStyleClass().add("cell-label");
+            box.getStyleClass().add("cell-box");
+            setOnMouseClicked(e -> {
+                if (getItem() != null && getItem().index() >= 0) {
+                    workbench.projection().focusedProperty().set(getItem().index());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(SampleItem item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            image.setImage(thumbnails.get(item.sample().image()));
+            caption.setText(item.sample().text());
+            label.setText(item.sample().isLabelled() ? item.sample().label() : "unlabelled");
+            setTooltip(new Tooltip(item.sample().id() + "\n" + item.sample().text()));
+            setGraphic(box);
+        }
+    }
+}

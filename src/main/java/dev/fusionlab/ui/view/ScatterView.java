@@ -1,0 +1,390 @@
+package dev.fusionlab.ui.view;
+
+import dev.fusionlab.export.plot.LegendEntry;
+import dev.fusionlab.export.plot.Palette;
+import dev.fusionlab.export.plot.PlotTheme;
+import dev.fusionlab.export.plot.Viewport;
+import dev.fusionlab.ui.model.PointColouring;
+import dev.fusionlab.ui.model.ProjectionViewModel;
+import dev.fusionlab.ui.scatter.Polygon;
+import dev.fusionlab.ui.scatter.ScatterLayout;
+import dev.fusionlab.ui.scatter.ScatterRenderer;
+import dev.fusionlab.ui.scatter.ViewTransform;
+import java.nio.IntBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Cursor;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Polyline;
+
+/**
+ * The interactive projection: points drawn into one pixel buffer ({@link ScatterRenderer} into a
+ * {@link PixelBuffer} shared with a {@link WritableImage}), so a frame costs milliseconds even at 100k
+ * points, where a node or a canvas oval per point would take a tenth of a second. Wheel and +/- zoom,
+ * drag and arrows pan, 0 resets; hovering shows a card, a click selects one point, a shift-drag (or
+ * any drag in lasso mode) selects a group. Hover and lasso hit-testing go through the layout's
+ * spatial grid.
+ */
+public final class ScatterView extends Region {
+
+    private static final double HOVER_RADIUS_PX = 8;
+    private static final double KEY_PAN_PX = 60;
+    private static final double KEY_ZOOM = 1.25;
+
+    private final ProjectionViewModel vm;
+    private final ScatterRenderer renderer = new ScatterRenderer();
+    private final ImageView imageView = new ImageView();
+    private final Polyline lassoLine = new Polyline();
+    private final HoverCard hoverCard;
+    private final VBox legend = new VBox();
+    private final Label title = new Label();
+    private final Label emptyHint = new Label("Run the pipeline (Ctrl+R) to see the embeddings in 2D");
+    private final ObjectProperty<PlotTheme> theme = new SimpleObjectProperty<>(PlotTheme.LIGHT);
+    private final BooleanProperty lassoMode = new SimpleBooleanProperty(false);
+
+    private int[] pixels = new int[0];
+    private PixelBuffer<IntBuffer> buffer;
+    private ViewTransform view;
+    private boolean redrawPending;
+    private long lastFrameNanos;
+
+    private double pressX, pressY, lastX, lastY;
+    private boolean lassoing, dragged;
+    private final List<Double> lassoPoints = new ArrayList<>();
+
+    public ScatterView(ProjectionViewModel vm, ThumbnailCache thumbnails) {
+        this.vm = vm;
+        this.hoverCard = new HoverCard(thumbnails);
+        getStyleClass().add("scatter-view");
+        setId("scatter");
+        setFocusTraversable(true);
+        setMinSize(200, 150);
+        setPrefSize(900, 700);
+        imageView.setManaged(false);
+        lassoLine.getStyleClass().add("lasso");
+        lassoLine.setManaged(false);
+        legend.getStyleClass().add("legend");
+        legend.setId("legend");
+        legend.setManaged(false);
+        legend.setMouseTransparent(true);
+        title.getStyleClass().add("plot-title");
+        title.setManaged(false);
+        title.setMouseTransparent(true);
+        emptyHint.getStyleClass().add("empty-hint");
+        emptyHint.setManaged(false);
+        getChildren().addAll(imageView, lassoLine, title, legend, hoverCard, emptyHint);
+
+        vm.layoutProperty().addListener((obs, old, now) -> onLayout(old, now));
+        vm.colouringProperty().addListener((obs, old, now) -> {
+            rebuildLegend(now);
+            requestRedraw();
+        });
+        vm.selectionProperty().addListener((obs, old, now) -> requestRedraw());
+        vm.focusedProperty().addListener((obs, old, now) -> requestRedraw());
+        theme.addListener((obs, old, now) -> requestRedraw());
+
+        addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDragged);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, this::onReleased);
+        addEventHandler(MouseEvent.MOUSE_MOVED, this::onMoved);
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> hideHover());
+        addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        lassoMode.addListener((obs, old, now) -> setCursor(now ? Cursor.CROSSHAIR : Cursor.DEFAULT));
+    }
+
+    // ---- drawing ----------------------------------------------------------------------------------
+
+    private void onLayout(ScatterLayout old, ScatterLayout now) {
+        hideHover();
+        boolean sameKey = old != null && now != null && old.key().equals(now.key());
+        if (!sameKey) {
+            view = null; // fit the new layout at the next draw
+        }
+        requestRedraw();
+    }
+
+    /** Coalesces change events: one redraw per pulse, however many properties changed. */
+    public void requestRedraw() {
+        if (!redrawPending) {
+            redrawPending = true;
+            Platform.runLater(this::redraw);
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        int w = Math.max(1, (int) Math.floor(getWidth())), h = Math.max(1, (int) Math.floor(getHeight()));
+        if (buffer == null || buffer.getWidth() != w || buffer.getHeight() != h) {
+            pixels = new int[w * h];
+            buffer = new PixelBuffer<>(w, h, IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
+            imageView.setImage(new WritableImage(buffer));
+            if (view != null) {
+                view = view.resized(w, h);
+            }
+            redraw();
+        }
+        title.resizeRelocate(14, 10, Math.min(w - 28, title.prefWidth(-1)), title.prefHeight(-1));
+        double lw = legend.prefWidth(-1), lh = Math.min(legend.prefHeight(lw), h - 20);
+        legend.resizeRelocate(w - lw - 12, 12, lw, lh);
+        emptyHint.resizeRelocate((w - emptyHint.prefWidth(-1)) / 2, (h - emptyHint.prefHeight(-1)) / 2,
+                emptyHint.prefWidth(-1), emptyHint.prefHeight(-1));
+        hoverCard.resize(hoverCard.prefWidth(-1), hoverCard.prefHeight(-1));
+    }
+
+    /** Draws the current state now (FX thread). */
+    void redraw() {
+        redrawPending = false;
+        if (buffer == null) {
+            return;
+        }
+        ScatterLayout layout = vm.layoutProperty().get();
+        PointColouring colouring = vm.colouringProperty().get();
+        boolean drawable = layout != null && colouring != null && colouring.category().length == layout.size();
+        emptyHint.setVisible(layout == null);
+        legend.setVisible(drawable);
+        title.setVisible(drawable);
+        int w = buffer.getWidth(), h = buffer.getHeight();
+        if (drawable && view == null) {
+            view = ViewTransform.fit(layout.bounds(), w, h);
+        }
+        long start = System.nanoTime();
+        buffer.updateBuffer(b -> {
+            if (drawable) {
+                renderer.setPointRadius(ScatterRenderer.radiusFor(layout.size()));
+                renderer.render(pixels, view, layout.xs(), layout.ys(), colouring.argb(), theme.get().background(),
+                        vm.highlighted(), theme.get().highlightOutline());
+            } else {
+                java.util.Arrays.fill(pixels, theme.get().background());
+            }
+            return null;
+        });
+        lastFrameNanos = System.nanoTime() - start;
+        if (drawable) {
+            title.setText(vm.key().space().key() + " · " + vm.key().method() + " · " + colouring.title()
+                    + " · " + layout.size() + " points");
+        }
+    }
+
+    private void rebuildLegend(PointColouring colouring) {
+        legend.getChildren().clear();
+        if (colouring == null) {
+            return;
+        }
+        List<LegendEntry> entries = colouring.legend();
+        int shown = Math.min(entries.size(), 24);
+        for (int i = 0; i < shown; i++) {
+            LegendEntry e = entries.get(i);
+            Circle swatch = new Circle(5, argbColour(e.argb()));
+            Label label = new Label(e.label(), swatch);
+            label.getStyleClass().add("legend-entry");
+            legend.getChildren().add(label);
+        }
+        if (shown < entries.size()) {
+            Label more = new Label("+" + (entries.size() - shown) + " more");
+            more.getStyleClass().add("legend-more");
+            legend.getChildren().add(more);
+        }
+        requestLayout();
+    }
+
+    static Color argbColour(int argb) {
+        return Color.rgb(argb >> 16 & 0xFF, argb >> 8 & 0xFF, argb & 0xFF, Palette.alpha(argb));
+    }
+
+    // ---- navigation -------------------------------------------------------------------------------
+
+    private void onScroll(ScrollEvent e) {
+        if (view != null && e.getDeltaY() != 0) {
+            view = view.zoomAt(Math.pow(1.0025, e.getDeltaY()), e.getX(), e.getY());
+            hideHover();
+            redraw();
+        }
+        e.consume();
+    }
+
+    private void onKey(KeyEvent e) {
+        if (view == null) {
+            return;
+        }
+        switch (e.getCode()) {
+            case PLUS, EQUALS, ADD -> view = view.zoom(KEY_ZOOM);
+            case MINUS, SUBTRACT -> view = view.zoom(1 / KEY_ZOOM);
+            case LEFT -> view = view.panBy(KEY_PAN_PX, 0);
+            case RIGHT -> view = view.panBy(-KEY_PAN_PX, 0);
+            case UP -> view = view.panBy(0, KEY_PAN_PX);
+            case DOWN -> view = view.panBy(0, -KEY_PAN_PX);
+            case DIGIT0, NUMPAD0 -> view = null;
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+        redraw();
+    }
+
+    /** Fits the whole layout into the view again. */
+    public void resetView() {
+        view = null;
+        redraw();
+    }
+
+    // ---- hover, click, lasso ----------------------------------------------------------------------
+
+    private void onPressed(MouseEvent e) {
+        requestFocus();
+        if (e.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        pressX = lastX = e.getX();
+        pressY = lastY = e.getY();
+        dragged = false;
+        lassoing = lassoMode.get() || e.isShiftDown();
+        lassoPoints.clear();
+        if (lassoing) {
+            lassoPoints.addAll(List.of(e.getX(), e.getY()));
+            lassoLine.getPoints().setAll(lassoPoints);
+        }
+        hideHover();
+    }
+
+    private void onDragged(MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY || view == null) {
+            return;
+        }
+        dragged |= Math.hypot(e.getX() - pressX, e.getY() - pressY) > 3;
+        if (lassoing) {
+            lassoPoints.addAll(List.of(e.getX(), e.getY()));
+            lassoLine.getPoints().addAll(e.getX(), e.getY());
+        } else {
+            view = view.panBy(e.getX() - lastX, e.getY() - lastY);
+            setCursor(Cursor.CLOSED_HAND);
+            redraw();
+        }
+        lastX = e.getX();
+        lastY = e.getY();
+    }
+
+    private void onReleased(MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY || view == null) {
+            return;
+        }
+        setCursor(lassoMode.get() ? Cursor.CROSSHAIR : Cursor.DEFAULT);
+        if (lassoing) {
+            lassoLine.getPoints().clear();
+            if (lassoPoints.size() >= 6) {
+                int n = lassoPoints.size() / 2;
+                double[] xs = new double[n], ys = new double[n];
+                for (int k = 0; k < n; k++) {
+                    xs[k] = view.dataX(lassoPoints.get(2 * k));
+                    ys[k] = view.dataY(lassoPoints.get(2 * k + 1));
+                }
+                vm.selectInside(new Polygon(xs, ys));
+            }
+            lassoing = false;
+        } else if (!dragged) {
+            int hit = pointAt(e.getX(), e.getY());
+            if (hit >= 0) {
+                vm.select(hit);
+            } else {
+                vm.clearSelection();
+            }
+        }
+    }
+
+    private void onMoved(MouseEvent e) {
+        int hit = pointAt(e.getX(), e.getY());
+        if (hit < 0) {
+            hideHover();
+            return;
+        }
+        hoverCard.show(vm.hoverInfo(hit));
+        hoverCard.applyCss();
+        double cw = hoverCard.prefWidth(-1), ch = hoverCard.prefHeight(cw);
+        double x = e.getX() + 16 + cw > getWidth() ? e.getX() - 16 - cw : e.getX() + 16;
+        double y = Math.max(4, Math.min(e.getY() - ch / 2, getHeight() - ch - 4));
+        hoverCard.resizeRelocate(x, y, cw, ch);
+    }
+
+    private int pointAt(double sx, double sy) {
+        if (view == null || vm.layoutProperty().get() == null) {
+            return -1;
+        }
+        return vm.hoverAt(view.dataX(sx), view.dataY(sy), HOVER_RADIUS_PX / view.scale());
+    }
+
+    private void hideHover() {
+        hoverCard.setVisible(false);
+        vm.hoveredProperty().set(-1);
+    }
+
+    // ---- state for export, tests and the benchmark -------------------------------------------------
+
+    /** The data rectangle on screen now: what "export current view" shows. */
+    public Viewport visibleViewport() {
+        ScatterLayout layout = vm.layoutProperty().get();
+        if (view == null && layout != null) {
+            return ViewTransform.fit(layout.bounds(), Math.max(1, (int) getWidth()), Math.max(1, (int) getHeight())).visible();
+        }
+        return view == null ? null : view.visible();
+    }
+
+    /** Screen position of point {@code i} in this view's coordinates, or null before the first draw. */
+    public javafx.geometry.Point2D screenPositionOf(int i) {
+        ScatterLayout layout = vm.layoutProperty().get();
+        if (view == null || layout == null) {
+            return null;
+        }
+        return new javafx.geometry.Point2D(view.screenX(layout.xs()[i]), view.screenY(layout.ys()[i]));
+    }
+
+    /** ARGB of the pixel at (x, y) of the last frame. */
+    public int pixelAt(int x, int y) {
+        return pixels[y * buffer.getWidth() + x];
+    }
+
+    /** Point radius in pixels for the current layout. */
+    public double pointRadius() {
+        ScatterLayout layout = vm.layoutProperty().get();
+        return ScatterRenderer.radiusFor(layout == null ? 0 : layout.size());
+    }
+
+    /** Duration of the last full redraw. */
+    public long lastFrameNanos() {
+        return lastFrameNanos;
+    }
+
+    public ObjectProperty<PlotTheme> themeProperty() {
+        return theme;
+    }
+
+    public BooleanProperty lassoModeProperty() {
+        return lassoMode;
+    }
+
+    HoverCard hoverCard() {
+        return hoverCard;
+    }
+
+    /** Legend lines currently shown, for tests. */
+    List<String> legendLabels() {
+        return legend.getChildren().stream().map(n -> ((Label) n).getText()).toList();
+    }
+}

@@ -1,0 +1,200 @@
+package dev.fusionlab.ui.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fusionlab.data.Dataset;
+import dev.fusionlab.export.plot.PlotFormat;
+import dev.fusionlab.export.plot.PlotTheme;
+import dev.fusionlab.fuse.LateCombiner;
+import dev.fusionlab.fuse.Strategy;
+import dev.fusionlab.pipeline.RunConfig;
+import dev.fusionlab.pipeline.RunResult;
+import dev.fusionlab.pipeline.Space;
+import dev.fusionlab.project.ProjectionMethod;
+import dev.fusionlab.task.TaskContext;
+import dev.fusionlab.ui.TestRuns;
+import dev.fusionlab.ui.scatter.Polygon;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The workbench's state and derived views, without a display. */
+class WorkbenchViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private final RunResult run = TestRuns.clusters(60, null);
+    private final AtomicInteger runs = new AtomicInteger();
+    private final AtomicReference<RunConfig> lastConfig = new AtomicReference<>();
+
+    private final WorkbenchServices services = new WorkbenchServices() {
+        @Override
+        public Dataset loadDataset(String location, TaskContext context) {
+            return run.dataset();
+        }
+
+        @Override
+        public RunResult run(RunConfig config, TaskContext context) {
+            runs.incrementAndGet();
+            lastConfig.set(config);
+            return run;
+        }
+
+        @Override
+        public List<String> imageEncoders() {
+            return List.of("mobilenet_v2", "mobilenet_v2_onnx");
+        }
+
+        @Override
+        public List<String> textEncoders() {
+            return List.of("all-minilm-l6-v2");
+        }
+    };
+
+    /** Background jobs finish synchronously enough for tests: wait for the worker, apply on this thread. */
+    private final QueuedExecutor ui = new QueuedExecutor();
+    private final WorkbenchViewModel vm = new WorkbenchViewModel(services, ui);
+
+    private void runAndWait() throws InterruptedException {
+        assertThat(vm.run()).isTrue();
+        ui.drainUntil(() -> !vm.task().isRunning());
+    }
+
+    @Test
+    void runUsesThePanelSettingsAndShowsTheFusedLayout() throws Exception {
+        vm.settings().classifierProperty().set(dev.fusionlab.fuse.ClassifierKind.MLP);
+        vm.settings().seedProperty().set(7);
+        runAndWait();
+
+        assertThat(lastConfig.get().classifier()).isEqualTo(dev.fusionlab.fuse.ClassifierKind.MLP);
+        assertThat(lastConfig.get().seed()).isEqualTo(7);
+        assertThat(lastConfig.get().dataset()).isEqualTo(RunConfig.DEMO);
+        assertThat(vm.projection().layoutProperty().get().size()).isEqualTo(60);
+        assertThat(vm.projection().layoutProperty().get().key().space()).isEqualTo(Space.FUSED);
+        assertThat(vm.projection().availableMethods()).containsExactly(ProjectionMethod.PCA, ProjectionMethod.UMAP);
+        assertThat(vm.samples().shown()).hasSize(60);
+        assertThat(vm.task().messageProperty().get()).isEqualTo("Run done");
+    }
+
+    @Test
+    void changingTheCombinerRecolorsAndRescoresWithoutRetraining() throws Exception {
+        runAndWait();
+        vm.projection().colourModeProperty().set(ColourMode.CORRECTNESS);
+        vm.activeStrategyProperty().set(Strategy.LATE);
+        int[] meanColours = vm.projection().colouringProperty().get().argb();
+        double meanAccuracy = vm.comparisonProperty().get().row(Strategy.LATE).accuracy();
+
+        // all weight on the image side: late fusion becomes the image classifier
+        vm.settings().combinerProperty().set(LateCombiner.WEIGHTED);
+        vm.settings().imageWeightProperty().set(1.0);
+
+        assertThat(runs).hasValue(1);
+        Comparison c = vm.comparisonProperty().get();
+        assertThat(c.row(Strategy.LATE).accuracy()).isEqualTo(c.row(Strategy.IMAGE).accuracy());
+        assertThat(c.row(Strategy.LATE).accuracy()).isNotEqualTo(meanAccuracy);
+        assertThat(vm.projection().colouringProperty().get().argb()).isNotEqualTo(meanColours);
+    }
+
+    @Test
+    void switchingEarlyAndLateChangesThePredictionColours() throws Exception {
+        runAndWait();
+        vm.projection().colourModeProperty().set(ColourMode.PREDICTION);
+        vm.activeStrategyProperty().set(Strategy.EARLY);
+        int[] early = vm.projection().colouringProperty().get().category();
+        vm.activeStrategyProperty().set(Strategy.LATE);
+        int[] late = vm.projection().colouringProperty().get().category();
+        assertThat(early).isEqualTo(vm.predictionsProperty().get().predicted(Strategy.EARLY));
+        assertThat(late).isEqualTo(vm.predictionsProperty().get().predicted(Strategy.LATE));
+        assertThat(early).isNotEqualTo(late);
+    }
+
+    @Test
+    void lassoSelectionFiltersTheSampleGrid() throws Exception {
+        runAndWait();
+        // the "animal" cluster of the fused layout sits around (10, 0)
+        int count = vm.projection().selectInside(new Polygon(new double[] {5, 15, 15, 5}, new double[] {-5, -5, 5, 5}));
+        assertThat(count).isEqualTo(20);
+        assertThat(vm.samples().shown()).hasSize(20).allMatch(item -> item.sample().label().equals("animal"));
+        vm.projection().clearSelection();
+        assertThat(vm.samples().shown()).hasSize(60);
+    }
+
+    @Test
+    void textAndLabelFiltersCombine() throws Exception {
+        runAndWait();
+        vm.samples().labelFilterProperty().set("food");
+        assertThat(vm.samples().shown()).hasSize(20);
+        vm.samples().filterTextProperty().set("number 1");   // s1, s10..s19 -> the food ones
+        assertThat(vm.samples().shown()).extracting(item -> item.sample().id())
+                .containsExactly("s1", "s10", "s13", "s16", "s19");
+        assertThat(vm.samples().skippedCount().get()).isEqualTo(2);
+    }
+
+    @Test
+    void hoverFindsTheNearestPointAndDescribesEveryStrategy() throws Exception {
+        runAndWait();
+        var layout = vm.projection().layoutProperty().get();
+        int i = vm.projection().hoverAt(layout.xs()[7] + 0.01, layout.ys()[7], 0.3);
+        assertThat(i).isEqualTo(7);
+        HoverInfo info = vm.projection().hoverInfo(7);
+        assertThat(info.truth()).isEqualTo("food");
+        assertThat(info.predictions()).containsKeys(Strategy.IMAGE, Strategy.TEXT, Strategy.EARLY, Strategy.LATE);
+        assertThat(vm.projection().hoverAt(100, 100, 0.3)).isEqualTo(-1);
+    }
+
+    @Test
+    void exportWritesThePlotAndItsSidecar() throws Exception {
+        runAndWait();
+        var layout = vm.projection().layoutProperty().get();
+        var spec = vm.projection().plotSpec(layout.bounds(), 800, 600, 96, PlotTheme.LIGHT, 3);
+        Path svg = dir.resolve("fused.svg");
+        assertThat(vm.exportPlot(spec, PlotFormat.SVG, svg, true)).isTrue();
+        ui.drainUntil(() -> !vm.task().isRunning());
+        assertThat(vm.task().errorProperty().get()).isEmpty();
+        assertThat(Files.readString(svg)).contains("<circle");
+        List<String> csv = Files.readAllLines(dir.resolve("fused.csv"));
+        assertThat(csv).hasSize(61);
+        assertThat(csv.getFirst()).isEqualTo("id,x,y,split,label,image,text,early,late,colour_group");
+
+        Path json = dir.resolve("metrics.json");
+        assertThat(vm.exportMetrics(json)).isTrue();
+        ui.drainUntil(() -> !vm.task().isRunning());
+        assertThat(Files.readString(json)).contains("\"mcNemarEarlyVsLate\"", "\"confusionLate\"");
+    }
+
+    @Test
+    void aFailingRunReportsWhyAndKeepsThePreviousResult() throws Exception {
+        runAndWait();
+        WorkbenchViewModel failing = new WorkbenchViewModel(new WorkbenchServices() {
+            @Override
+            public Dataset loadDataset(String location, TaskContext context) {
+                throw new IllegalArgumentException("no such folder: " + location);
+            }
+
+            @Override
+            public RunResult run(RunConfig config, TaskContext context) {
+                throw new IllegalStateException("unused");
+            }
+
+            @Override
+            public List<String> imageEncoders() {
+                return List.of();
+            }
+
+            @Override
+            public List<String> textEncoders() {
+                return List.of();
+            }
+        }, ui);
+        failing.openDataset("/missing");
+        ui.drainUntil(() -> !failing.task().isRunning());
+        assertThat(failing.task().errorProperty().get()).isEqualTo("no such folder: /missing");
+        assertThat(failing.task().messageProperty().get()).startsWith("Loading dataset failed");
+        assertThat(failing.settings().imageEncoderProperty().get()).isEqualTo("mobilenet_v2");
+    }
+}
