@@ -24,7 +24,11 @@ public final class DemoDataset {
 
     /** @throws DatasetException naming every place looked at when the demo is not found */
     public static Path locate() {
-        List<Path> candidates = candidates();
+        return firstDemo(candidates());
+    }
+
+    /** The first candidate folder that holds the demo's manifest. */
+    static Path firstDemo(List<Path> candidates) {
         for (Path candidate : candidates) {
             if (Files.isRegularFile(candidate.resolve(ImageFolderReader.CSV_MANIFEST))) {
                 return candidate;

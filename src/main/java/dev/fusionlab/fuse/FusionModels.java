@@ -14,10 +14,12 @@ import java.util.Map;
  * @param imageProbs    image classifier's probabilities for every row
  * @param textProbs     text classifier's probabilities for every row
  * @param earlyProbs    early-fusion probabilities for every row
+ * @param tunedImageWeight image weight for {@link LateCombiner#WEIGHTED} learned on the validation rows
+ *                         (see {@link LateWeightTuner}); 0.5 without validation rows
  */
 public record FusionModels(EarlyFusion normalisation, TrainedClassifier image, TrainedClassifier text,
                            TrainedClassifier early, float[][] fused, float[][] imageProbs, float[][] textProbs,
-                           float[][] earlyProbs) {
+                           float[][] earlyProbs, double tunedImageWeight) {
 
     public LateFusion lateFusion() {
         return new LateFusion(image, text);

@@ -7,7 +7,8 @@ import dev.fusionlab.task.TaskContext;
  * Trains everything fusion needs in one call: per-modality normalisers on the training rows, then an image
  * classifier, a text classifier (the unimodal baselines, also late fusion's two sides) and an early-fusion
  * classifier on the joint vectors, all with the same {@link ClassifierSpec}. Progress stages are
- * {@code train-image}, {@code train-text} and {@code train-early}.
+ * {@code train-image}, {@code train-text} and {@code train-early}. The late-fusion image weight is also
+ * tuned on the validation rows ({@link LateWeightTuner}).
  */
 public final class FusionTrainer {
 
@@ -33,8 +34,11 @@ public final class FusionTrainer {
         TrainedClassifier imageModel = fit(image, in, fitRows, validationRows, spec, ctx, "train-image");
         TrainedClassifier textModel = fit(text, in, fitRows, validationRows, spec, ctx, "train-text");
         TrainedClassifier earlyModel = fit(fused, in, fitRows, validationRows, spec, ctx, "train-early");
+        float[][] imageProbs = imageModel.predictProba(image);
+        float[][] textProbs = textModel.predictProba(text);
+        double tunedWeight = LateWeightTuner.bestImageWeight(imageProbs, textProbs, in.labels(), validationRows);
         return new FusionModels(normalisation, imageModel, textModel, earlyModel, fused,
-                imageModel.predictProba(image), textModel.predictProba(text), earlyModel.predictProba(fused));
+                imageProbs, textProbs, earlyModel.predictProba(fused), tunedWeight);
     }
 
     private static TrainedClassifier fit(float[][] x, FusionInput in, int[] fitRows, int[] validationRows,

@@ -85,6 +85,9 @@ public final class ModalityNormalizer {
     public float[][] apply(float[][] x) {
         float[][] out = new float[x.length][];
         for (int r = 0; r < x.length; r++) {
+            if (x[r].length != dim()) {
+                throw new IllegalArgumentException("row " + r + " has " + x[r].length + " values, expected " + dim());
+            }
             out[r] = apply(x[r]);
         }
         return out;

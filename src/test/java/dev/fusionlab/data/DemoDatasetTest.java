@@ -1,12 +1,16 @@
 package dev.fusionlab.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DemoDatasetTest {
 
@@ -31,6 +35,16 @@ class DemoDatasetTest {
             assertThat(sample.image().getFileName().toString()).endsWith(".png");
             assertThat(ImageProbe.dimensions(sample.image())).isEqualTo(new ImageProbe.Dimensions(64, 64));
         }
+    }
+
+    @Test
+    void missingDemoIsAClearErrorNamingWhereItLooked(@TempDir Path empty) {
+        Path candidate = empty.resolve(DemoDataset.RELATIVE_PATH);
+
+        assertThatThrownBy(() -> DemoDataset.firstDemo(List.of(candidate)))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageContaining(candidate.toString())
+                .hasMessageContaining("tools/build-emoji-dataset.sh");
     }
 
     @Test

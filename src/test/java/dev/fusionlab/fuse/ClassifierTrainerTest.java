@@ -80,6 +80,17 @@ class ClassifierTrainerTest {
     }
 
     @Test
+    void withoutValidationRowsRunsEveryEpochAndKeepsTheLast() {
+        LabelledRows none = new LabelledRows(new float[0][], new int[0]);
+        TrainedClassifier model = ClassifierTrainer.train(rows(Split.TRAIN), none, DATA.classes(),
+                ClassifierSpec.defaults(ClassifierKind.SOFTMAX, 1).withMaxEpochs(4), TaskContext.silent(), "train-all");
+        assertThat(model.provenance().epochsRun()).isEqualTo(4);
+        assertThat(model.provenance().bestEpoch()).isEqualTo(4);
+        assertThat(model.provenance().validationSize()).isZero();
+        assertThat(model.provenance().bestValidationLoss()).isNaN();
+    }
+
+    @Test
     void cancellationStopsTraining() {
         CancellationToken token = new CancellationToken();
         token.cancel();

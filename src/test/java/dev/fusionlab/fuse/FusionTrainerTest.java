@@ -64,6 +64,7 @@ class FusionTrainerTest {
             assertThat(p.classes()).isEqualTo(input.classes());
         }
         assertThat(models.early().featureDim()).isEqualTo(72);
+        assertThat(models.tunedImageWeight()).isBetween(0.0, 1.0);
         assertThat(STAGES).contains("train-image", "train-text", "train-early");
     }
 

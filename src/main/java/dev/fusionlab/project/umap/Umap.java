@@ -1,6 +1,9 @@
 package dev.fusionlab.project.umap;
 
 import dev.fusionlab.project.Workers;
+import dev.fusionlab.project.neighbors.KnnGraph;
+import dev.fusionlab.project.neighbors.Metric;
+import dev.fusionlab.project.neighbors.NearestNeighbors;
 import dev.fusionlab.task.TaskContext;
 import java.util.SplittableRandom;
 
@@ -20,6 +23,25 @@ public final class Umap {
     private static final double SPREAD = 1.0;
 
     private Umap() {
+    }
+
+    /**
+     * Lays the rows of {@code data} out in 2D: finds their {@code nNeighbors - 1} nearest neighbours
+     * (Euclidean, NN-descent; see {@link NearestNeighbors}), then {@link #layout}s that graph.
+     *
+     * @param data n x d rows of equal length
+     * @return n x 2 coordinates, one row per input row
+     */
+    public static double[][] fit(float[][] data, UmapParams params, TaskContext ctx) {
+        int n = data.length;
+        if (n < 3) {
+            return new double[n][2];
+        }
+        int k = Math.min(params.nNeighbors() - 1, n - 1);
+        ctx.report(STAGE, 0, "nearest neighbours");
+        KnnGraph graph = NearestNeighbors.search(data, k, Metric.EUCLIDEAN, params.seed(), params.threads(), ctx);
+        ctx.throwIfCancelled(STAGE);
+        return layout(graph.indices(), graph.distances(), params, ctx);
     }
 
     /**

@@ -1,23 +1,31 @@
 package dev.fusionlab.ui.model;
 
+import dev.fusionlab.data.Sample;
+import dev.fusionlab.data.Split;
+import dev.fusionlab.evaluate.ClassificationMetrics;
+import dev.fusionlab.evaluate.Evaluation;
+import dev.fusionlab.evaluate.McNemarTest;
 import dev.fusionlab.fuse.Strategy;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Early fusion, late fusion and the unimodal baselines side by side, on the labelled test samples:
- * what the comparison view shows and what "export metrics" writes.
+ * Early fusion, late fusion and the unimodal baselines side by side on the labelled test samples, as
+ * the comparison view shows them: the {@link Evaluation} of the evaluate package, with late fusion
+ * recombined for the current combiner, turned into rows.
  *
  * @param testCount      number of labelled test samples scored
  * @param strategies     one row per strategy the run has, in {@link Strategy} order
  * @param perClass       one row per class: support and F1 of each strategy
  * @param earlyConfusion confusion matrix of early fusion, [true][predicted]
  * @param lateConfusion  confusion matrix of late fusion, [true][predicted]
- * @param mcNemar        early vs late on the same test samples
+ * @param mcNemar        early (A) vs late (B) on the same test samples
  * @param disagreements  test samples where early and late predict different classes
  */
 public record Comparison(int testCount, List<StrategyRow> strategies, List<ClassRow> perClass, List<String> classes,
-                         int[][] earlyConfusion, int[][] lateConfusion, McNemar mcNemar,
+                         int[][] earlyConfusion, int[][] lateConfusion, McNemarTest.Result mcNemar,
                          List<Disagreement> disagreements) {
 
     /** Headline scores of one strategy. */
@@ -30,54 +38,48 @@ public record Comparison(int testCount, List<StrategyRow> strategies, List<Class
     public record ClassRow(String className, int support, double[] f1) {
     }
 
-    /**
-     * Exact McNemar test of early vs late fusion.
-     *
-     * @param earlyOnly test samples early fusion got right and late fusion wrong
-     * @param lateOnly  the other way round
-     * @param pValue    two-sided exact binomial p-value; 1 when they never differ
-     */
-    public record McNemar(int earlyOnly, int lateOnly, double pValue) {
-    }
-
-    /** A test sample the two fusions classify differently. */
+    /** A test sample the two fusions classify differently; {@code index} is its row in the run. */
     public record Disagreement(int index, String id, String truth, String early, String late) {
     }
 
+    /** @return the comparison, or null when the run has no labelled test sample or lacks a fusion */
     public static Comparison of(Predictions p) {
-        int[] test = p.testIndices();
-        int k = p.classes().size();
-        List<StrategyRow> rows = new ArrayList<>();
-        ScoreCard[] cards = new ScoreCard[Strategy.values().length];
+        if (!p.has(Strategy.EARLY) || !p.has(Strategy.LATE) || p.testIndices().length == 0) {
+            return null;
+        }
+        Map<Strategy, float[][]> probabilities = new EnumMap<>(Strategy.class);
         for (Strategy s : Strategy.values()) {
             if (p.has(s)) {
-                cards[s.ordinal()] = ScoreCard.of(p.truth(), p.predicted(s), test, k);
-                rows.add(new StrategyRow(s, cards[s.ordinal()].accuracy(), cards[s.ordinal()].macroF1()));
+                probabilities.put(s, p.probabilities(s));
             }
         }
+        Split[] splits = p.result().samples().stream().map(Sample::split).toArray(Split[]::new);
+        Evaluation evaluation = Evaluation.onTest(p.truth(), splits, probabilities, p.classes());
+
+        List<StrategyRow> rows = new ArrayList<>();
+        evaluation.metrics().forEach((s, m) -> rows.add(new StrategyRow(s, m.accuracy(), m.macroF1())));
         List<ClassRow> perClass = new ArrayList<>();
-        for (int c = 0; c < k; c++) {
-            double[] f1 = new double[cards.length];
-            for (int s = 0; s < cards.length; s++) {
-                f1[s] = cards[s] == null ? Double.NaN : cards[s].f1(c);
+        for (int c = 0; c < p.classes().size(); c++) {
+            double[] f1 = new double[Strategy.values().length];
+            java.util.Arrays.fill(f1, Double.NaN);
+            int support = 0;
+            for (var entry : evaluation.metrics().entrySet()) {
+                f1[entry.getKey().ordinal()] = entry.getValue().perClass().get(c).f1();
+                support = entry.getValue().perClass().get(c).support();
             }
-            perClass.add(new ClassRow(p.classes().get(c), ScoreCard.support(p.truth(), test, c), f1));
+            perClass.add(new ClassRow(p.classes().get(c), support, f1));
         }
-        int[] early = p.predicted(Strategy.EARLY), late = p.predicted(Strategy.LATE);
-        int earlyOnly = 0, lateOnly = 0;
-        List<Disagreement> disagreements = new ArrayList<>();
-        for (int i : test) {
-            boolean e = early[i] == p.truth(i), l = late[i] == p.truth(i);
-            earlyOnly += e && !l ? 1 : 0;
-            lateOnly += l && !e ? 1 : 0;
-            if (early[i] != late[i]) {
-                disagreements.add(new Disagreement(i, p.sample(i).id(), p.className(p.truth(i)),
-                        p.className(early[i]), p.className(late[i])));
-            }
-        }
-        return new Comparison(test.length, rows, perClass, p.classes(),
-                cards[Strategy.EARLY.ordinal()].confusion(), cards[Strategy.LATE.ordinal()].confusion(),
-                new McNemar(earlyOnly, lateOnly, ScoreCard.mcNemarExactP(earlyOnly, lateOnly)), disagreements);
+        Evaluation.Comparison earlyVsLate = evaluation.comparison(Strategy.EARLY, Strategy.LATE);
+        List<Disagreement> disagreements = earlyVsLate.disagreements().stream()
+                .map(d -> new Disagreement(d.row(), p.sample(d.row()).id(), p.className(d.truth()),
+                        p.className(p.predicted(Strategy.EARLY)[d.row()]), p.className(p.predicted(Strategy.LATE)[d.row()])))
+                .toList();
+        ClassificationMetrics early = evaluation.metrics().get(Strategy.EARLY);
+        ClassificationMetrics late = evaluation.metrics().get(Strategy.LATE);
+        McNemarTest.Result test = earlyVsLate.a() == Strategy.EARLY ? earlyVsLate.mcNemar()
+                : McNemarTest.fromCounts(earlyVsLate.mcNemar().c(), earlyVsLate.mcNemar().b());
+        return new Comparison(evaluation.testRows().length, rows, perClass, p.classes(), early.confusion(),
+                late.confusion(), test, disagreements);
     }
 
     public StrategyRow row(Strategy strategy) {

@@ -61,9 +61,10 @@ public final class ComparisonWriter {
         root.set("confusionEarly", mapper.valueToTree(c.earlyConfusion()));
         root.set("confusionLate", mapper.valueToTree(c.lateConfusion()));
         ObjectNode mcNemar = root.putObject("mcNemarEarlyVsLate");
-        mcNemar.put("earlyOnlyRight", c.mcNemar().earlyOnly());
-        mcNemar.put("lateOnlyRight", c.mcNemar().lateOnly());
+        mcNemar.put("earlyOnlyRight", c.mcNemar().b());
+        mcNemar.put("lateOnlyRight", c.mcNemar().c());
         mcNemar.put("pValue", c.mcNemar().pValue());
+        mcNemar.put("method", c.mcNemar().method().name());
         root.set("disagreements", mapper.valueToTree(c.disagreements()));
         mapper.writeValue(file.toFile(), root);
     }

@@ -17,43 +17,33 @@ import java.util.Map;
 public final class Predictions {
 
     private final RunResult result;
+    private final Map<Strategy, float[][]> probabilities;
     private final Map<Strategy, int[]> predicted;
     private final LateCombiner combiner;
     private final double imageWeight;
 
-    private Predictions(RunResult result, Map<Strategy, int[]> predicted, LateCombiner combiner, double imageWeight) {
+    private Predictions(RunResult result, Map<Strategy, float[][]> probabilities, Map<Strategy, int[]> predicted,
+                        LateCombiner combiner, double imageWeight) {
         this.result = result;
+        this.probabilities = probabilities;
         this.predicted = predicted;
         this.combiner = combiner;
         this.imageWeight = imageWeight;
     }
 
     public static Predictions of(RunResult result, LateCombiner combiner, double imageWeight) {
+        Map<Strategy, float[][]> probabilities = new EnumMap<>(Strategy.class);
         Map<Strategy, int[]> predicted = new EnumMap<>(Strategy.class);
         for (Strategy s : Strategy.values()) {
-            float[][] probabilities = s == Strategy.LATE
-                    ? result.lateProbabilities(combiner, imageWeight)
-                    : result.probabilities().get(s);
-            if (probabilities != null) {
-                predicted.put(s, argmax(probabilities));
+            boolean recombine = s == Strategy.LATE && result.probabilities().containsKey(Strategy.IMAGE)
+                    && result.probabilities().containsKey(Strategy.TEXT);
+            float[][] p = recombine ? result.lateProbabilities(combiner, imageWeight) : result.probabilities().get(s);
+            if (p != null) {
+                probabilities.put(s, p);
+                predicted.put(s, dev.fusionlab.evaluate.Predictions.argmax(p));
             }
         }
-        return new Predictions(result, predicted, combiner, imageWeight);
-    }
-
-    static int[] argmax(float[][] probabilities) {
-        int[] out = new int[probabilities.length];
-        for (int i = 0; i < out.length; i++) {
-            float[] row = probabilities[i];
-            int best = row.length == 0 ? -1 : 0;
-            for (int c = 1; c < row.length; c++) {
-                if (row[c] > row[best]) {
-                    best = c;
-                }
-            }
-            out[i] = best;
-        }
-        return out;
+        return new Predictions(result, probabilities, predicted, combiner, imageWeight);
     }
 
     public RunResult result() {
@@ -92,6 +82,15 @@ public final class Predictions {
     /** Whether the run has outputs for this strategy. */
     public boolean has(Strategy strategy) {
         return predicted.containsKey(strategy);
+    }
+
+    /** Class probabilities of every sample under {@code strategy} (LATE as recombined); do not modify. */
+    public float[][] probabilities(Strategy strategy) {
+        float[][] p = probabilities.get(strategy);
+        if (p == null) {
+            throw new IllegalArgumentException("the run has no " + strategy.key() + " probabilities");
+        }
+        return p;
     }
 
     /** Predicted class of every sample under {@code strategy}; do not modify. */

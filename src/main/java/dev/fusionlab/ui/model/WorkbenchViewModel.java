@@ -62,7 +62,7 @@ public final class WorkbenchViewModel {
             return;
         }
         Predictions p = Predictions.of(r, settings.combinerProperty().get(), settings.imageWeightProperty().get());
-        comparison.set(p.has(Strategy.EARLY) && p.has(Strategy.LATE) ? Comparison.of(p) : null);
+        comparison.set(Comparison.of(p));
         predictions.set(p);
     }
 

@@ -3,6 +3,7 @@ package dev.fusionlab.ui.view;
 import dev.fusionlab.fuse.Strategy;
 import dev.fusionlab.ui.model.Comparison;
 import dev.fusionlab.ui.model.WorkbenchViewModel;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -70,6 +71,10 @@ public final class ComparisonPane extends BorderPane {
         VBox scores = new VBox(8, summary, strategies, mcNemar);
         scores.setMinWidth(320);
         scores.setPrefWidth(360);
+        for (ConfusionHeatmap map : List.of(early, late)) {
+            map.setMinWidth(160);
+            map.setPrefWidth(260);
+        }
         HBox top = new HBox(16, scores, early, late);
         HBox.setHgrow(early, Priority.ALWAYS);
         HBox.setHgrow(late, Priority.ALWAYS);
@@ -109,11 +114,11 @@ public final class ComparisonPane extends BorderPane {
         if (selected >= 0 && selected < c.disagreements().size()) {
             disagreements.getSelectionModel().select(selected);
         }
-        Comparison.McNemar m = c.mcNemar();
+        var m = c.mcNemar();
         mcNemar.setText(String.format(Locale.ROOT,
-                "McNemar, early vs late: %d test samples only early got right, %d only late; exact p = %.3g — %s.",
-                m.earlyOnly(), m.lateOnly(), m.pValue(),
-                m.pValue() < 0.05 ? "a significant difference at the 5% level" : "no significant difference at the 5% level"));
+                "McNemar, early vs late: %d test samples only early got right, %d only late; p = %.3g (%s) — %s.",
+                m.b(), m.c(), m.pValue(), m.method().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                m.significantAt(0.05) ? "a significant difference at the 5% level" : "no significant difference at the 5% level"));
         boolean dark = vm.darkThemeProperty().get();
         early.show(c.earlyConfusion(), c.classes(), dark);
         late.show(c.lateConfusion(), c.classes(), dark);

@@ -23,6 +23,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.controlsfx.control.SegmentedButton;
 import org.controlsfx.glyphfont.FontAwesome;
@@ -85,7 +86,17 @@ public final class ProjectionPane extends BorderPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, space, caption("Method"), method, caption("Colour"), colour, strategy, spacer, lasso, reset, export);
+        HBox layoutRow = new HBox(8, caption("Space"), space, caption("Method"), method, spacer, lasso, reset, export);
+        HBox colourRow = new HBox(8, caption("Colour by"), colour, caption("Strategy"), strategy);
+        for (HBox row : List.of(layoutRow, colourRow)) {
+            row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            row.getChildren().forEach(n -> {
+                if (n instanceof Region r && !(n == spacer)) {
+                    r.setMinWidth(Region.USE_PREF_SIZE);
+                }
+            });
+        }
+        VBox bar = new VBox(6, layoutRow, colourRow);
         bar.getStyleClass().add("pane-toolbar");
         strategy.disableProperty().bind(Bindings.createBooleanBinding(() ->
                         colour.getValue() == ColourMode.LABEL || colour.getValue() == ColourMode.AGREEMENT,

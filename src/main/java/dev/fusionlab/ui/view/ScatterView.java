@@ -87,6 +87,7 @@ public final class ScatterView extends Region {
         title.getStyleClass().add("plot-title");
         title.setManaged(false);
         title.setMouseTransparent(true);
+        title.textProperty().addListener((obs, old, now) -> requestLayout());
         emptyHint.getStyleClass().add("empty-hint");
         emptyHint.setManaged(false);
         getChildren().addAll(imageView, lassoLine, title, legend, hoverCard, emptyHint);

@@ -90,6 +90,16 @@ class UmapTest {
     }
 
     @Test
+    void fastPowerIsAccurateOverTheRangeOfSquaredDistances() {
+        for (double x = 1e-6; x < 1e6; x *= 1.37) {
+            for (double p : new double[] {0.895, -0.105, 0.5, 1.2}) {
+                double exact = Math.pow(x, p);
+                assertThat((double) LayoutOptimizer.pow((float) x, p)).isCloseTo(exact, within(2e-5 * exact));
+            }
+        }
+    }
+
+    @Test
     void membershipsSumToLog2OfNeighbourhoodSize() {
         float[] distances = {0.5f, 0.7f, 0.8f, 1.1f, 1.5f, 1.6f, 2.0f};
         float[] w = FuzzyGraph.memberships(distances);

@@ -1,0 +1,101 @@
+package dev.fusionlab.ui;
+
+import dev.fusionlab.data.Dataset;
+import dev.fusionlab.pipeline.RunConfig;
+import dev.fusionlab.pipeline.RunResult;
+import dev.fusionlab.task.TaskContext;
+import dev.fusionlab.ui.model.ColourMode;
+import dev.fusionlab.ui.model.WorkbenchServices;
+import dev.fusionlab.ui.model.WorkbenchViewModel;
+import dev.fusionlab.ui.view.MainWindow;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import javax.imageio.ImageIO;
+
+/**
+ * Developer tool (test scope): opens the window on a hand-made result and saves snapshots of the scene,
+ * to look at the layout under Xvfb. {@code -Dshot.dir=/tmp/shots}. Not a test, not shipped.
+ */
+public final class ScreenshotTool extends Application {
+
+    /** Entry point: {@code java -cp ... dev.fusionlab.ui.ScreenshotTool$Main}. */
+    public static final class Main {
+        public static void main(String[] args) {
+            Application.launch(ScreenshotTool.class, args);
+        }
+    }
+
+    @Override
+    public void start(Stage stage) throws Exception {
+        Path dir = Path.of(System.getProperty("shot.dir", "/tmp/shots"));
+        RunResult run = TestRuns.clusters(600, dir.resolve("thumbs"));
+        WorkbenchServices services = new WorkbenchServices() {
+            @Override
+            public Dataset loadDataset(String location, TaskContext context) {
+                return run.dataset();
+            }
+
+            @Override
+            public RunResult run(RunConfig config, TaskContext context) {
+                return run;
+            }
+
+            @Override
+            public List<String> imageEncoders() {
+                return List.of("mobilenet_v2");
+            }
+
+            @Override
+            public List<String> textEncoders() {
+                return List.of("all-minilm-l6-v2");
+            }
+        };
+        WorkbenchViewModel vm = new WorkbenchViewModel(services, Platform::runLater);
+        MainWindow window = new MainWindow(vm);
+        stage.setScene(window.createScene(1500, 940));
+        stage.show();
+        vm.showResult(run);
+        vm.projection().select(5, 8, 11);
+        List<Runnable> steps = List.of(
+                () -> shot(stage, dir.resolve("explore-light.png")),
+                () -> {
+                    vm.projection().colourModeProperty().set(ColourMode.AGREEMENT);
+                    vm.darkThemeProperty().set(true);
+                },
+                () -> shot(stage, dir.resolve("explore-dark.png")),
+                () -> {
+                    vm.darkThemeProperty().set(false);
+                    window.tabs().getSelectionModel().select(1);
+                },
+                () -> shot(stage, dir.resolve("compare.png")),
+                Platform::exit);
+        runSteps(steps, 0);
+    }
+
+    private static void runSteps(List<Runnable> steps, int i) {
+        if (i >= steps.size()) {
+            return;
+        }
+        PauseTransition pause = new PauseTransition(Duration.millis(1200));
+        pause.setOnFinished(e -> {
+            steps.get(i).run();
+            runSteps(steps, i + 1);
+        });
+        pause.play();
+    }
+
+    private static void shot(Stage stage, Path file) {
+        try {
+            ImageIO.write(SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null), "png", new File(file.toString()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
