@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param label  class name, or null for unlabelled data (exploration only)
  * @param split  split given by the dataset itself, or null to let the loader assign one
  * @param group  samples of one group are near-duplicates and always land in the same split
- *               (e.g. all skin-tone variants of an emoji); defaults to the id
+ *               (e.g. all captions of one image, all gendered variants of an emoji); defaults to the id,
+ *               but readers default it to the image file, so one image never sits in two splits
  * @param extra  any other metadata columns, in file order
  */
 public record Sample(String id, Path image, String text, String label, Split split, String group,

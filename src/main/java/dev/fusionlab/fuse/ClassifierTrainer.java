@@ -14,6 +14,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -39,7 +40,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Determinism: the PyTorch seed (weight initialisation, dropout) and the shuffling are both derived from
  * {@link ClassifierSpec#seed()}, so on CPU the same spec and data give identical probabilities. Because the
- * PyTorch seed is process-global, trainings run one at a time.
+ * PyTorch seed and thread count are process-global, trainings run one at a time.
  *
  * <p>Classes are not re-weighted: the loss is the plain mean cross-entropy, so on strongly imbalanced data the
  * classifier favours frequent classes; per-class recall and macro-F1 in the evaluation make that visible.
@@ -51,6 +52,15 @@ public final class ClassifierTrainer {
 
     /** A validation loss must drop by more than this to count as an improvement. */
     private static final double MIN_IMPROVEMENT = 1e-4;
+
+    /**
+     * PyTorch intra-op threads while training. The matrices here are small (a 64-row batch times a layer of
+     * a few hundred thousand weights), so splitting an operation over threads gains little, while OpenMP's
+     * synchronisation costs a lot whenever the cores are busy with anything else (the GUI, an encoder, another
+     * process): measured on a loaded 2-core machine, one batch took about 1 ms on one thread and 20 to 60 ms
+     * on two. The previous setting (process-global) is restored afterwards, so encoders keep theirs.
+     */
+    static final int TRAINING_THREADS = 1;
 
     private static final ReentrantLock ONE_AT_A_TIME = new ReentrantLock();
 
@@ -77,10 +87,14 @@ public final class ClassifierTrainer {
         }
         train.checkLabels(classes.size(), stage + " training");
         validation.checkLabels(classes.size(), stage + " validation");
+        Engine.getEngine(ENGINE); // loads the native library before its thread count is touched
         ONE_AT_A_TIME.lock();
+        int previousThreads = JniUtils.getNumThreads();
         try {
+            JniUtils.setNumThreads(TRAINING_THREADS);
             return new Run(train, validation, classes, spec, ctx, stage).fit();
         } finally {
+            JniUtils.setNumThreads(previousThreads);
             ONE_AT_A_TIME.unlock();
         }
     }
@@ -169,23 +183,28 @@ public final class ClassifierTrainer {
             return block.add(Linear.builder().setUnits(classes.size()).build());
         }
 
+        /** One pass over the training rows: shuffled by a single gather, then batches are cheap slices. */
         private void runEpoch(Trainer trainer, NDArray xTrain, NDArray yTrain, Random shuffler) {
-            long[] order = shuffledIndices(train.size(), shuffler);
-            for (int from = 0; from < order.length; from += spec.batchSize()) {
-                ctx.throwIfCancelled(stage);
-                int to = Math.min(order.length, from + spec.batchSize());
-                try (NDManager batch = trainer.getManager().newSubManager()) {
-                    NDArray rows = batch.create(java.util.Arrays.copyOfRange(order, from, to));
-                    NDArray x = xTrain.get(new NDIndex("{}", rows));
-                    NDArray y = yTrain.get(new NDIndex("{}", rows));
-                    x.attach(batch);
-                    y.attach(batch);
-                    try (GradientCollector collector = trainer.newGradientCollector()) {
-                        NDList logits = trainer.forward(new NDList(x));
-                        NDArray loss = trainer.getLoss().evaluate(new NDList(y), logits);
-                        collector.backward(loss);
+            try (NDManager epoch = trainer.getManager().newSubManager()) {
+                NDIndex order = new NDIndex("{}", epoch.create(shuffledIndices(train.size(), shuffler)));
+                NDArray x = xTrain.get(order);
+                NDArray y = yTrain.get(order);
+                x.attach(epoch);
+                y.attach(epoch);
+                for (int from = 0; from < train.size(); from += spec.batchSize()) {
+                    ctx.throwIfCancelled(stage);
+                    NDIndex batch = new NDIndex("{}:{}", from, Math.min(train.size(), from + spec.batchSize()));
+                    try (NDManager step = epoch.newSubManager()) {
+                        NDArray xb = x.get(batch);
+                        NDArray yb = y.get(batch);
+                        xb.attach(step);
+                        yb.attach(step);
+                        try (GradientCollector collector = trainer.newGradientCollector()) {
+                            NDList logits = trainer.forward(new NDList(xb));
+                            collector.backward(trainer.getLoss().evaluate(new NDList(yb), logits));
+                        }
+                        trainer.step();
                     }
-                    trainer.step();
                 }
             }
         }

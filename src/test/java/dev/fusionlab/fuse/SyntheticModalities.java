@@ -8,7 +8,8 @@ import java.util.Random;
 /**
  * Seeded Gaussian blobs in two "modalities" that each see only half of the classes: the image side separates
  * classes 0..k/2-1 and lumps the others together, the text side the reverse. Either modality alone is
- * therefore stuck near (k/2 + 1) / k accuracy while both together separate every class, so fusion must win.
+ * therefore stuck near (k/2 + 1) / k accuracy (75 % for 4 classes, 62.5 % for 8) while both together
+ * separate every class, so fusion must win.
  */
 record SyntheticModalities(float[][] image, float[][] text, int[] labels, Split[] splits, List<String> classes) {
 

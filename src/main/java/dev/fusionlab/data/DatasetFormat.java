@@ -1,0 +1,42 @@
+package dev.fusionlab.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/** The on-disk layouts FusionLab reads, and how to tell them apart. */
+public enum DatasetFormat {
+
+    /** A folder with {@code metadata.csv} / {@code metadata.jsonl} (Hugging Face {@code imagefolder}). */
+    IMAGEFOLDER(ImageFolderReader::new),
+    /** A folder of class folders: {@code root/<label>/<image>}. */
+    CLASS_FOLDERS(ClassFolderReader::new),
+    /** A file of {@code image,caption} lines, as in Flickr8k. */
+    CAPTIONS_FILE(CaptionsFileReader::new);
+
+    private final Supplier<DatasetReader> reader;
+
+    DatasetFormat(Supplier<DatasetReader> reader) {
+        this.reader = reader;
+    }
+
+    public DatasetReader reader() {
+        return reader.get();
+    }
+
+    /**
+     * A file is a captions file; a folder with a manifest is an imagefolder; any other folder holds class
+     * folders.
+     *
+     * @throws DatasetException when the path does not exist
+     */
+    public static DatasetFormat detect(Path source) {
+        if (Files.isRegularFile(source)) {
+            return CAPTIONS_FILE;
+        }
+        if (!Files.isDirectory(source)) {
+            throw new DatasetException(source, "no such dataset folder or captions file");
+        }
+        return ImageFolderReader.manifestOf(source) != null ? IMAGEFOLDER : CLASS_FOLDERS;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.fusionlab.encode;
+
+import dev.fusionlab.task.TaskContext;
+import java.util.List;
+
+/**
+ * Turns inputs of one modality into fixed-size embedding vectors.
+ *
+ * <p>Inputs are encoded in batches (the batch size is fixed when the encoder is opened); progress is
+ * reported once per batch and cancellation is checked between batches. An input that cannot be
+ * read or decoded becomes a failure of that item in the {@link EncodeResult}; it never aborts the
+ * rest of the batch. Implementations hold native resources: close them. They are not thread-safe;
+ * use one encoder per worker thread.
+ *
+ * @param <I> the input type: {@link java.nio.file.Path} of an image file, or {@link String} text
+ */
+public interface Encoder<I> extends AutoCloseable {
+
+    Modality modality();
+
+    /** Stable identifier, e.g. {@code mobilenet_v2}, {@code all-minilm-l6-v2}, {@code file:/m/x.pt}. */
+    String id();
+
+    /** Hex sha256 of the weights file: part of every cache key, so new weights never hit old vectors. */
+    String weightsSha256();
+
+    /** Length of every embedding vector this encoder returns. */
+    int dimension();
+
+    /**
+     * Encodes all inputs, in order.
+     *
+     * @throws dev.fusionlab.task.CancelledException when cancelled between two batches
+     */
+    EncodeResult encode(List<I> inputs, TaskContext ctx);
+
+    /** Releases the native model; does not throw checked exceptions. */
+    @Override
+    void close();
+}

@@ -1,0 +1,113 @@
+package dev.fusionlab.encode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Maps encoder ids, as a user types them in the CLI or picks them in the GUI, to opened encoders.
+ * <ul>
+ *   <li>{@value #MOBILENET_V2}: bundled MobileNetV2, TorchScript on the PyTorch engine (default image encoder)</li>
+ *   <li>{@value #MOBILENET_V2_ONNX}: the same weights in ONNX on ONNX Runtime</li>
+ *   <li>{@value #ALL_MINILM_L6_V2}: all-MiniLM-L6-v2 sentence encoder, ONNX (default text encoder)</li>
+ *   <li>{@code file:/path/model.pt} or {@code .onnx}: a user model described by {@code /path/model.json}
+ *       (see {@link ModelDescriptor})</li>
+ *   <li>{@code hf:org/name} and {@code djl://...}: sentence-embedding models from the DJL model zoo /
+ *       Hugging Face; they need network and {@code -Dai.djl.offline=false}</li>
+ * </ul>
+ */
+public final class EncoderCatalog {
+
+    public static final String MOBILENET_V2 = "mobilenet_v2";
+    public static final String MOBILENET_V2_ONNX = "mobilenet_v2-onnx";
+    public static final String ALL_MINILM_L6_V2 = "all-minilm-l6-v2";
+    public static final int DEFAULT_BATCH_SIZE = 32;
+
+    private static final String FILE = "file:";
+
+    private EncoderCatalog() {
+    }
+
+    /** Ids of the encoders that work offline out of the box, for a modality. */
+    public static List<String> builtIn(Modality modality) {
+        return modality == Modality.IMAGE ? List.of(MOBILENET_V2, MOBILENET_V2_ONNX) : List.of(ALL_MINILM_L6_V2);
+    }
+
+    /** The modality an id encodes; for {@code file:} ids read from the model's descriptor. */
+    public static Modality modalityOf(String id) throws IOException {
+        if (id.equals(MOBILENET_V2) || id.equals(MOBILENET_V2_ONNX)) {
+            return Modality.IMAGE;
+        }
+        if (id.equals(ALL_MINILM_L6_V2) || RemoteTextEncoder.handles(id)) {
+            return Modality.TEXT;
+        }
+        if (id.startsWith(FILE)) {
+            return descriptorOf(userModel(id)).modality();
+        }
+        throw unknown(id);
+    }
+
+    /** Opens an image encoder. */
+    public static Encoder<Path> openImage(String id, int batchSize) throws IOException {
+        DjlRuntime.init();
+        return switch (id) {
+            case MOBILENET_V2 -> ImageEncoder.open(id, BundledModels.mobileNetTorchScript(),
+                    ModelDescriptor.image(224), batchSize);
+            case MOBILENET_V2_ONNX -> ImageEncoder.open(id, BundledModels.mobileNetOnnx(),
+                    ModelDescriptor.image(224), batchSize);
+            default -> {
+                if (!id.startsWith(FILE)) {
+                    throw modalityOf(id) == Modality.TEXT
+                            ? new IllegalArgumentException("'" + id + "' is a text encoder, not an image encoder")
+                            : unknown(id);
+                }
+                Path model = userModel(id);
+                yield ImageEncoder.open(id, model, descriptorOf(model), batchSize);
+            }
+        };
+    }
+
+    /** Opens a text encoder. */
+    public static Encoder<String> openText(String id, int batchSize) throws IOException {
+        DjlRuntime.init();
+        if (id.equals(ALL_MINILM_L6_V2)) {
+            return TextEncoder.open(id, BundledModels.miniLmOnnx(), BundledModels.miniLmTokenizer(),
+                    ModelDescriptor.text("tokenizer.json", 256), batchSize);
+        }
+        if (RemoteTextEncoder.handles(id)) {
+            return RemoteTextEncoder.open(id, batchSize);
+        }
+        if (!id.startsWith(FILE)) {
+            throw modalityOf(id) == Modality.IMAGE
+                    ? new IllegalArgumentException("'" + id + "' is an image encoder, not a text encoder")
+                    : unknown(id);
+        }
+        Path model = userModel(id);
+        ModelDescriptor descriptor = descriptorOf(model);
+        Path tokenizer = ModelDescriptor.pathFor(model).resolveSibling(descriptor.tokenizer());
+        return TextEncoder.open(id, model, tokenizer, descriptor, batchSize);
+    }
+
+    private static Path userModel(String id) throws IOException {
+        Path model = Path.of(id.substring(FILE.length())).toAbsolutePath();
+        if (!Files.isRegularFile(model)) {
+            throw new IOException("model file not found: " + model);
+        }
+        return model;
+    }
+
+    private static ModelDescriptor descriptorOf(Path model) throws IOException {
+        Path json = ModelDescriptor.pathFor(model);
+        if (!Files.isRegularFile(json)) {
+            throw new IOException("model " + model + " needs a descriptor " + json
+                    + " (e.g. {\"modality\": \"image\", \"inputSize\": 224})");
+        }
+        return ModelDescriptor.read(json);
+    }
+
+    private static IllegalArgumentException unknown(String id) {
+        return new IllegalArgumentException("unknown encoder '" + id + "': use " + MOBILENET_V2 + ", "
+                + MOBILENET_V2_ONNX + ", " + ALL_MINILM_L6_V2 + ", file:/path/model.pt|.onnx, hf:org/name or djl://...");
+    }
+}

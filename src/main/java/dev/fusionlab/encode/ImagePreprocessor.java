@@ -1,0 +1,109 @@
+package dev.fusionlab.encode;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import javax.imageio.ImageIO;
+
+/**
+ * Decodes image file bytes and writes them as a CHW float tensor slice, in plain Java so a whole
+ * batch lands in one array without any per-image native tensor.
+ *
+ * <p>Steps: decode (ImageIO: PNG, JPEG, GIF, BMP); composite onto <b>white</b> (emoji and icons are
+ * transparent PNGs whose invisible pixels often hold black or garbage RGB: dropping alpha without
+ * compositing would turn a yellow smiley on transparent into a smiley on black); bilinear resize to
+ * {@code size x size} (aspect ratio not kept, like DJL's {@code Resize}); when shrinking by more
+ * than 2x, successive bilinear halvings first, so large photos are averaged instead of aliased;
+ * finally RGB / 255, then {@code (x - mean) / std} per channel when the model asks for it.
+ */
+public final class ImagePreprocessor {
+
+    private final int size;
+    private final float[] mean;
+    private final float[] std;
+
+    /**
+     * @param size target width and height in pixels
+     * @param mean per-channel RGB mean subtracted after scaling to [0, 1], or null for none
+     * @param std  per-channel RGB std divided by, or null for none
+     */
+    public ImagePreprocessor(int size, float[] mean, float[] std) {
+        if (size <= 0) {
+            throw new IllegalArgumentException("image size must be positive: " + size);
+        }
+        this.size = size;
+        this.mean = mean == null ? new float[] {0f, 0f, 0f} : checkRgb(mean, "mean");
+        this.std = std == null ? new float[] {1f, 1f, 1f} : checkRgb(std, "std");
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** Floats one image occupies: 3 x size x size. */
+    public int floatsPerImage() {
+        return 3 * size * size;
+    }
+
+    /**
+     * Decodes {@code encoded} and writes its CHW floats into {@code batch} from {@code offset}.
+     *
+     * @throws IOException with a user-readable reason when the bytes are not a decodable image
+     */
+    public void write(byte[] encoded, float[] batch, int offset) throws IOException {
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(encoded));
+        if (decoded == null) {
+            throw new IOException("not a readable image (unsupported format or corrupt data)");
+        }
+        write(decoded, batch, offset);
+    }
+
+    /** Writes an already decoded image; see the class comment for the steps. */
+    public void write(BufferedImage image, float[] batch, int offset) {
+        int[] rgb = onWhiteResized(image);
+        int plane = size * size;
+        for (int p = 0; p < plane; p++) {
+            int pixel = rgb[p];
+            batch[offset + p] = (((pixel >>> 16) & 0xFF) / 255f - mean[0]) / std[0];
+            batch[offset + plane + p] = (((pixel >>> 8) & 0xFF) / 255f - mean[1]) / std[1];
+            batch[offset + 2 * plane + p] = ((pixel & 0xFF) / 255f - mean[2]) / std[2];
+        }
+    }
+
+    private int[] onWhiteResized(BufferedImage image) {
+        BufferedImage current = image;
+        int w = image.getWidth();
+        int h = image.getHeight();
+        while (w / 2 >= size && h / 2 >= size) {
+            w /= 2;
+            h /= 2;
+            current = draw(current, w, h);
+        }
+        BufferedImage target = draw(current, size, size);
+        return ((DataBufferInt) target.getRaster().getDataBuffer()).getData();
+    }
+
+    private static BufferedImage draw(BufferedImage source, int width, int height) {
+        BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = target.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.drawImage(source, 0, 0, width, height, Color.WHITE, null);
+        } finally {
+            g.dispose();
+        }
+        return target;
+    }
+
+    private static float[] checkRgb(float[] values, String what) {
+        if (values.length != 3) {
+            throw new IllegalArgumentException(what + " needs 3 values (R, G, B), got " + values.length);
+        }
+        return values.clone();
+    }
+}

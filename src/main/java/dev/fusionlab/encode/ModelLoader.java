@@ -1,0 +1,47 @@
+package dev.fusionlab.encode;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.Translator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Loads one local model file through DJL {@link Criteria}, with FusionLab's engine settings. */
+final class ModelLoader {
+
+    private ModelLoader() {
+    }
+
+    static <I, O> ZooModel<I, O> load(Path file, Class<I> in, Class<O> out, Translator<I, O> translator) {
+        DjlRuntime.init();
+        if (!Files.isRegularFile(file)) {
+            throw new UncheckedIOException(new IOException("model file not found: " + file));
+        }
+        ModelFormat format = ModelFormat.of(file);
+        String name = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+        Criteria.Builder<I, O> builder = Criteria.builder()
+                .setTypes(in, out)
+                .optModelPath(file)
+                .optModelName(name)
+                .optEngine(format.engine())
+                .optTranslator(translator);
+        if (format == ModelFormat.ONNX) {
+            // the bundled ONNX Runtime is the CPU build: never ask it for a GPU
+            builder.optDevice(Device.cpu())
+                    .optOption("intraOpNumThreads", Integer.toString(DjlRuntime.threads()))
+                    .optOption("interOpNumThreads", "1");
+        } else {
+            builder.optDevice(DjlRuntime.deviceFor(format.engine()));
+        }
+        try {
+            return builder.build().loadModel();
+        } catch (IOException | ModelNotFoundException | MalformedModelException e) {
+            throw new IllegalStateException("cannot load model " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/**
+ * Pretrained encoders that turn images and texts into embedding vectors, and the disk cache that
+ * makes a second run free.
+ *
+ * <p>Typical use:
+ * <pre>{@code
+ * DjlRuntime.init();                                   // first, before any other DJL class
+ * try (Encoder<Path> images = new CachingEncoder<>(
+ *         EncoderCatalog.openImage(EncoderCatalog.MOBILENET_V2, 32),
+ *         ...cache..., ContentKey.imageFile())) {
+ *     EncodeResult r = images.encode(paths, ctx);      // r.vector(i) or r.failure(i)
+ * }
+ * }</pre>
+ * <ul>
+ *   <li>{@link dev.fusionlab.encode.Encoder}: the contract (batching, progress, cancellation, per-item failures)</li>
+ *   <li>{@link dev.fusionlab.encode.ImageEncoder}, {@link dev.fusionlab.encode.TextEncoder}: the DJL-backed encoders</li>
+ *   <li>{@link dev.fusionlab.encode.EncoderCatalog}: ids to encoders, incl. user files with a
+ *       {@link dev.fusionlab.encode.ModelDescriptor}</li>
+ *   <li>{@link dev.fusionlab.encode.CachingEncoder}, {@link dev.fusionlab.encode.EmbeddingCache}: content-hash cache</li>
+ *   <li>{@link dev.fusionlab.encode.DjlRuntime}: offline mode, tracking opt-out, threads, graph optimizer</li>
+ * </ul>
+ */
+package dev.fusionlab.encode;

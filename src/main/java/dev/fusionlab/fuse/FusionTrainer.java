@@ -1,0 +1,50 @@
+package dev.fusionlab.fuse;
+
+import dev.fusionlab.data.Split;
+import dev.fusionlab.task.TaskContext;
+
+/**
+ * Trains everything fusion needs in one call: per-modality normalisers on the training rows, then an image
+ * classifier, a text classifier (the unimodal baselines, also late fusion's two sides) and an early-fusion
+ * classifier on the joint vectors, all with the same {@link ClassifierSpec}. Progress stages are
+ * {@code train-image}, {@code train-text} and {@code train-early}. The late-fusion image weight is also
+ * tuned on the validation rows ({@link LateWeightTuner}).
+ */
+public final class FusionTrainer {
+
+    private FusionTrainer() {
+    }
+
+    /**
+     * @throws IllegalArgumentException when the training split has no labelled row
+     * @throws dev.fusionlab.task.CancelledException when cancelled
+     */
+    public static FusionModels train(FusionInput in, ClassifierSpec spec, TaskContext ctx) {
+        int[] trainRows = in.rows(Split.TRAIN);
+        int[] fitRows = in.labelledRows(Split.TRAIN);
+        int[] validationRows = in.labelledRows(Split.VALIDATION);
+        if (fitRows.length == 0) {
+            throw new IllegalArgumentException("the training split has no labelled sample to learn from");
+        }
+        EarlyFusion normalisation = EarlyFusion.fit(in.image(), in.text(), trainRows);
+        float[][] image = normalisation.image().apply(in.image());
+        float[][] text = normalisation.text().apply(in.text());
+        float[][] fused = EarlyFusion.concatRows(image, text);
+
+        TrainedClassifier imageModel = fit(image, in, fitRows, validationRows, spec, ctx, "train-image");
+        TrainedClassifier textModel = fit(text, in, fitRows, validationRows, spec, ctx, "train-text");
+        TrainedClassifier earlyModel = fit(fused, in, fitRows, validationRows, spec, ctx, "train-early");
+        float[][] imageProbs = imageModel.predictProba(image);
+        float[][] textProbs = textModel.predictProba(text);
+        double tunedWeight = LateWeightTuner.bestImageWeight(imageProbs, textProbs, in.labels(), validationRows);
+        return new FusionModels(normalisation, imageModel, textModel, earlyModel, fused,
+                imageProbs, textProbs, earlyModel.predictProba(fused), tunedWeight);
+    }
+
+    private static TrainedClassifier fit(float[][] x, FusionInput in, int[] fitRows, int[] validationRows,
+                                         ClassifierSpec spec, TaskContext ctx, String stage) {
+        ctx.throwIfCancelled(stage);
+        return ClassifierTrainer.train(LabelledRows.select(x, in.labels(), fitRows),
+                LabelledRows.select(x, in.labels(), validationRows), in.classes(), spec, ctx, stage);
+    }
+}

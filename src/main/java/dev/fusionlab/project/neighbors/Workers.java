@@ -1,0 +1,97 @@
+package dev.fusionlab.project.neighbors;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A small fixed set of worker threads that splits an index range into chunks handed out on demand.
+ * The numerical loops of the projections (thousands of short parallel sections per run) use it
+ * instead of parallel streams so that the thread count is the caller's choice and a worker number is
+ * available for per-thread scratch buffers.
+ */
+public final class Workers implements AutoCloseable {
+
+    /** Body of a parallel loop: handles indices {@code [from, to)} on worker {@code worker}. */
+    @FunctionalInterface
+    public interface RangeTask {
+        void run(int from, int to, int worker);
+    }
+
+    private final int threads;
+    private final ExecutorService pool;
+
+    /** @param threads number of threads, at least 1; 0 or less means all available processors */
+    public Workers(int threads) {
+        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        this.pool = this.threads > 1 ? Executors.newFixedThreadPool(this.threads - 1, runnable -> {
+            Thread t = new Thread(runnable, "fusionlab-worker");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /** Runs {@code task} over {@code [0, n)} in chunks of {@code chunk}; the caller thread works too. */
+    public void forRange(int n, int chunk, RangeTask task) {
+        if (n <= 0) {
+            return;
+        }
+        int step = Math.max(1, chunk);
+        if (pool == null || n <= step) {
+            task.run(0, n, 0);
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        int helpers = Math.min(threads - 1, (n + step - 1) / step - 1);
+        List<Future<?>> futures = new ArrayList<>(helpers);
+        for (int w = 1; w <= helpers; w++) {
+            int worker = w;
+            futures.add(pool.submit(() -> drain(n, step, next, task, worker)));
+        }
+        RuntimeException failure = null;
+        try {
+            drain(n, step, next, task, 0);
+        } catch (RuntimeException e) {
+            failure = e;
+            next.set(n);
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                if (failure == null) {
+                    failure = new IllegalStateException("interrupted", e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static void drain(int n, int step, AtomicInteger next, RangeTask task, int worker) {
+        for (int from = next.getAndAdd(step); from < n; from = next.getAndAdd(step)) {
+            task.run(from, Math.min(n, from + step), worker);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.fusionlab.project.umap;
+
+import dev.fusionlab.project.Workers;
+import dev.fusionlab.project.neighbors.KnnGraph;
+import dev.fusionlab.project.neighbors.Metric;
+import dev.fusionlab.project.neighbors.NearestNeighbors;
+import dev.fusionlab.task.TaskContext;
+import java.util.SplittableRandom;
+
+/**
+ * Uniform Manifold Approximation and Projection (McInnes, Healy and Melville 2018) to 2D, following
+ * umap-learn's choices: fuzzy graph of the k nearest neighbours ({@link FuzzyGraph}), spectral start
+ * ({@link SpectralInit}), SGD with negative sampling ({@link LayoutOptimizer}).
+ *
+ * <p>Why our own rather than Smile's UMAP: Smile's needs ARPACK (not shipped) for its spectral start, builds
+ * its neighbour graph several times slower than NN-descent, and optimises single-threaded. This one is
+ * deterministic for a given seed at any thread count (see {@link LayoutOptimizer} for how) and returns every
+ * input point.
+ */
+public final class Umap {
+
+    private static final String STAGE = "umap";
+    private static final double SPREAD = 1.0;
+
+    private Umap() {
+    }
+
+    /**
+     * Lays the rows of {@code data} out in 2D: finds their {@code nNeighbors - 1} nearest neighbours
+     * (Euclidean, NN-descent; see {@link NearestNeighbors}), then {@link #layout}s that graph.
+     *
+     * @param data n x d rows of equal length
+     * @return n x 2 coordinates, one row per input row
+     */
+    public static double[][] fit(float[][] data, UmapParams params, TaskContext ctx) {
+        int n = data.length;
+        if (n < 3) {
+            return new double[n][2];
+        }
+        int k = Math.min(params.nNeighbors() - 1, n - 1);
+        ctx.report(STAGE, 0, "nearest neighbours");
+        KnnGraph graph = NearestNeighbors.search(data, k, Metric.EUCLIDEAN, params.seed(), params.threads(), ctx);
+        ctx.throwIfCancelled(STAGE);
+        return layout(graph.indices(), graph.distances(), params, ctx);
+    }
+
+    /**
+     * Lays out a k-nearest-neighbour graph in 2D.
+     *
+     * @param indices   for each point, its neighbours (itself excluded), closest first; k = nNeighbors - 1
+     *                  is what umap-learn uses
+     * @param distances their distances in the input space, ascending
+     * @return n x 2 coordinates
+     */
+    public static double[][] layout(int[][] indices, float[][] distances, UmapParams params, TaskContext ctx) {
+        int n = indices.length;
+        if (distances.length != n) {
+            throw new IllegalArgumentException("UMAP got " + n + " neighbour lists but " + distances.length
+                    + " distance lists");
+        }
+        if (n < 3) {
+            return new double[n][2]; // nothing to arrange: one or two points sit at the origin
+        }
+        try (Workers workers = new Workers(params.threads())) {
+            ctx.report(STAGE, 0.02, "fuzzy graph");
+            FuzzyGraph graph = FuzzyGraph.build(indices, distances);
+            ctx.throwIfCancelled(STAGE);
+            ctx.report(STAGE, 0.05, "spectral initialisation");
+            double[][] start = SpectralInit.layout(graph, params.seed(), workers, ctx);
+            float[] positions = start != null ? interleave(start) : randomStart(n, params.seed());
+            AttractionCurve curve = AttractionCurve.fit(params.minDist(), SPREAD);
+            int epochs = params.epochsFor(n);
+            ctx.report(STAGE, 0.1, "optimising " + epochs + " epochs");
+            new LayoutOptimizer(graph, curve, epochs, params.seed()).optimize(positions, workers, ctx);
+            double[][] result = new double[n][2];
+            for (int i = 0; i < n; i++) {
+                result[i][0] = positions[2 * i];
+                result[i][1] = positions[2 * i + 1];
+            }
+            return result;
+        }
+    }
+
+    private static float[] interleave(double[][] axes) {
+        int n = axes[0].length;
+        float[] positions = new float[2 * n];
+        for (int i = 0; i < n; i++) {
+            positions[2 * i] = (float) axes[0][i];
+            positions[2 * i + 1] = (float) axes[1][i];
+        }
+        return positions;
+    }
+
+    /** umap-learn's "random" start, used when the graph has no usable spectral directions. */
+    private static float[] randomStart(int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] positions = new float[2 * n];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = (float) (10 * random.nextDouble());
+        }
+        return positions;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.fusionlab.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ImageProbeTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"png", "jpg", "gif", "bmp"})
+    void readsDimensionsOfEveryCommonFormat(String format) throws Exception {
+        Path file = Fixtures.image(dir.resolve("a." + format), 12, 7);
+
+        assertThat(ImageProbe.problem(file)).isEmpty();
+        assertThat(ImageProbe.dimensions(file)).isEqualTo(new ImageProbe.Dimensions(12, 7));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"png", "jpg", "gif", "bmp"})
+    void truncatedImageIsReportedAsTruncated(String format) {
+        Path file = Fixtures.truncate(Fixtures.image(dir.resolve("a." + format), 40, 40), 0.6);
+
+        assertThat(ImageProbe.problem(file)).hasValueSatisfying(reason -> assertThat(reason).contains("truncated"));
+    }
+
+    @Test
+    void missingFile() {
+        assertThat(ImageProbe.problem(dir.resolve("nope.png"))).contains("image file is missing");
+    }
+
+    @Test
+    void zeroByteFile() {
+        Path file = Fixtures.bytes(dir.resolve("empty.png"), new byte[0]);
+
+        assertThat(ImageProbe.problem(file)).contains("image file is zero bytes");
+    }
+
+    @Test
+    void textPretendingToBeAnImage() {
+        Path file = Fixtures.text(dir.resolve("fake.png"), "this is not a picture at all");
+
+        assertThat(ImageProbe.problem(file)).hasValueSatisfying(r -> assertThat(r).contains("not a recognised image"));
+    }
+
+    @Test
+    void pngWithCorruptHeader() {
+        Path file = Fixtures.image(dir.resolve("a.png"), 10, 10);
+        byte[] bytes = readAll(file);
+        bytes[12] = 'X'; // IHDR chunk type -> unknown first chunk
+        Fixtures.bytes(file, bytes);
+
+        assertThat(ImageProbe.problem(file)).hasValueSatisfying(r -> assertThat(r).contains("corrupt"));
+    }
+
+    @Test
+    void absurdDimensionsAreRefused() {
+        Path file = Fixtures.image(dir.resolve("wide.png"), ImageProbe.MAX_SIDE + 1, 1);
+
+        assertThat(ImageProbe.problem(file))
+                .hasValueSatisfying(r -> assertThat(r).contains("absurd image dimensions 20001x1"));
+    }
+
+    @Test
+    void webpWithoutPluginIsNamedAsSuch() {
+        byte[] header = "RIFF\0\0\0\0WEBPVP8 ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Path file = Fixtures.bytes(dir.resolve("a.webp"), header);
+
+        assertThat(ImageProbe.problem(file)).hasValueSatisfying(r -> assertThat(r).contains("WebP"));
+    }
+
+    private static byte[] readAll(Path file) {
+        try {
+            return java.nio.file.Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.fusionlab.encode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fusionlab.task.TaskContext;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CachingEncoderTest {
+
+    @TempDir
+    Path tmp;
+
+    /** Deterministic fake: vector = first bytes of the file, counts what it is asked to encode. */
+    static final class CountingImageEncoder implements Encoder<Path> {
+        final List<Path> seen = new ArrayList<>();
+
+        @Override
+        public EncodeResult encode(List<Path> inputs, TaskContext ctx) {
+            EncodeResult.Builder b = new EncodeResult.Builder(inputs.size());
+            for (int i = 0; i < inputs.size(); i++) {
+                seen.add(inputs.get(i));
+                try {
+                    byte[] bytes = Files.readAllBytes(inputs.get(i));
+                    if (bytes.length == 0) {
+                        b.fail(i, inputs.get(i) + ": empty file");
+                        continue;
+                    }
+                    b.succeed(i, new float[] {bytes[0], bytes.length, 1f});
+                } catch (IOException e) {
+                    b.fail(i, e.getMessage());
+                }
+            }
+            return b.build();
+        }
+
+        @Override public Modality modality() {
+            return Modality.IMAGE;
+        }
+
+        @Override public String id() {
+            return "fake";
+        }
+
+        @Override public String weightsSha256() {
+            return "ab".repeat(32);
+        }
+
+        @Override public int dimension() {
+            return 3;
+        }
+
+        @Override public void close() {
+        }
+    }
+
+    private CachingEncoder<Path> open(CountingImageEncoder inner) throws IOException {
+        return new CachingEncoder<>(inner, EmbeddingCache.open(tmp.resolve("cache"), inner), ContentKey.imageFile());
+    }
+
+    @Test
+    void secondPassIsServedFromDiskWithoutEncoding() throws IOException {
+        List<Path> files = List.of(write("a", 1, 2), write("b", 3), write("c", 4, 4, 4));
+        CountingImageEncoder first = new CountingImageEncoder();
+        EncodeResult expected;
+        try (CachingEncoder<Path> cached = open(first)) {
+            expected = cached.encode(files, TaskContext.silent());
+            assertThat(cached.misses()).isEqualTo(3);
+            assertThat(cached.hits()).isZero();
+        }
+
+        CountingImageEncoder second = new CountingImageEncoder();
+        try (CachingEncoder<Path> cached = open(second)) {
+            EncodeResult again = cached.encode(files, TaskContext.silent());
+            assertThat(second.seen).isEmpty();
+            assertThat(cached.hits()).isEqualTo(3);
+            for (int i = 0; i < files.size(); i++) {
+                assertThat(again.vector(i)).containsExactly(expected.vector(i));
+            }
+        }
+    }
+
+    @Test
+    void aChangedByteMissesAndIdenticalContentIsEncodedOnce() throws IOException {
+        Path a = write("a", 1, 2);
+        Path copyOfA = write("copy", 1, 2);
+        CountingImageEncoder inner = new CountingImageEncoder();
+        try (CachingEncoder<Path> cached = open(inner)) {
+            cached.encode(List.of(a, copyOfA), TaskContext.silent());
+            assertThat(inner.seen).hasSize(1);
+
+            Files.write(a, new byte[] {9, 2});
+            EncodeResult r = cached.encode(List.of(a, copyOfA), TaskContext.silent());
+            assertThat(inner.seen).hasSize(2);
+            assertThat(r.vector(0)[0]).isEqualTo(9f);
+            assertThat(cached.hits()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void failuresAreReportedAndNotCached() throws IOException {
+        Path empty = write("empty");
+        Path missing = tmp.resolve("nope.png");
+        CountingImageEncoder inner = new CountingImageEncoder();
+        try (CachingEncoder<Path> cached = open(inner)) {
+            EncodeResult r = cached.encode(List.of(empty, missing), TaskContext.silent());
+            assertThat(r.failure(0)).get().asString().contains("empty file");
+            assertThat(r.failure(1)).get().asString().contains("nope.png");
+            cached.encode(List.of(empty), TaskContext.silent());
+            assertThat(inner.seen).containsExactly(empty, empty);
+        }
+    }
+
+    @Test
+    void aTornRecordFromAKilledProcessIsIgnoredAndDropped() throws IOException {
+        List<Path> files = List.of(write("a", 1), write("b", 2));
+        try (CachingEncoder<Path> cached = open(new CountingImageEncoder())) {
+            cached.encode(files, TaskContext.silent());
+        }
+        Path cacheFile;
+        try (EmbeddingCache cache = EmbeddingCache.open(tmp.resolve("cache"), new CountingImageEncoder())) {
+            cacheFile = cache.file();
+        }
+        long intact = Files.size(cacheFile);
+        try (FileChannel ch = FileChannel.open(cacheFile, StandardOpenOption.APPEND)) {
+            ch.write(ByteBuffer.wrap(new byte[] {7, 7, 7, 7, 7, 7, 7}));
+        }
+
+        try (EmbeddingCache cache = EmbeddingCache.open(tmp.resolve("cache"), new CountingImageEncoder())) {
+            assertThat(cache.size()).isEqualTo(2);
+        }
+        assertThat(Files.size(cacheFile)).isEqualTo(intact);
+    }
+
+    @Test
+    void textKeysAreTheUtf8Content() throws IOException {
+        byte[] key = ContentKey.text().sha256("café");
+        assertThat(key).isEqualTo(Sha256.of("café".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(ContentKey.text().sha256("cafe")).isNotEqualTo(key);
+    }
+
+    private Path write(String name, int... bytes) throws IOException {
+        byte[] content = new byte[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            content[i] = (byte) bytes[i];
+        }
+        return Files.write(tmp.resolve(name + ".png"), content);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.fusionlab.project.bench;
+
+import dev.fusionlab.project.quality.Trustworthiness;
+import dev.fusionlab.project.testdata.GaussianMixture;
+import dev.fusionlab.project.tsne.FastTsne;
+import dev.fusionlab.project.tsne.TsneParams;
+import dev.fusionlab.project.tsne.TsneResult;
+import dev.fusionlab.project.tsne.IterationListener;
+import dev.fusionlab.task.TaskContext;
+
+/**
+ * Times FastTsne on a synthetic embedding-like Gaussian mixture and scores the layout by
+ * trustworthiness (k = 10). Arguments: {@code n dimensions [trustworthinessSample] [seed]}; a sample of
+ * 0 ranks every point exactly. Command and results: bench/tsne/RESULTS.md.
+ */
+public final class TsneBench {
+
+    private TsneBench() {
+    }
+
+    public static void main(String[] args) {
+        int n = Integer.parseInt(args[0]);
+        int d = Integer.parseInt(args[1]);
+        int sample = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        long seed = args.length > 3 ? Long.parseLong(args[3]) : 42;
+        float[][] data = GaussianMixture.generate(n, d, 20, 3, seed).points();
+        TsneParams params = TsneParams.defaults().withSeed(seed);
+        long c0 = KnnBench.cpuNanos();
+        long t0 = System.nanoTime();
+        long[] phase = new long[1];
+        TsneResult result = FastTsne.fit(data, params, new TaskContext((stage, fraction, message) -> {
+            if (phase[0] == 0 && message.startsWith("iteration 1/")) {
+                phase[0] = System.nanoTime();
+            }
+        }, new dev.fusionlab.task.CancellationToken()), IterationListener.NONE);
+        long t1 = System.nanoTime();
+        System.out.printf("tsne n=%d d=%d: %.1f s wall (%.1f s before the first iteration), %.1f s cpu, KL %.4f%n",
+                n, d, (t1 - t0) / 1e9, (phase[0] - t0) / 1e9, (KnnBench.cpuNanos() - c0) / 1e9, result.klDivergence());
+        long t2 = System.nanoTime();
+        double trust = sample > 0
+                ? Trustworthiness.estimate(data, result.embedding(), 10, sample, 7, 0)
+                : Trustworthiness.compute(data, result.embedding(), 10, 0);
+        System.out.printf("trustworthiness(k=10%s) = %.4f (%.1f s)%n",
+                sample > 0 ? ", " + sample + " sampled points" : ", all points", trust, (System.nanoTime() - t2) / 1e9);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.fusionlab.project.neighbors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fusionlab.project.testdata.GaussianMixture;
+import dev.fusionlab.task.CancelledException;
+import dev.fusionlab.task.TaskContext;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class NearestNeighborsTest {
+
+    private static final float[][] DATA = GaussianMixture.generate(6000, 32, 10, 3, 7).points();
+    private static final int[] QUERIES = IntStream.range(0, DATA.length).filter(i -> i % 7 == 0).toArray();
+
+    @Test
+    void approximateSearchFindsAlmostAllTrueNeighbours() {
+        KnnGraph approximate = NearestNeighbors.search(DATA, 30, 1, TaskContext.silent());
+        KnnGraph exact = NearestNeighbors.exact(DATA, 30, Metric.EUCLIDEAN, 0, TaskContext.silent());
+
+        assertThat(NearestNeighbors.recall(approximate, exact, QUERIES)).isGreaterThan(0.95);
+    }
+
+    @Test
+    void cosineSearchFindsAlmostAllTrueNeighbours() {
+        KnnGraph approximate = NearestNeighbors.search(DATA, 15, Metric.COSINE, 3, 2, TaskContext.silent());
+        KnnGraph exact = NearestNeighbors.exact(DATA, 15, Metric.COSINE, 0, TaskContext.silent());
+
+        assertThat(NearestNeighbors.recall(approximate, exact, QUERIES)).isGreaterThan(0.95);
+        assertThat(approximate.distances()[0][0]).isBetween(0f, 2f);
+    }
+
+    @Test
+    void graphExcludesSelfAndIsSortedWithTrueDistances() {
+        KnnGraph graph = NearestNeighbors.search(DATA, 10, 5, TaskContext.silent());
+
+        assertThat(graph.size()).isEqualTo(DATA.length);
+        assertThat(graph.k()).isEqualTo(10);
+        for (int i = 0; i < DATA.length; i++) {
+            int[] idx = graph.indices()[i];
+            float[] dist = graph.distances()[i];
+            assertThat(idx).doesNotContain(i).doesNotHaveDuplicates();
+            for (int m = 0; m < idx.length; m++) {
+                float expected = (float) Math.sqrt(Distances.squaredEuclidean(DATA[i], DATA[idx[m]]));
+                assertThat(dist[m]).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-4f));
+                if (m > 0) {
+                    assertThat(dist[m]).isGreaterThanOrEqualTo(dist[m - 1]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void sameSeedGivesSameGraphWhateverTheThreadCount() {
+        KnnGraph one = NearestNeighbors.search(DATA, 20, Metric.EUCLIDEAN, 11, 1, TaskContext.silent());
+        KnnGraph two = NearestNeighbors.search(DATA, 20, Metric.EUCLIDEAN, 11, 2, TaskContext.silent());
+
+        assertThat(two.indices()).isDeepEqualTo(one.indices());
+        assertThat(two.distances()).isDeepEqualTo(one.distances());
+    }
+
+    @Test
+    void exactSearchOnSmallDataMatchesHandComputedNeighbours() {
+        float[][] line = {{0}, {1}, {3}, {7}};
+        KnnGraph graph = NearestNeighbors.search(line, 2, 0, TaskContext.silent());
+
+        assertThat(graph.indices()).isDeepEqualTo(new int[][] {{1, 2}, {0, 2}, {1, 0}, {2, 1}});
+        assertThat(graph.distances()[3]).containsExactly(4f, 6f);
+    }
+
+    @Test
+    void cancelledSearchStops() {
+        TaskContext ctx = TaskContext.silent();
+        ctx.cancellation().cancel();
+
+        assertThatThrownBy(() -> NearestNeighbors.search(DATA, 10, 1, ctx)).isInstanceOf(CancelledException.class);
+    }
+
+    @Test
+    void badInputIsRejectedWithTheReason() {
+        assertThatThrownBy(() -> NearestNeighbors.search(new float[][] {{1, 2}, {3}}, 1, 0, TaskContext.silent()))
+                .hasMessageContaining("row 1");
+        assertThatThrownBy(() -> NearestNeighbors.search(new float[][] {{1}, {Float.NaN}}, 1, 0, TaskContext.silent()))
+                .hasMessageContaining("non-finite");
+        assertThatThrownBy(() -> NearestNeighbors.search(new float[][] {{1}, {2}}, 2, 0, TaskContext.silent()))
+                .hasMessageContaining("k must be");
+    }
+}
