@@ -13,6 +13,7 @@ import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.pipeline.RunResult;
 import dev.fusionlab.task.TaskContext;
 import dev.fusionlab.ui.model.ColourMode;
+import dev.fusionlab.ui.model.LayoutPreview;
 import dev.fusionlab.ui.model.WorkbenchServices;
 import dev.fusionlab.ui.model.WorkbenchViewModel;
 import dev.fusionlab.ui.view.MainWindow;
@@ -79,7 +80,7 @@ class WorkbenchGuiTest {
             }
 
             @Override
-            public RunResult run(RunConfig config, TaskContext context) throws InterruptedException {
+            public RunResult run(RunConfig config, TaskContext context, LayoutPreview preview) throws InterruptedException {
                 for (int step = 0; slowRun.get(); step++) { // a stage that only stops when cancelled
                     context.report("encode-image", (step % 1000) / 1000.0, "batch " + step);
                     context.throwIfCancelled("encode-image");

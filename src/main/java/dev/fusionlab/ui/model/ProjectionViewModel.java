@@ -102,12 +102,16 @@ public final class ProjectionViewModel {
     }
 
     /**
-     * Shows an intermediate layout while a projection is still being computed (t-SNE converging), if
-     * it is the one on screen. Call on the UI thread; the coordinates must not change afterwards.
+     * Shows an intermediate layout while a projection is still being computed (t-SNE converging): in
+     * the current colours when it has the current run's size, in neutral grey before the first run.
+     * Ignored when the user looks at another space. Call on the UI thread.
      */
     public void previewLayout(ProjectionKey previewKey, double[][] coordinates) {
-        if (previewKey.equals(key()) && predictions.getValue() != null
-                && coordinates.length == predictions.getValue().size()) {
+        if (previewKey.space() != space.get()) {
+            return;
+        }
+        Predictions p = predictions.getValue();
+        if (p == null || coordinates.length == p.size()) {
             layout.set(ScatterLayout.of(previewKey, coordinates));
         }
     }

@@ -19,8 +19,12 @@ public interface WorkbenchServices {
      */
     Dataset loadDataset(String location, TaskContext context) throws Exception;
 
-    /** Encodes, trains and projects: a whole run. */
-    RunResult run(RunConfig config, TaskContext context) throws Exception;
+    /**
+     * Encodes, trains and projects: a whole run.
+     *
+     * @param preview gives a listener for each layout computed iteratively, to show it converging
+     */
+    RunResult run(RunConfig config, TaskContext context, LayoutPreview preview) throws Exception;
 
     /** Image encoder ids the user can choose, the default first. */
     List<String> imageEncoders();

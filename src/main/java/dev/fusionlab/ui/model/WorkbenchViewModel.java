@@ -26,6 +26,7 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class WorkbenchViewModel {
 
     private final WorkbenchServices services;
+    private final Executor uiThread;
     private final BackgroundTaskViewModel task;
     private final PipelineSettingsViewModel settings;
     private final ReadOnlyStringWrapper datasetLocation = new ReadOnlyStringWrapper(RunConfig.DEMO);
@@ -44,6 +45,7 @@ public final class WorkbenchViewModel {
      */
     public WorkbenchViewModel(WorkbenchServices services, Executor uiThread) {
         this.services = services;
+        this.uiThread = uiThread;
         this.task = new BackgroundTaskViewModel(uiThread);
         this.settings = new PipelineSettingsViewModel(services.imageEncoders(), services.textEncoders());
         this.projection = new ProjectionViewModel(predictions, activeStrategy);
@@ -78,7 +80,8 @@ public final class WorkbenchViewModel {
     /** Encodes, trains and projects the open dataset with the current settings, in the background. */
     public boolean run() {
         RunConfig config = settings.toConfig(datasetLocation.get());
-        return task.start("Run", ctx -> services.run(config, ctx), this::showResult);
+        LayoutPreview preview = new LivePreview(uiThread, projection);
+        return task.start("Run", ctx -> services.run(config, ctx, preview), this::showResult);
     }
 
     /** Shows a finished run (also how tests and a "load results" action put one on screen). */

@@ -158,9 +158,10 @@ public final class ScatterView extends Region {
         }
         ScatterLayout layout = vm.layoutProperty().get();
         PointColouring colouring = vm.colouringProperty().get();
-        boolean drawable = layout != null && colouring != null && colouring.category().length == layout.size();
+        boolean coloured = layout != null && colouring != null && colouring.category().length == layout.size();
+        boolean drawable = layout != null;
         emptyHint.setVisible(layout == null);
-        legend.setVisible(drawable);
+        legend.setVisible(coloured);
         title.setVisible(drawable);
         int w = buffer.getWidth(), h = buffer.getHeight();
         if (drawable && view == null) {
@@ -170,8 +171,9 @@ public final class ScatterView extends Region {
         buffer.updateBuffer(b -> {
             if (drawable) {
                 renderer.setPointRadius(ScatterRenderer.radiusFor(layout.size()));
-                renderer.render(pixels, view, layout.xs(), layout.ys(), colouring.argb(), theme.get().background(),
-                        vm.highlighted(), theme.get().highlightOutline());
+                int[] colours = coloured ? colouring.argb() : neutral(layout.size());
+                renderer.render(pixels, view, layout.xs(), layout.ys(), colours, theme.get().background(),
+                        coloured ? vm.highlighted() : new int[0], theme.get().highlightOutline());
             } else {
                 java.util.Arrays.fill(pixels, theme.get().background());
             }
@@ -179,9 +181,15 @@ public final class ScatterView extends Region {
         });
         lastFrameNanos = System.nanoTime() - start;
         if (drawable) {
-            title.setText(vm.key().space().key() + " · " + vm.key().method() + " · " + colouring.title()
-                    + " · " + layout.size() + " points");
+            title.setText(layout.key().space().key() + " · " + layout.key().method() + " · "
+                    + (coloured ? colouring.title() : "computing…") + " · " + layout.size() + " points");
         }
+    }
+
+    private static int[] neutral(int n) {
+        int[] colours = new int[n];
+        java.util.Arrays.fill(colours, Palette.NEUTRAL);
+        return colours;
     }
 
     private void rebuildLegend(PointColouring colouring) {

@@ -7,6 +7,7 @@ import dev.fusionlab.export.plot.PlotFormat;
 import dev.fusionlab.export.plot.PlotTheme;
 import dev.fusionlab.fuse.LateCombiner;
 import dev.fusionlab.fuse.Strategy;
+import dev.fusionlab.pipeline.ProjectionKey;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.pipeline.RunResult;
 import dev.fusionlab.pipeline.Space;
@@ -31,6 +32,7 @@ class WorkbenchViewModelTest {
     private final RunResult run = TestRuns.clusters(60, null);
     private final AtomicInteger runs = new AtomicInteger();
     private final AtomicReference<RunConfig> lastConfig = new AtomicReference<>();
+    private volatile java.util.concurrent.CountDownLatch snapshotThenWait;
 
     private final WorkbenchServices services = new WorkbenchServices() {
         @Override
@@ -39,9 +41,14 @@ class WorkbenchViewModelTest {
         }
 
         @Override
-        public RunResult run(RunConfig config, TaskContext context) {
+        public RunResult run(RunConfig config, TaskContext context, LayoutPreview preview) throws InterruptedException {
             runs.incrementAndGet();
             lastConfig.set(config);
+            if (snapshotThenWait != null) { // a t-SNE snapshot of 4 points, then the run goes on
+                var listener = preview.forLayout(new ProjectionKey(Space.FUSED, ProjectionMethod.TSNE));
+                listener.onSnapshot(10, 1000, new float[] {0, 0, 1, 0, 0, 1, 1, 1});
+                snapshotThenWait.await();
+            }
             return run;
         }
 
@@ -79,6 +86,19 @@ class WorkbenchViewModelTest {
         assertThat(vm.projection().availableMethods()).containsExactly(ProjectionMethod.PCA, ProjectionMethod.UMAP);
         assertThat(vm.samples().shown()).hasSize(60);
         assertThat(vm.task().messageProperty().get()).isEqualTo("Run done");
+    }
+
+    @Test
+    void aConvergingLayoutIsShownWhileTheRunGoesOn() throws Exception {
+        snapshotThenWait = new java.util.concurrent.CountDownLatch(1);
+        vm.run();
+        ui.drainUntil(() -> vm.projection().layoutProperty().get() != null);
+        assertThat(vm.projection().layoutProperty().get().size()).isEqualTo(4);
+        assertThat(vm.projection().layoutProperty().get().key().method()).isEqualTo(ProjectionMethod.TSNE);
+        assertThat(vm.task().isRunning()).isTrue();
+        snapshotThenWait.countDown();
+        ui.drainUntil(() -> !vm.task().isRunning());
+        assertThat(vm.projection().layoutProperty().get().size()).isEqualTo(60);
     }
 
     @Test
@@ -177,7 +197,7 @@ class WorkbenchViewModelTest {
             }
 
             @Override
-            public RunResult run(RunConfig config, TaskContext context) {
+            public RunResult run(RunConfig config, TaskContext context, LayoutPreview preview) {
                 throw new IllegalStateException("unused");
             }
 
