@@ -22,9 +22,12 @@ import java.util.Random;
  * view's default size and point radius, so the numbers are the FX thread's cost per frame (the GPU
  * upload of the buffer comes on top and does not depend on the point count).
  *
- * <p>Run: {@code java -cp target/classes:$(cat cp.txt) dev.fusionlab.ui.bench.ScatterFrameBench [out.md]}
- * (or {@code mvn -q exec:java}-style with any classpath runner). Writes {@code bench/gui/RESULTS.md}
- * by default.
+ * <p>Run after {@code mvn -q -B compile}:
+ * <pre>{@code
+ * mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp target/classes:$(cat target/cp.txt) dev.fusionlab.ui.bench.ScatterFrameBench [out.md]
+ * }</pre>
+ * Writes {@code bench/gui/RESULTS.md} by default. No display needed.
  */
 public final class ScatterFrameBench {
 
@@ -36,13 +39,14 @@ public final class ScatterFrameBench {
 
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args.length > 0 ? args[0] : "bench/gui/RESULTS.md");
+        String load = loadAverage();
         List<String> rows = new ArrayList<>();
         for (int n : new int[] {10_000, 100_000, 1_000_000}) {
             double[] ms = measure(n);
             rows.add(String.format(Locale.ROOT, "| %,d | %.2f | %.2f | %.2f | %.2f | %.0f |", n,
                     ms[0], percentile(ms, 0.5), percentile(ms, 0.95), ms[ms.length - 1], 1000 / percentile(ms, 0.5)));
         }
-        String report = report(rows);
+        String report = report(rows, load);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report);
         System.out.print(report);
@@ -92,7 +96,7 @@ public final class ScatterFrameBench {
         return sorted[Math.min(sorted.length - 1, (int) Math.round(p * (sorted.length - 1)))];
     }
 
-    private static String report(List<String> rows) {
+    private static String report(List<String> rows, String load) {
         String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         StringBuilder b = new StringBuilder();
         b.append("# Projection view: frame time of a full redraw\n\n");
@@ -104,12 +108,21 @@ public final class ScatterFrameBench {
         b.append("- Machine: ").append(cpuModel()).append(", ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores available, ").append(System.getProperty("os.name")).append(' ')
                 .append(System.getProperty("os.arch")).append('\n');
+        b.append("- Load average when started (other work on the machine): ").append(load).append('\n');
         b.append("- Java: ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version")).append("\n\n");
         b.append("| points | min ms | median ms | p95 ms | max ms | frames/s (median) |\n");
         b.append("|---:|---:|---:|---:|---:|---:|\n");
         rows.forEach(r -> b.append(r).append('\n'));
         b.append("\nPoint radius follows `ScatterRenderer.radiusFor`: 3 px at 10k, 2 px at 100k, 1 px at 1M.\n");
         return b.toString();
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static String cpuModel() {
