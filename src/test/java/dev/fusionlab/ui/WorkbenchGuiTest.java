@@ -220,25 +220,17 @@ class WorkbenchGuiTest {
         runPipeline(robot);
         robot.moveTo(onScreen(7));
         waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#hover-card").queryAs(Node.class).isVisible());
-        String card = robot.lookup("#hover-card").queryAs(Node.class).toString();
         assertThat(vm.projection().hoveredProperty().get()).isEqualTo(7);
         var labels = robot.lookup("#hover-card .label").queryAllAs(Label.class).stream().map(Label::getText).toList();
         assertThat(labels).contains("food caption number 7", "label: food");
         assertThat(String.join(" ", labels)).contains("early", "late", "image", "text");
-        assertThat(card).isNotEmpty();
     }
 
     @Test
     void lassoSelectsAGroupAndTheGridShowsIt(FxRobot robot) throws Exception {
         runPipeline(robot);
-        // the "animal" cluster sits around data (10, 0): circle it on screen
+        // circle the "animal" cluster (samples 0, 3, 6, ...) on screen, a little wider than its extent
         var layout = vm.projection().layoutProperty().get();
-        Point2D centre = scatter().localToScreen(scatter().screenPositionOf(0)); // sample 0 is an animal
-        double r = 0;
-        for (int i = 0; i < layout.size(); i += 3) {
-            Point2D p = scatter().localToScreen(scatter().screenPositionOf(i));
-            r = Math.max(r, p.distance(centre));
-        }
         double radius = 0;
         Point2D mean = new Point2D(0, 0);
         for (int i = 0; i < layout.size(); i += 3) {
@@ -261,7 +253,6 @@ class WorkbenchGuiTest {
         assertThat(robot.lookup("#sample-count").queryAs(Label.class).getText()).isEqualTo("100 of 100 selected");
         robot.clickOn("#clear-selection");
         assertThat(vm.samples().shown()).hasSize(300);
-        assertThat(r).isPositive();
     }
 
     @Test

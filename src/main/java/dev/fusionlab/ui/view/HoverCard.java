@@ -56,12 +56,4 @@ final class HoverCard extends VBox {
         }
         setVisible(true);
     }
-
-    /** The text lines of the card, for tests. */
-    String describe() {
-        StringBuilder b = new StringBuilder(id.getText()).append('\n').append(caption.getText()).append('\n')
-                .append(truth.getText());
-        predictions.getChildren().forEach(n -> b.append('\n').append(((Label) n).getText()));
-        return b.toString();
-    }
 }

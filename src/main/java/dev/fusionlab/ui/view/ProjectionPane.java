@@ -1,6 +1,7 @@
 package dev.fusionlab.ui.view;
 
 import dev.fusionlab.export.plot.PlotFormat;
+import dev.fusionlab.export.plot.PlotTheme;
 import dev.fusionlab.export.plot.ScatterPlotSpec;
 import dev.fusionlab.fuse.Strategy;
 import dev.fusionlab.pipeline.Space;
@@ -11,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -38,8 +41,7 @@ public final class ProjectionPane extends BorderPane {
         this.vm = vm;
         this.scatter = new ScatterView(vm.projection(), thumbnails);
         getStyleClass().add("projection-pane");
-        scatter.themeProperty().bind(Bindings.when(vm.darkThemeProperty())
-                .then(dev.fusionlab.export.plot.PlotTheme.DARK).otherwise(dev.fusionlab.export.plot.PlotTheme.LIGHT));
+        scatter.themeProperty().bind(Bindings.when(vm.darkThemeProperty()).then(PlotTheme.DARK).otherwise(PlotTheme.LIGHT));
 
         SegmentedButton space = EnumToggles.segmented(List.of(Space.values()), vm.projection().spaceProperty(),
                 s -> switch (s) {
@@ -68,7 +70,7 @@ public final class ProjectionPane extends BorderPane {
         lasso.setId("lasso");
         lasso.setTooltip(new Tooltip("Lasso: drag to select a group (or shift-drag at any time)"));
         lasso.selectedProperty().bindBidirectional(scatter.lassoModeProperty());
-        javafx.scene.control.Button reset = new javafx.scene.control.Button(null, Icons.of(FontAwesome.Glyph.ARROWS_ALT));
+        Button reset = new Button(null, Icons.of(FontAwesome.Glyph.ARROWS_ALT));
         reset.setTooltip(new Tooltip("Fit all points (0)"));
         reset.setOnAction(e -> scatter.resetView());
 
@@ -89,9 +91,9 @@ public final class ProjectionPane extends BorderPane {
         HBox layoutRow = new HBox(8, caption("Space"), space, caption("Method"), method, spacer, lasso, reset, export);
         HBox colourRow = new HBox(8, caption("Colour by"), colour, caption("Strategy"), strategy);
         for (HBox row : List.of(layoutRow, colourRow)) {
-            row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            row.setAlignment(Pos.CENTER_LEFT);
             row.getChildren().forEach(n -> {
-                if (n instanceof Region r && !(n == spacer)) {
+                if (n instanceof Region r && n != spacer) {
                     r.setMinWidth(Region.USE_PREF_SIZE);
                 }
             });

@@ -63,7 +63,6 @@ public final class ScatterView extends Region {
     private PixelBuffer<IntBuffer> buffer;
     private ViewTransform view;
     private boolean redrawPending;
-    private long lastFrameNanos;
 
     private double pressX, pressY, lastX, lastY;
     private boolean lassoing, dragged;
@@ -167,7 +166,6 @@ public final class ScatterView extends Region {
         if (drawable && view == null) {
             view = ViewTransform.fit(layout.bounds(), w, h);
         }
-        long start = System.nanoTime();
         buffer.updateBuffer(b -> {
             if (drawable) {
                 renderer.setPointRadius(ScatterRenderer.radiusFor(layout.size()));
@@ -179,7 +177,6 @@ public final class ScatterView extends Region {
             }
             return null;
         });
-        lastFrameNanos = System.nanoTime() - start;
         if (drawable) {
             title.setText(layout.key().space().key() + " · " + layout.key().method() + " · "
                     + (coloured ? colouring.title() : "computing…") + " · " + layout.size() + " points");
@@ -375,25 +372,11 @@ public final class ScatterView extends Region {
         return ScatterRenderer.radiusFor(layout == null ? 0 : layout.size());
     }
 
-    /** Duration of the last full redraw. */
-    public long lastFrameNanos() {
-        return lastFrameNanos;
-    }
-
     public ObjectProperty<PlotTheme> themeProperty() {
         return theme;
     }
 
     public BooleanProperty lassoModeProperty() {
         return lassoMode;
-    }
-
-    HoverCard hoverCard() {
-        return hoverCard;
-    }
-
-    /** Legend lines currently shown, for tests. */
-    List<String> legendLabels() {
-        return legend.getChildren().stream().map(n -> ((Label) n).getText()).toList();
     }
 }
