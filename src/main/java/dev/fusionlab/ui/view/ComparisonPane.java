@@ -35,6 +35,7 @@ public final class ComparisonPane extends BorderPane {
     private final ConfusionHeatmap early = new ConfusionHeatmap("Early fusion");
     private final ConfusionHeatmap late = new ConfusionHeatmap("Late fusion");
     private final BooleanProperty showing = new SimpleBooleanProperty(true);
+    private final PulseSteps steps = new PulseSteps();
 
     public ComparisonPane(WorkbenchViewModel vm) {
         this.vm = vm;
@@ -110,6 +111,7 @@ public final class ComparisonPane extends BorderPane {
 
     private void show(Comparison c) {
         if (c == null) {
+            steps.run(List.of());
             strategies.getItems().clear();
             perClass.getItems().clear();
             disagreements.getItems().clear();
@@ -121,22 +123,30 @@ public final class ComparisonPane extends BorderPane {
         String combiner = p == null ? "" : p.combiner().name().toLowerCase(Locale.ROOT)
                 + (p.combiner() == dev.fusionlab.fuse.LateCombiner.WEIGHTED
                         ? String.format(Locale.ROOT, ", image weight %.2f", p.imageWeight()) : "");
-        summary.setText(c.testCount() + " test samples · late fusion: " + combiner);
-        strategies.getItems().setAll(c.strategies());
-        perClass.getItems().setAll(c.perClass());
-        int selected = disagreements.getSelectionModel().getSelectedIndex();
-        disagreements.getItems().setAll(c.disagreements());
-        if (selected >= 0 && selected < c.disagreements().size()) {
-            disagreements.getSelectionModel().select(selected);
-        }
-        var m = c.mcNemar();
-        mcNemar.setText(String.format(Locale.ROOT,
-                "McNemar, early vs late: %d test samples only early got right, %d only late; p = %.3g (%s) — %s.",
-                m.b(), m.c(), m.pValue(), m.method().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                m.significantAt(0.05) ? "a significant difference at the 5% level" : "no significant difference at the 5% level"));
-        boolean dark = vm.darkThemeProperty().get();
-        early.show(c.earlyConfusion(), c.classes(), dark);
-        late.show(c.lateConfusion(), c.classes(), dark);
+        Runnable scores = () -> {
+            summary.setText(c.testCount() + " test samples · late fusion: " + combiner);
+            strategies.getItems().setAll(c.strategies());
+            var m = c.mcNemar();
+            mcNemar.setText(String.format(Locale.ROOT,
+                    "McNemar, early vs late: %d test samples only early got right, %d only late; p = %.3g (%s) — %s.",
+                    m.b(), m.c(), m.pValue(), m.method().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    m.significantAt(0.05) ? "a significant difference at the 5% level"
+                            : "no significant difference at the 5% level"));
+        };
+        Runnable heatmaps = () -> {
+            boolean dark = vm.darkThemeProperty().get();
+            early.show(c.earlyConfusion(), c.classes(), dark);
+            late.show(c.lateConfusion(), c.classes(), dark);
+        };
+        Runnable classes = () -> perClass.getItems().setAll(c.perClass());
+        Runnable disagreeing = () -> {
+            int selected = disagreements.getSelectionModel().getSelectedIndex();
+            disagreements.getItems().setAll(c.disagreements());
+            if (selected >= 0 && selected < c.disagreements().size()) {
+                disagreements.getSelectionModel().select(selected);
+            }
+        };
+        steps.run(List.of(scores, heatmaps, classes, disagreeing));
     }
 
     private static VBox titled(String title, javafx.scene.Node content) {

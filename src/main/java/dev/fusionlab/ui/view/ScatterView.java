@@ -62,6 +62,8 @@ public final class ScatterView extends Region {
     private int[] pixels = new int[0];
     private PixelBuffer<IntBuffer> buffer;
     private ViewTransform view;
+    private PointColouring argbSource;
+    private int[] argb;
     private boolean redrawPending;
 
     private double pressX, pressY, lastX, lastY;
@@ -169,7 +171,7 @@ public final class ScatterView extends Region {
         buffer.updateBuffer(b -> {
             if (drawable) {
                 renderer.setPointRadius(ScatterRenderer.radiusFor(layout.size()));
-                int[] colours = coloured ? colouring.argb() : neutral(layout.size());
+                int[] colours = coloured ? argbOf(colouring) : neutral(layout.size());
                 renderer.render(pixels, view, layout.xs(), layout.ys(), colours, theme.get().background(),
                         coloured ? vm.highlighted() : new int[0], theme.get().highlightOutline());
             } else {
@@ -181,6 +183,15 @@ public final class ScatterView extends Region {
             title.setText(layout.key().space().key() + " · " + layout.key().method() + " · "
                     + (coloured ? colouring.title() : "computing…") + " · " + layout.size() + " points");
         }
+    }
+
+    /** Per-point colours, computed once per colouring rather than once per frame. */
+    private int[] argbOf(PointColouring colouring) {
+        if (colouring != argbSource) {
+            argbSource = colouring;
+            argb = colouring.argb();
+        }
+        return argb;
     }
 
     private static int[] neutral(int n) {
