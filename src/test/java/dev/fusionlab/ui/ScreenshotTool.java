@@ -65,6 +65,13 @@ public final class ScreenshotTool extends Application {
         vm.showResult(run);
         vm.projection().select(5, 8, 11);
         List<Runnable> steps = List.of(
+                () -> {
+                    var scatter = window.projection().scatter();
+                    var p = scatter.localToScene(scatter.screenPositionOf(40));
+                    scatter.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_MOVED,
+                            p.getX(), p.getY(), 0, 0, javafx.scene.input.MouseButton.NONE, 0, false, false, false,
+                            false, false, false, false, false, false, false, null));
+                },
                 () -> shot(stage, dir.resolve("explore-light.png")),
                 () -> {
                     vm.projection().colourModeProperty().set(ColourMode.AGREEMENT);

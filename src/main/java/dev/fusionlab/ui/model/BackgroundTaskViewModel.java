@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -63,6 +64,15 @@ public final class BackgroundTaskViewModel {
      * @return false when another job is still running
      */
     public <T> boolean start(String jobTitle, Work<T> work, Consumer<T> onSuccess) {
+        return start(jobTitle, work, onSuccess, result -> jobTitle + " done");
+    }
+
+    /**
+     * As {@link #start(String, Work, Consumer)}, with the status line to show on success.
+     *
+     * @param doneMessage describes the result, e.g. "Loaded emoji: 1906 samples"
+     */
+    public <T> boolean start(String jobTitle, Work<T> work, Consumer<T> onSuccess, Function<T, String> doneMessage) {
         if (running.get()) {
             return false;
         }
@@ -80,7 +90,8 @@ public final class BackgroundTaskViewModel {
             try {
                 T result = work.run(context);
                 jobToken.throwIfCancelled(jobTitle);
-                uiThread.execute(() -> finish(jobTitle + " done", ""));
+                String message = doneMessage.apply(result);
+                uiThread.execute(() -> finish(message, ""));
                 uiThread.execute(() -> onSuccess.accept(result));
             } catch (CancelledException | InterruptedException e) {
                 uiThread.execute(() -> finish(jobTitle + " cancelled", ""));

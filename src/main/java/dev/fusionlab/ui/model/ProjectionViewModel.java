@@ -157,21 +157,30 @@ public final class ProjectionViewModel {
         return new HoverInfo(i, p.sample(i), p.className(p.truth(i)), predicted);
     }
 
-    /** Points drawn on top: the focused one, then the selection. */
+    /** Points drawn on top: the selection, then the focused and the hovered point. */
     public int[] highlighted() {
+        return highlighted(true);
+    }
+
+    private int[] highlighted(boolean withHovered) {
         int[] sel = selection.get();
-        int f = focused.get();
-        if (f < 0) {
+        int[] extra = java.util.stream.IntStream.of(focused.get(), withHovered ? hovered.get() : -1)
+                .filter(i -> i >= 0).toArray();
+        if (extra.length == 0) {
             return sel;
         }
-        int[] out = Arrays.copyOf(sel, sel.length + 1);
-        out[sel.length] = f;
+        int[] out = Arrays.copyOf(sel, sel.length + extra.length);
+        System.arraycopy(extra, 0, out, sel.length, extra.length);
         return out;
     }
 
-    /** The plot of what the view shows, for export; {@code visible} is the view's current data rectangle. */
+    /**
+     * The plot of what the view shows, for export: its layout, colours, legend, selection and
+     * {@code visible} data rectangle (the hovered point is not part of it).
+     */
     public ScatterPlotSpec plotSpec(Viewport visible, int widthPx, int heightPx, int dpi, PlotTheme theme,
                                     double pointRadius) {
+        int[] shown = highlighted(false);
         ScatterLayout l = layout.get();
         PointColouring c = colouring.get();
         if (l == null || c == null) {
@@ -179,7 +188,7 @@ public final class ProjectionViewModel {
         }
         String title = titleOf(space.get()) + " space · " + method.get() + " · " + c.title();
         return new ScatterPlotSpec(title, method.get() + " 1", method.get() + " 2", l.xs(), l.ys(), c.category(),
-                c.colours(), c.legend(), highlighted(), visible, widthPx, heightPx, dpi, pointRadius, theme);
+                c.colours(), c.legend(), shown, visible, widthPx, heightPx, dpi, pointRadius, theme);
     }
 
     /** The CSV sidecar of the plot: id, coordinates, split, label and each strategy's prediction. */

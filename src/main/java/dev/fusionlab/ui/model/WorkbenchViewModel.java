@@ -74,14 +74,20 @@ public final class WorkbenchViewModel {
             datasetLocation.set(location);
             result.set(null);
             dataset.set(loaded);
-        });
+        }, loaded -> "Loaded " + loaded.name() + ": " + loaded.samples().size() + " samples"
+                + (loaded.problems().isEmpty() ? "" : ", " + loaded.problems().size() + " skipped"));
     }
 
     /** Encodes, trains and projects the open dataset with the current settings, in the background. */
     public boolean run() {
         RunConfig config = settings.toConfig(datasetLocation.get());
         LayoutPreview preview = new LivePreview(uiThread, projection);
-        return task.start("Run", ctx -> services.run(config, ctx, preview), this::showResult);
+        return task.start("Run", ctx -> services.run(config, ctx, preview), this::showResult,
+                r -> "Run done in " + seconds(r.stageMillis().values().stream().mapToLong(Long::longValue).sum()));
+    }
+
+    private static String seconds(long millis) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     /** Shows a finished run (also how tests and a "load results" action put one on screen). */
@@ -109,7 +115,7 @@ public final class WorkbenchViewModel {
                 table.writeCsv(spec, sidecarOf(file));
             }
             return file;
-        }, written -> { });
+        }, written -> { }, written -> "Wrote " + written + (table != null ? " and its CSV" : ""));
     }
 
     /** {@code plot.png} -> {@code plot.csv}. */
@@ -129,7 +135,7 @@ public final class WorkbenchViewModel {
         return task.start("Exporting " + file.getFileName(), ctx -> {
             ComparisonWriter.write(c, p, file);
             return file;
-        }, written -> { });
+        }, written -> { }, written -> "Wrote " + written);
     }
 
     public BackgroundTaskViewModel task() {

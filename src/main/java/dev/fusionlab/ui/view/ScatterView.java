@@ -100,6 +100,7 @@ public final class ScatterView extends Region {
         });
         vm.selectionProperty().addListener((obs, old, now) -> requestRedraw());
         vm.focusedProperty().addListener((obs, old, now) -> requestRedraw());
+        vm.hoveredProperty().addListener((obs, old, now) -> requestRedraw());
         theme.addListener((obs, old, now) -> requestRedraw());
 
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);

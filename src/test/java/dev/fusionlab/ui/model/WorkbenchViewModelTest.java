@@ -85,7 +85,7 @@ class WorkbenchViewModelTest {
         assertThat(vm.projection().layoutProperty().get().key().space()).isEqualTo(Space.FUSED);
         assertThat(vm.projection().availableMethods()).containsExactly(ProjectionMethod.PCA, ProjectionMethod.UMAP);
         assertThat(vm.samples().shown()).hasSize(60);
-        assertThat(vm.task().messageProperty().get()).isEqualTo("Run done");
+        assertThat(vm.task().messageProperty().get()).isEqualTo("Run done in 0.0 s");
     }
 
     @Test
