@@ -22,6 +22,9 @@ public final class EncoderCatalog {
     public static final String MOBILENET_V2 = "mobilenet_v2";
     public static final String MOBILENET_V2_ONNX = "mobilenet_v2-onnx";
     public static final String ALL_MINILM_L6_V2 = "all-minilm-l6-v2";
+    /** Default image encoder (TorchScript, as decided; see bench/encoder/RESULTS.md for ONNX being faster on CPU). */
+    public static final String DEFAULT_IMAGE = MOBILENET_V2;
+    public static final String DEFAULT_TEXT = ALL_MINILM_L6_V2;
     public static final int DEFAULT_BATCH_SIZE = 32;
 
     private static final String FILE = "file:";
