@@ -1,9 +1,11 @@
 package dev.fusionlab;
 
+import dev.fusionlab.cli.FusionLabCli;
+
 /**
  * Entry point of the jar. With no arguments it opens the workbench window; with a command
- * (run, embed, project, bench, ...) it runs the headless CLI. A separate class, because a class
- * that extends javafx.application.Application cannot be started from the classpath.
+ * (run, embed, project, ...) it runs the headless CLI. A separate class, because a class that extends
+ * javafx.application.Application cannot be started from the classpath.
  */
 public final class Launcher {
 
@@ -11,6 +13,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        throw new UnsupportedOperationException("wired up once the CLI and the GUI exist");
+        if (args.length == 0) {
+            dev.fusionlab.ui.GuiLauncher.main(args);
+        } else {
+            System.exit(FusionLabCli.execute(args));
+        }
     }
 }

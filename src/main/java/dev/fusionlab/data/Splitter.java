@@ -24,15 +24,24 @@ public final class Splitter {
     private Splitter() {
     }
 
-    /** Samples in the same order, each with a split. */
+    /**
+     * Samples in the same order, each with a split. A sample without a split whose group has a member
+     * with one joins that member's split, so a partly filled split column cannot make a group straddle.
+     */
     public static List<Sample> split(List<Sample> samples, SplitFractions fractions, long seed) {
+        Map<String, Split> splitOfGroup = new HashMap<>();
+        for (Sample sample : samples) {
+            if (sample.split() != null) {
+                splitOfGroup.putIfAbsent(sample.group(), sample.split());
+            }
+        }
         Map<String, List<Sample>> unsplitGroups = new TreeMap<>();
         for (Sample sample : samples) {
-            if (sample.split() == null) {
+            if (!splitOfGroup.containsKey(sample.group())) {
                 unsplitGroups.computeIfAbsent(sample.group(), g -> new ArrayList<>()).add(sample);
             }
         }
-        Map<String, Split> splitOfGroup = assignGroups(unsplitGroups, fractions, seed);
+        splitOfGroup.putAll(assignGroups(unsplitGroups, fractions, seed));
         return samples.stream()
                 .map(s -> s.split() != null ? s : s.withSplit(splitOfGroup.get(s.group())))
                 .toList();

@@ -22,6 +22,9 @@ public final class EncoderCatalog {
     public static final String MOBILENET_V2 = "mobilenet_v2";
     public static final String MOBILENET_V2_ONNX = "mobilenet_v2-onnx";
     public static final String ALL_MINILM_L6_V2 = "all-minilm-l6-v2";
+    /** Default image encoder (TorchScript, as decided; see bench/encoder/RESULTS.md for ONNX being faster on CPU). */
+    public static final String DEFAULT_IMAGE = MOBILENET_V2;
+    public static final String DEFAULT_TEXT = ALL_MINILM_L6_V2;
     public static final int DEFAULT_BATCH_SIZE = 32;
 
     private static final String FILE = "file:";
@@ -66,6 +69,36 @@ public final class EncoderCatalog {
                 yield ImageEncoder.open(id, model, descriptorOf(model), batchSize);
             }
         };
+    }
+
+    /**
+     * An image encoder that loads its model only when a cache miss needs it (see {@link LazyEncoder}).
+     * Bundled models and user models whose descriptor declares {@code dimension} are lazy; any other
+     * user model is opened now, since only the model itself knows its output size.
+     */
+    public static Encoder<Path> lazyImage(String id, int batchSize) throws IOException {
+        return switch (id) {
+            case MOBILENET_V2 -> new LazyEncoder<>(Modality.IMAGE, id, BundledModels.MOBILENET_PT_SHA256, 1280,
+                    () -> openImage(id, batchSize));
+            case MOBILENET_V2_ONNX -> new LazyEncoder<>(Modality.IMAGE, id, BundledModels.MOBILENET_ONNX_SHA256,
+                    1280, () -> openImage(id, batchSize));
+            default -> {
+                Integer declared = id.startsWith(FILE) ? descriptorOf(userModel(id)).dimension() : null;
+                yield declared == null ? openImage(id, batchSize) : new LazyEncoder<>(Modality.IMAGE, id,
+                        Sha256.hexOf(userModel(id)), declared, () -> openImage(id, batchSize));
+            }
+        };
+    }
+
+    /** A text encoder that loads its model only when a cache miss needs it; see {@link #lazyImage}. */
+    public static Encoder<String> lazyText(String id, int batchSize) throws IOException {
+        if (id.equals(ALL_MINILM_L6_V2)) {
+            return new LazyEncoder<>(Modality.TEXT, id, BundledModels.MINILM_ONNX_SHA256, 384,
+                    () -> openText(id, batchSize));
+        }
+        Integer declared = id.startsWith(FILE) ? descriptorOf(userModel(id)).dimension() : null;
+        return declared == null ? openText(id, batchSize) : new LazyEncoder<>(Modality.TEXT, id,
+                Sha256.hexOf(userModel(id)), declared, () -> openText(id, batchSize));
     }
 
     /** Opens a text encoder. */

@@ -5,9 +5,10 @@
  * <p>Typical use:
  * <pre>{@code
  * DjlRuntime.init();                                   // first, before any other DJL class
- * try (Encoder<Path> images = new CachingEncoder<>(
- *         EncoderCatalog.openImage(EncoderCatalog.MOBILENET_V2, 32),
- *         ...cache..., ContentKey.imageFile())) {
+ * Encoder<Path> model = EncoderCatalog.lazyImage(EncoderCatalog.DEFAULT_IMAGE, 32);  // loads on first miss
+ * Path cacheDir = BundledModels.cacheRoot().resolve("embeddings");
+ * try (Encoder<Path> images = new CachingEncoder<>(model, EmbeddingCache.open(cacheDir, model),
+ *                                                  ContentKey.imageFile())) {
  *     EncodeResult r = images.encode(paths, ctx);      // r.vector(i) or r.failure(i)
  * }
  * }</pre>
@@ -16,7 +17,8 @@
  *   <li>{@link dev.fusionlab.encode.ImageEncoder}, {@link dev.fusionlab.encode.TextEncoder}: the DJL-backed encoders</li>
  *   <li>{@link dev.fusionlab.encode.EncoderCatalog}: ids to encoders, incl. user files with a
  *       {@link dev.fusionlab.encode.ModelDescriptor}</li>
- *   <li>{@link dev.fusionlab.encode.CachingEncoder}, {@link dev.fusionlab.encode.EmbeddingCache}: content-hash cache</li>
+ *   <li>{@link dev.fusionlab.encode.CachingEncoder}, {@link dev.fusionlab.encode.EmbeddingCache}: content-hash cache;
+ *       {@link dev.fusionlab.encode.LazyEncoder}: no model load when everything is cached</li>
  *   <li>{@link dev.fusionlab.encode.DjlRuntime}: offline mode, tracking opt-out, threads, graph optimizer</li>
  * </ul>
  */

@@ -2,6 +2,7 @@ package dev.fusionlab.export;
 
 import dev.fusionlab.data.Sample;
 import dev.fusionlab.data.Split;
+import dev.fusionlab.evaluate.Predictions;
 import dev.fusionlab.fuse.Strategy;
 import java.io.IOException;
 import java.io.Writer;
@@ -62,7 +63,7 @@ public final class PredictionsCsv {
                 row.add(sample.id());
                 row.add(sample.label() == null ? "" : sample.label());
                 for (Strategy s : Strategy.values()) {
-                    row.add(classes.get(argmax(probabilities.get(s)[i])));
+                    row.add(classes.get(Predictions.argmax(probabilities.get(s)[i])));
                 }
                 for (Strategy s : Strategy.values()) {
                     for (float p : probabilities.get(s)[i]) {
@@ -72,15 +73,5 @@ public final class PredictionsCsv {
                 csv.printRecord(row);
             }
         }
-    }
-
-    static int argmax(float[] p) {
-        int best = 0;
-        for (int c = 1; c < p.length; c++) {
-            if (p[c] > p[best]) {
-                best = c;
-            }
-        }
-        return best;
     }
 }

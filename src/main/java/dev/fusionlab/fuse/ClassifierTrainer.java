@@ -35,8 +35,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * validation epoch kept.
  *
  * <p>The data sets here are small (about a thousand rows of a few hundred to a few thousand features), so
- * the whole training matrix is one NDArray and a minibatch is a gather of shuffled row indices: no
- * {@code Dataset}/batchifier machinery, which costs more than the arithmetic at this size.
+ * the whole training matrix is one NDArray, each epoch shuffles it with one gather and the minibatches are
+ * slices of that: no {@code Dataset}/batchifier machinery, which costs more than the arithmetic at this size.
  *
  * <p>Determinism: the PyTorch seed (weight initialisation, dropout) and the shuffling are both derived from
  * {@link ClassifierSpec#seed()}, so on CPU the same spec and data give identical probabilities. Because the
@@ -151,6 +151,8 @@ public final class ClassifierTrainer {
                         runEpoch(trainer, xTrain, yTrain, shuffler);
                         epochsRun++;
                         if (xVal == null) {
+                            ctx.report(stage, epochsRun / (double) spec.maxEpochs(), String.format(Locale.ROOT,
+                                    "epoch %d/%d (no validation rows: no early stopping)", epochsRun, spec.maxEpochs()));
                             continue;
                         }
                         if (validate(trainer, xVal, yVal, block, epochsRun)) {

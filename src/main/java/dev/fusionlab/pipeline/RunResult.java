@@ -2,8 +2,11 @@ package dev.fusionlab.pipeline;
 
 import dev.fusionlab.data.Dataset;
 import dev.fusionlab.data.Sample;
+import dev.fusionlab.data.Split;
+import dev.fusionlab.evaluate.Evaluation;
 import dev.fusionlab.fuse.LateCombiner;
 import dev.fusionlab.fuse.Strategy;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,11 +24,34 @@ import java.util.Map;
  * @param projections   2D layouts, n x 2 each
  * @param config        what the user chose
  * @param stageMillis   wall time of each stage, in run order
+ * @param provenance    dataset fingerprint, encoders, classifier training records, versions
  */
 public record RunResult(Dataset dataset, List<String> classes, List<Sample> samples, int[] truth,
                         Map<Space, float[][]> embeddings, Map<Strategy, float[][]> probabilities,
                         Map<ProjectionKey, double[][]> projections, RunConfig config,
-                        Map<String, Long> stageMillis) {
+                        Map<String, Long> stageMillis, RunProvenance provenance) {
+
+    /** True when the dataset had labels, so classifiers were trained and can be evaluated. */
+    public boolean isClassified() {
+        return !probabilities.isEmpty();
+    }
+
+    /** Evaluation of the four strategies on the test split, late fusion as configured. */
+    public Evaluation evaluate() {
+        return evaluate(config.combiner(), config.imageWeight());
+    }
+
+    /** Evaluation on the test split with late fusion recombined: nothing is retrained. */
+    public Evaluation evaluate(LateCombiner combiner, double imageWeight) {
+        Map<Strategy, float[][]> all = new EnumMap<>(probabilities);
+        all.put(Strategy.LATE, lateProbabilities(combiner, imageWeight));
+        return Evaluation.onTest(truth, samples.stream().map(Sample::split).toArray(Split[]::new), all, classes);
+    }
+
+    /** Ids of the samples, in row order. */
+    public List<String> ids() {
+        return samples.stream().map(Sample::id).toList();
+    }
 
     /** Late fusion with another combiner or weight: no retraining, just the unimodal outputs recombined. */
     public float[][] lateProbabilities(LateCombiner combiner, double imageWeight) {

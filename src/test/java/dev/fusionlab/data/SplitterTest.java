@@ -71,6 +71,16 @@ class SplitterTest {
     }
 
     @Test
+    void unsplitSamplesFollowTheGivenSplitOfTheirGroup() {
+        Sample given = new Sample("a", Path.of("a.png"), "t", "l", Split.VALIDATION, "g", null);
+        Sample sibling = new Sample("b", Path.of("b.png"), "t", "l", null, "g", null);
+
+        List<Sample> split = Splitter.split(List.of(given, sibling), SplitFractions.DEFAULT, 5);
+
+        assertThat(split).extracting(Sample::split).containsExactly(Split.VALIDATION, Split.VALIDATION);
+    }
+
+    @Test
     void countsAddUpAndGiveTrainAtLeastOneGroup() {
         for (int n = 0; n <= 30; n++) {
             Map<Split, Integer> counts = Splitter.counts(n, SplitFractions.DEFAULT);

@@ -1,6 +1,7 @@
 package dev.fusionlab.encode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fusionlab.task.TaskContext;
 import java.io.IOException;
@@ -138,6 +139,37 @@ class CachingEncoderTest {
             assertThat(cache.size()).isEqualTo(2);
         }
         assertThat(Files.size(cacheFile)).isEqualTo(intact);
+    }
+
+    @Test
+    void aFullyCachedRunNeverLoadsTheModel() throws IOException {
+        List<Path> files = List.of(write("a", 1), write("b", 2));
+        try (CachingEncoder<Path> cached = open(new CountingImageEncoder())) {
+            cached.encode(files, TaskContext.silent());
+        }
+        int[] opens = {0};
+        CountingImageEncoder real = new CountingImageEncoder();
+        LazyEncoder<Path> lazy = new LazyEncoder<>(Modality.IMAGE, real.id(), real.weightsSha256(), 3, () -> {
+            opens[0]++;
+            return real;
+        });
+        try (CachingEncoder<Path> cached = new CachingEncoder<>(lazy, EmbeddingCache.open(tmp.resolve("cache"), lazy),
+                ContentKey.imageFile())) {
+            assertThat(cached.encode(files, TaskContext.silent()).allSucceeded()).isTrue();
+            assertThat(opens[0]).isZero();
+
+            cached.encode(List.of(write("new", 5)), TaskContext.silent());
+            assertThat(opens[0]).isEqualTo(1);
+            assertThat(real.seen).hasSize(1);
+        }
+    }
+
+    @Test
+    void aLazyEncoderRejectsAModelThatIsNotWhatItAnnounced() {
+        LazyEncoder<Path> lazy = new LazyEncoder<>(Modality.IMAGE, "fake", "00".repeat(32), 3,
+                CountingImageEncoder::new);
+        assertThatThrownBy(() -> lazy.encode(List.of(tmp), TaskContext.silent()))
+                .hasMessageContaining("announced weights");
     }
 
     @Test

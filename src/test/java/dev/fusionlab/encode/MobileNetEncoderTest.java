@@ -23,6 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/**
+ * Golden check of both bundled engines; the behaviour tests (failures, alpha, progress) run on the
+ * ONNX encoder only, because preprocessing is shared Java code and ONNX Runtime is the faster engine.
+ */
 class MobileNetEncoderTest {
 
     private static Encoder<Path> torchScript;
@@ -74,7 +78,7 @@ class MobileNetEncoderTest {
         Path corrupt = Files.write(tmp.resolve("corrupt.png"), new byte[] {1, 2, 3, 4, 5});
         Path missing = tmp.resolve("missing.jpg");
 
-        EncodeResult result = torchScript.encode(List.of(corrupt, good, missing), TaskContext.silent());
+        EncodeResult result = onnx.encode(List.of(corrupt, good, missing), TaskContext.silent());
 
         assertThat(result.succeeded(1)).isTrue();
         assertThat(result.failure(0)).get().asString().contains("corrupt.png").contains("not a readable image");
@@ -98,7 +102,7 @@ class MobileNetEncoderTest {
         ImageIO.write(white, "png", whiteFile.toFile());
         ImageIO.write(black, "png", blackFile.toFile());
 
-        EncodeResult r = torchScript.encode(List.of(transparentFile, whiteFile, blackFile), TaskContext.silent());
+        EncodeResult r = onnx.encode(List.of(transparentFile, whiteFile, blackFile), TaskContext.silent());
 
         assertThat(maxAbsDiff(r.vector(0), r.vector(1))).isLessThan(1e-5f);
         assertThat(maxAbsDiff(r.vector(0), r.vector(2))).isGreaterThan(1e-2f);
@@ -115,11 +119,11 @@ class MobileNetEncoderTest {
             token.cancel();
         }, token);
 
-        assertThatThrownBy(() -> torchScript.encode(five, ctx)).isInstanceOf(CancelledException.class);
+        assertThatThrownBy(() -> onnx.encode(five, ctx)).isInstanceOf(CancelledException.class);
         assertThat(messages).containsExactly("batch 1/3");
 
         List<String> all = new ArrayList<>();
-        torchScript.encode(five, new TaskContext((s, f, m) -> all.add(m), new CancellationToken()));
+        onnx.encode(five, new TaskContext((s, f, m) -> all.add(m), new CancellationToken()));
         assertThat(all).containsExactly("batch 1/3", "batch 2/3", "batch 3/3");
     }
 

@@ -92,6 +92,18 @@ class UserModelTest {
     }
 
     @Test
+    void lazyBundledEncodersKnowTheirIdentityWithoutLoading() throws IOException {
+        try (Encoder<Path> image = EncoderCatalog.lazyImage(EncoderCatalog.MOBILENET_V2, 8);
+             Encoder<String> text = EncoderCatalog.lazyText(EncoderCatalog.ALL_MINILM_L6_V2, 8)) {
+            assertThat(image).isInstanceOf(LazyEncoder.class);
+            assertThat(((LazyEncoder<Path>) image).opened()).isFalse();
+            assertThat(image.dimension()).isEqualTo(1280);
+            assertThat(text.dimension()).isEqualTo(384);
+            assertThat(text.weightsSha256()).isEqualTo(BundledModels.MINILM_ONNX_SHA256);
+        }
+    }
+
+    @Test
     void hubModelsNeedTheNetworkAndSaySoOffline() {
         assertThat(DjlRuntime.offline()).isTrue();
         assertThatThrownBy(() -> EncoderCatalog.openText("hf:sentence-transformers/all-mpnet-base-v2", 8))

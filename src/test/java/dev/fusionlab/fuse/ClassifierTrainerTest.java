@@ -3,6 +3,7 @@ package dev.fusionlab.fuse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.pytorch.jni.JniUtils;
 import dev.fusionlab.data.Split;
 import dev.fusionlab.task.CancellationToken;
 import dev.fusionlab.task.CancelledException;
@@ -82,12 +83,14 @@ class ClassifierTrainerTest {
     @Test
     void withoutValidationRowsRunsEveryEpochAndKeepsTheLast() {
         LabelledRows none = new LabelledRows(new float[0][], new int[0]);
+        int threadsBefore = JniUtils.getNumThreads();
         TrainedClassifier model = ClassifierTrainer.train(rows(Split.TRAIN), none, DATA.classes(),
                 ClassifierSpec.defaults(ClassifierKind.SOFTMAX, 1).withMaxEpochs(4), TaskContext.silent(), "train-all");
         assertThat(model.provenance().epochsRun()).isEqualTo(4);
         assertThat(model.provenance().bestEpoch()).isEqualTo(4);
         assertThat(model.provenance().validationSize()).isZero();
         assertThat(model.provenance().bestValidationLoss()).isNaN();
+        assertThat(JniUtils.getNumThreads()).as("PyTorch's thread count is restored").isEqualTo(threadsBefore);
     }
 
     @Test

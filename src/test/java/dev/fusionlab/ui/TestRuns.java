@@ -7,6 +7,7 @@ import dev.fusionlab.data.Split;
 import dev.fusionlab.fuse.Strategy;
 import dev.fusionlab.pipeline.ProjectionKey;
 import dev.fusionlab.pipeline.RunConfig;
+import dev.fusionlab.pipeline.RunProvenance;
 import dev.fusionlab.pipeline.RunResult;
 import dev.fusionlab.pipeline.Space;
 import dev.fusionlab.project.ProjectionMethod;
@@ -79,7 +80,7 @@ public final class TestRuns {
         projections.put(new ProjectionKey(Space.FUSED, ProjectionMethod.PCA), imageLayout);
         Map<Space, float[][]> embeddings = new EnumMap<>(Space.class);
         return new RunResult(dataset, CLASSES, samples, truth, embeddings, probabilities, projections, config,
-                Map.of("encode", 10L));
+                Map.of("encode", 10L), new RunProvenance("0".repeat(64), List.of(), Map.of(), Map.of()));
     }
 
     /** A distribution with {@code p} on {@code best} and the rest spread evenly. */

@@ -1,0 +1,36 @@
+package dev.fusionlab.cli;
+
+import dev.fusionlab.export.RunExporter;
+import dev.fusionlab.pipeline.Pipeline;
+import dev.fusionlab.pipeline.RunResult;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code fusionlab run}: the whole pipeline, every artifact written into one folder. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Load, encode, train early/late fusion and the unimodal baselines, evaluate, project, export.")
+final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    RunOptions options = new RunOptions();
+
+    @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Output folder (created; files in it are replaced).")
+    Path out;
+
+    @Option(names = "--dpi", defaultValue = "150", description = "Resolution of the PNG plots (default: ${DEFAULT-VALUE}).")
+    int dpi;
+
+    @Override
+    public Integer call() throws Exception {
+        try (CliContext context = new CliContext(); Pipeline pipeline = Pipeline.withDefaults()) {
+            RunResult result = pipeline.run(options.toConfig(), context.task());
+            RunExporter.writeAll(result, out, dpi, context.task());
+            context.close();
+            System.out.println(Summary.of(result, out));
+        }
+        return 0;
+    }
+}

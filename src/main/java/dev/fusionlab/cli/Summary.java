@@ -1,0 +1,39 @@
+package dev.fusionlab.cli;
+
+import dev.fusionlab.evaluate.ClassificationMetrics;
+import dev.fusionlab.evaluate.Evaluation;
+import dev.fusionlab.evaluate.McNemarTest;
+import dev.fusionlab.fuse.Strategy;
+import dev.fusionlab.pipeline.RunResult;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** The few lines {@code fusionlab run} prints when it is done: what was read, the metrics table, where files went. */
+final class Summary {
+
+    private Summary() {
+    }
+
+    static String of(RunResult result, Path out) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "%s: %d samples, %d classes, %d skipped%n", result.dataset().name(),
+                result.samples().size(), result.classes().size(), result.dataset().problems().size()));
+        if (result.isClassified()) {
+            Evaluation evaluation = result.evaluate();
+            s.append(String.format(Locale.ROOT, "test split: %d samples%n", evaluation.testRows().length));
+            s.append(String.format(Locale.ROOT, "%-8s %9s %9s%n", "strategy", "accuracy", "macro-F1"));
+            for (Strategy strategy : Strategy.values()) {
+                ClassificationMetrics m = evaluation.metrics().get(strategy);
+                s.append(String.format(Locale.ROOT, "%-8s %9.3f %9.3f%n", strategy.key(), m.accuracy(), m.macroF1()));
+            }
+            McNemarTest.Result mcnemar = evaluation.comparison(Strategy.EARLY, Strategy.LATE).mcNemar();
+            s.append(String.format(Locale.ROOT, "McNemar early vs late: %d vs %d discordant, p = %.4g%n",
+                    mcnemar.b(), mcnemar.c(), mcnemar.pValue()));
+        } else {
+            s.append("unlabelled dataset: embeddings and projections only\n");
+        }
+        s.append("timings (ms): ").append(result.stageMillis()).append('\n');
+        s.append("written to ").append(out.toAbsolutePath());
+        return s.toString();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.fusionlab.encode;
+
+import dev.fusionlab.task.TaskContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * An encoder whose identity (id, weights, dimension) is known up front and whose model is loaded only
+ * when something must really be encoded. Behind a {@link CachingEncoder}, a run whose inputs are all
+ * cached never loads the network at all (seconds saved for TorchScript, and no native memory).
+ * When the model is finally opened, its identity is checked against the announced one.
+ */
+public final class LazyEncoder<I> implements Encoder<I> {
+
+    /** Opens the real encoder; may do I/O. */
+    @FunctionalInterface
+    public interface Opener<I> {
+        Encoder<I> open() throws IOException;
+    }
+
+    private final Modality modality;
+    private final String id;
+    private final String weightsSha256;
+    private final int dimension;
+    private final Opener<I> opener;
+    private Encoder<I> delegate;
+
+    public LazyEncoder(Modality modality, String id, String weightsSha256, int dimension, Opener<I> opener) {
+        this.modality = modality;
+        this.id = id;
+        this.weightsSha256 = weightsSha256;
+        this.dimension = dimension;
+        this.opener = opener;
+    }
+
+    /** True once the model has been loaded. */
+    public synchronized boolean opened() {
+        return delegate != null;
+    }
+
+    @Override
+    public synchronized EncodeResult encode(List<I> inputs, TaskContext ctx) {
+        if (inputs.isEmpty()) {
+            return new EncodeResult.Builder(0).build();
+        }
+        return open().encode(inputs, ctx);
+    }
+
+    private Encoder<I> open() {
+        if (delegate == null) {
+            Encoder<I> real;
+            try {
+                real = opener.open();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open encoder " + id + ": " + e.getMessage(), e);
+            }
+            if (!real.weightsSha256().equals(weightsSha256) || real.dimension() != dimension) {
+                real.close();
+                throw new IllegalStateException("encoder " + id + " announced weights " + weightsSha256 + " / dimension "
+                        + dimension + " but loaded " + real.weightsSha256() + " / " + real.dimension());
+            }
+            delegate = real;
+        }
+        return delegate;
+    }
+
+    @Override
+    public Modality modality() {
+        return modality;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String weightsSha256() {
+        return weightsSha256;
+    }
+
+    @Override
+    public int dimension() {
+        return dimension;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (delegate != null) {
+            delegate.close();
+            delegate = null;
+        }
+    }
+}

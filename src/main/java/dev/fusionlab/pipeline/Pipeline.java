@@ -1,0 +1,222 @@
+package dev.fusionlab.pipeline;
+
+import dev.fusionlab.data.Dataset;
+import dev.fusionlab.data.DatasetLoader;
+import dev.fusionlab.data.DatasetOptions;
+import dev.fusionlab.data.DemoDataset;
+import dev.fusionlab.data.Sample;
+import dev.fusionlab.data.SampleProblem;
+import dev.fusionlab.data.Split;
+import dev.fusionlab.encode.BundledModels;
+import dev.fusionlab.encode.CachingEncoder;
+import dev.fusionlab.encode.ContentKey;
+import dev.fusionlab.encode.DjlRuntime;
+import dev.fusionlab.encode.EmbeddingCache;
+import dev.fusionlab.encode.EncodeResult;
+import dev.fusionlab.encode.Encoder;
+import dev.fusionlab.encode.EncoderCatalog;
+import dev.fusionlab.fuse.ClassifierSpec;
+import dev.fusionlab.fuse.FusionInput;
+import dev.fusionlab.fuse.FusionModels;
+import dev.fusionlab.fuse.FusionTrainer;
+import dev.fusionlab.project.ProjectionParams;
+import dev.fusionlab.project.Projector;
+import dev.fusionlab.task.TaskContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * One run of FusionLab, stage by stage: load the dataset, encode images and texts (through the on-disk
+ * embedding cache), train the unimodal, early- and late-fusion classifiers, project the three embedding
+ * spaces to 2D. The GUI and the CLI both drive this class; it never touches either.
+ *
+ * <p>Opened encoders are kept for the next run (loading a model takes seconds); close the pipeline to
+ * release them. Not thread-safe: one run at a time.
+ */
+public final class Pipeline implements AutoCloseable {
+
+    private final Path embeddingCacheDir;
+    private final int batchSize;
+    private final Map<String, CachingEncoder<Path>> imageEncoders = new HashMap<>();
+    private final Map<String, CachingEncoder<String>> textEncoders = new HashMap<>();
+
+    public Pipeline(Path embeddingCacheDir, int batchSize) {
+        DjlRuntime.init();
+        this.embeddingCacheDir = embeddingCacheDir;
+        this.batchSize = batchSize;
+    }
+
+    /** Embedding cache under {@code ~/.cache/fusionlab/embeddings} (or {@code -Dfusionlab.cache}), batches of 32. */
+    public static Pipeline withDefaults() {
+        return new Pipeline(BundledModels.cacheRoot().resolve("embeddings"), EncoderCatalog.DEFAULT_BATCH_SIZE);
+    }
+
+    /** Where {@code config.dataset()} points: the bundled demo for {@code demo}, else the path. */
+    public static Path datasetPath(RunConfig config) {
+        return RunConfig.DEMO.equalsIgnoreCase(config.dataset()) ? DemoDataset.locate() : Path.of(config.dataset());
+    }
+
+    /** Reads, validates and splits the dataset; bad samples are listed in {@link Dataset#problems()}. */
+    public Dataset load(RunConfig config, TaskContext ctx) {
+        DatasetOptions options = DatasetOptions.defaults().withSeed(config.seed())
+                .withTextColumn(config.textColumn()).withLabelColumn(config.labelColumn());
+        return DatasetLoader.load(datasetPath(config), options, ctx);
+    }
+
+    /** Loads and encodes. */
+    public EncodedDataset encode(RunConfig config, TaskContext ctx) {
+        return encode(load(config, ctx), config, ctx);
+    }
+
+    /** Encodes every sample with both encoders; a sample either encoder fails on becomes a problem. */
+    public EncodedDataset encode(Dataset dataset, RunConfig config, TaskContext ctx) {
+        List<Sample> samples = dataset.samples();
+        CachingEncoder<Path> imageEncoder = imageEncoder(config.imageEncoder());
+        CachingEncoder<String> textEncoder = textEncoder(config.textEncoder());
+        long imageHits = imageEncoder.hits();
+        long imageMisses = imageEncoder.misses();
+        long textHits = textEncoder.hits();
+        long textMisses = textEncoder.misses();
+        EncodeResult images = imageEncoder.encode(samples.stream().map(Sample::image).toList(), ctx);
+        EncodeResult texts = textEncoder.encode(samples.stream().map(Sample::text).toList(), ctx);
+
+        List<Sample> kept = new ArrayList<>();
+        List<float[]> imageRows = new ArrayList<>();
+        List<float[]> textRows = new ArrayList<>();
+        List<SampleProblem> problems = new ArrayList<>(dataset.problems());
+        for (int i = 0; i < samples.size(); i++) {
+            Sample s = samples.get(i);
+            if (!images.succeeded(i)) {
+                problems.add(new SampleProblem(s.id(), s.image(), "image could not be encoded: " + images.failure(i).orElseThrow()));
+            } else if (!texts.succeeded(i)) {
+                problems.add(new SampleProblem(s.id(), null, "text could not be encoded: " + texts.failure(i).orElseThrow()));
+            } else {
+                kept.add(s);
+                imageRows.add(images.vector(i));
+                textRows.add(texts.vector(i));
+            }
+        }
+        List<EncodedDataset.EncoderInfo> encoders = List.of(
+                info("image", imageEncoder, imageEncoder.hits() - imageHits, imageEncoder.misses() - imageMisses),
+                info("text", textEncoder, textEncoder.hits() - textHits, textEncoder.misses() - textMisses));
+        return new EncodedDataset(dataset, kept, imageRows.toArray(float[][]::new), textRows.toArray(float[][]::new),
+                problems, encoders);
+    }
+
+    /** The whole run: load, encode, train and evaluate-ready probabilities, projections of all three spaces. */
+    public RunResult run(RunConfig config, TaskContext ctx) {
+        Map<String, Long> millis = new LinkedHashMap<>();
+        Dataset dataset = timed(millis, "load", () -> load(config, ctx));
+        EncodedDataset encoded = timed(millis, "encode", () -> encode(dataset, config, ctx));
+        List<Sample> samples = encoded.samples();
+        if (samples.isEmpty()) {
+            throw new IllegalArgumentException(datasetPath(config) + ": no usable sample (" + encoded.problems().size()
+                    + " skipped; first: " + (encoded.problems().isEmpty() ? "none" : encoded.problems().getFirst()) + ")");
+        }
+
+        List<String> classes = classesOf(samples);
+        int[] truth = samples.stream().mapToInt(s -> s.isLabelled() ? classes.indexOf(s.label()) : -1).toArray();
+        Split[] splits = samples.stream().map(Sample::split).toArray(Split[]::new);
+        FusionInput input = new FusionInput(encoded.image(), encoded.text(), truth, splits, classes);
+
+        Map<Space, float[][]> embeddings = new EnumMap<>(Space.class);
+        embeddings.put(Space.IMAGE, encoded.image());
+        embeddings.put(Space.TEXT, encoded.text());
+        Map<dev.fusionlab.fuse.Strategy, float[][]> probabilities = new EnumMap<>(dev.fusionlab.fuse.Strategy.class);
+        Map<dev.fusionlab.fuse.Strategy, dev.fusionlab.fuse.ClassifierProvenance> classifiers = Map.of();
+        if (classes.size() >= 2) {
+            FusionModels models = timed(millis, "train",
+                    () -> FusionTrainer.train(input, ClassifierSpec.defaults(config.classifier(), config.seed()), ctx));
+            embeddings.put(Space.FUSED, models.fused());
+            probabilities.putAll(models.probabilities(config.combiner(), config.imageWeight()));
+            classifiers = models.provenance();
+        } else { // exploration only: the joint space needs no labels
+            embeddings.put(Space.FUSED, encoded.joint());
+        }
+
+        Map<ProjectionKey, double[][]> projections = timed(millis, "project",
+                () -> project(embeddings, config, ctx));
+        String fingerprint = timed(millis, "fingerprint", () -> fingerprint(samples));
+        RunProvenance provenance = new RunProvenance(fingerprint, encoded.encoders(), classifiers, BuildInfo.versions());
+        Dataset withAllProblems = new Dataset(dataset.root(), dataset.name(), dataset.samples(), encoded.problems());
+        return new RunResult(withAllProblems, classes, samples, truth, embeddings, probabilities, projections, config,
+                millis, provenance);
+    }
+
+    /** Projects each embedding space with the configured method. */
+    public Map<ProjectionKey, double[][]> project(Map<Space, float[][]> embeddings, RunConfig config, TaskContext ctx) {
+        Map<ProjectionKey, double[][]> projections = new LinkedHashMap<>();
+        for (Map.Entry<Space, float[][]> e : embeddings.entrySet()) {
+            ProjectionKey key = new ProjectionKey(e.getKey(), config.projection());
+            ctx.report("project", -1, key.fileStem());
+            projections.put(key, Projector.project(e.getValue(), config.projection(), ProjectionParams.defaults(config.seed()), ctx));
+        }
+        return projections;
+    }
+
+    private static List<String> classesOf(List<Sample> samples) {
+        return samples.stream().filter(Sample::isLabelled).map(Sample::label).distinct().sorted().toList();
+    }
+
+    private static String fingerprint(List<Sample> samples) {
+        try {
+            return DatasetFingerprint.of(samples);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot fingerprint the dataset: " + e.getMessage(), e);
+        }
+    }
+
+    private CachingEncoder<Path> imageEncoder(String id) {
+        return imageEncoders.computeIfAbsent(id, key -> cached(() -> EncoderCatalog.openImage(key, batchSize), ContentKey.imageFile()));
+    }
+
+    private CachingEncoder<String> textEncoder(String id) {
+        return textEncoders.computeIfAbsent(id, key -> cached(() -> EncoderCatalog.openText(key, batchSize), ContentKey.text()));
+    }
+
+    private <I> CachingEncoder<I> cached(EncoderOpener<I> opener, ContentKey<I> key) {
+        try {
+            Encoder<I> encoder = opener.open();
+            try {
+                return new CachingEncoder<>(encoder, EmbeddingCache.open(embeddingCacheDir, encoder), key);
+            } catch (IOException | RuntimeException e) {
+                encoder.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    private static EncodedDataset.EncoderInfo info(String modality, Encoder<?> e, long hits, long misses) {
+        return new EncodedDataset.EncoderInfo(modality, e.id(), e.weightsSha256(), e.dimension(), hits, misses);
+    }
+
+    private static <T> T timed(Map<String, Long> millis, String stage, Supplier<T> work) {
+        long start = System.nanoTime();
+        T result = work.get();
+        millis.merge(stage, (System.nanoTime() - start) / 1_000_000, Long::sum);
+        return result;
+    }
+
+    @Override
+    public void close() {
+        imageEncoders.values().forEach(CachingEncoder::close);
+        textEncoders.values().forEach(CachingEncoder::close);
+        imageEncoders.clear();
+        textEncoders.clear();
+    }
+
+    @FunctionalInterface
+    private interface EncoderOpener<I> {
+        Encoder<I> open() throws IOException;
+    }
+}

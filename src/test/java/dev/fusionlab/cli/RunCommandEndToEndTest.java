@@ -1,0 +1,160 @@
+package dev.fusionlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fusionlab.evaluate.ClassificationMetrics;
+import dev.fusionlab.export.Npy;
+import dev.fusionlab.export.ProjectionCsv;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code fusionlab run} on a small real subset of the demo, through the real encoders, end to end. */
+class RunCommandEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path work;
+
+    static Path dataset;
+    static Path out;
+    static int exitCode;
+
+    @BeforeAll
+    static void runOnce() throws IOException {
+        System.setProperty("fusionlab.cache", work.resolve("cache").toString());
+        dataset = DemoSubset.write(work.resolve("subset"), 12);
+        Files.write(dataset.resolve("images/broken.png"), new byte[0]); // one bad item among good ones
+        Files.writeString(dataset.resolve("metadata.csv"), "images/broken.png,a broken image,Flags,broken\n",
+                StandardOpenOption.APPEND);
+        out = work.resolve("out");
+        exitCode = FusionLabCli.execute("run", "--dataset", dataset.toString(), "--out", out.toString(),
+                "--projection", "pca", "--seed", "7");
+    }
+
+    @Test
+    void writesEveryArtifact() {
+        assertThat(exitCode).isZero();
+        for (String f : List.of("predictions.csv", "metrics.json", "run.json", "embeddings/image.npy",
+                "embeddings/text.npy", "embeddings/fused.npy", "embeddings/ids.csv", "projections/image-pca.csv",
+                "projections/text-pca.csv", "projections/fused-pca.csv", "plots/fused-pca.png", "plots/fused-pca.svg",
+                "plots/image-pca.png", "plots/text-pca.svg")) {
+            assertThat(out.resolve(f)).as(f).isRegularFile();
+        }
+    }
+
+    @Test
+    void embeddingsIdsAndProjectionsAgree() throws IOException {
+        List<String> ids = ProjectionCsv.readIds(out.resolve("embeddings/ids.csv"));
+        assertThat(ids).hasSize(9 * 12).doesNotContain("broken").doesNotHaveDuplicates();
+        assertThat(widths(Npy.read(out.resolve("embeddings/image.npy")))).hasSize(ids.size()).containsOnly(1280);
+        assertThat(widths(Npy.read(out.resolve("embeddings/text.npy")))).hasSize(ids.size()).containsOnly(384);
+        assertThat(widths(Npy.read(out.resolve("embeddings/fused.npy")))).hasSize(ids.size()).containsOnly(1280 + 384);
+        assertThat(ProjectionCsv.readPoints(out.resolve("projections/fused-pca.csv"))).hasNumberOfRows(ids.size());
+    }
+
+    @Test
+    void metricsRecomputedFromPredictionsMatchMetricsJson() throws IOException {
+        JsonNode metrics = JSON.readTree(out.resolve("metrics.json").toFile());
+        List<String> classes = new ArrayList<>();
+        metrics.get("classes").forEach(c -> classes.add(c.asText()));
+        List<CSVRecord> rows;
+        try (Reader r = Files.newBufferedReader(out.resolve("predictions.csv"), StandardCharsets.UTF_8)) {
+            rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+        }
+        assertThat(rows).hasSize(metrics.get("test_size").asInt());
+        for (String strategy : List.of("image", "text", "early", "late")) {
+            int[] truth = rows.stream().mapToInt(r -> classes.indexOf(r.get("label"))).toArray();
+            int[] predicted = rows.stream().mapToInt(r -> classes.indexOf(r.get(strategy + "_pred"))).toArray();
+            ClassificationMetrics recomputed = ClassificationMetrics.of(truth, predicted, classes);
+            JsonNode written = metrics.get("strategies").get(strategy);
+            assertThat(written.get("accuracy").asDouble()).as(strategy).isCloseTo(recomputed.accuracy(), within());
+            assertThat(written.get("macro_f1").asDouble()).as(strategy).isCloseTo(recomputed.macroF1(), within());
+            assertThat(JSON.convertValue(written.get("confusion_matrix"), int[][].class)).isDeepEqualTo(recomputed.confusion());
+        }
+        assertThat(metrics.get("mcnemar_early_vs_late").get("p_value").asDouble()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void aBrokenImageIsSkippedWithItsFileAndReason() throws IOException {
+        JsonNode skipped = JSON.readTree(out.resolve("metrics.json").toFile()).get("skipped");
+        assertThat(skipped).hasSize(1);
+        assertThat(skipped.get(0).get("file").asText()).endsWith("broken.png");
+        assertThat(skipped.get(0).get("reason").asText()).containsIgnoringCase("zero");
+    }
+
+    @Test
+    void plotsAreARealPngAndAnSvgWithOneCirclePerPoint() throws Exception {
+        BufferedImage png = ImageIO.read(out.resolve("plots/fused-pca.png").toFile());
+        assertThat(png.getWidth()).isGreaterThan(500);
+        var svg = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve("plots/fused-pca.svg").toFile());
+        assertThat(svg.getElementsByTagName("circle").getLength()).isGreaterThanOrEqualTo(9 * 12);
+    }
+
+    @Test
+    void provenanceNamesDatasetEncodersSeedAndTimings() throws IOException {
+        JsonNode run = JSON.readTree(out.resolve("run.json").toFile());
+        assertThat(run.get("seed").asLong()).isEqualTo(7);
+        assertThat(run.get("dataset").get("sha256").asText()).hasSize(64);
+        assertThat(run.get("encoders").get(0).get("weightsSha256").asText())
+                .isEqualTo("1190d2b3eaffc2bca352931eb4d8d1e89c54f1e52bfe360d213c0ec3861ac04c");
+        assertThat(run.get("timings_ms").has("encode")).isTrue();
+        assertThat(run.get("classifiers").get("early").get("spec").get("seed").asLong()).isEqualTo(7);
+    }
+
+    @Test
+    void aSecondRunIsServedFromTheEmbeddingCache() throws IOException {
+        Path second = work.resolve("out2");
+        assertThat(FusionLabCli.execute("run", "--dataset", dataset.toString(), "--out", second.toString(),
+                "--projection", "pca", "--seed", "7")).isZero();
+        JsonNode encoders = JSON.readTree(second.resolve("run.json").toFile()).get("encoders");
+        for (JsonNode encoder : encoders) {
+            assertThat(encoder.get("cacheMisses").asLong()).as(encoder.get("id").asText()).isZero();
+            assertThat(encoder.get("cacheHits").asLong()).isEqualTo(9 * 12);
+        }
+        assertThat(Files.readString(second.resolve("predictions.csv")))
+                .as("same seed, same results").isEqualTo(Files.readString(out.resolve("predictions.csv")));
+    }
+
+    @Test
+    void aMissingDatasetFailsWithOneLineNamingIt() {
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = FusionLabCli.execute("run", "--dataset", work.resolve("nowhere").toString(), "--out", work.resolve("x").toString());
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(code).isNotZero();
+        String[] lines = err.toString(StandardCharsets.UTF_8).strip().split("\n");
+        assertThat(lines[lines.length - 1]).startsWith("fusionlab run: ").contains("nowhere");
+    }
+
+    private static int[] widths(float[][] rows) {
+        return java.util.Arrays.stream(rows).mapToInt(r -> r.length).toArray();
+    }
+
+    private static org.assertj.core.data.Offset<Double> within() {
+        return org.assertj.core.data.Offset.offset(1e-9);
+    }
+}
