@@ -3,29 +3,38 @@ package dev.fusionlab.ui;
 import dev.fusionlab.data.Dataset;
 import dev.fusionlab.data.DatasetLoader;
 import dev.fusionlab.data.DatasetOptions;
-import dev.fusionlab.data.DemoDataset;
 import dev.fusionlab.encode.EncoderCatalog;
 import dev.fusionlab.encode.Modality;
+import dev.fusionlab.pipeline.Pipeline;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.pipeline.RunResult;
 import dev.fusionlab.task.TaskContext;
 import dev.fusionlab.ui.model.LayoutPreview;
 import dev.fusionlab.ui.model.WorkbenchServices;
-import java.nio.file.Path;
 import java.util.List;
 
-/** The workbench's services backed by the real core: the dataset loaders, the encoder catalog, the pipeline. */
-final class CoreWorkbenchServices implements WorkbenchServices {
+/**
+ * The workbench's services backed by the real core: the dataset loader, the encoder catalog and one
+ * {@link Pipeline}, kept between runs so encoders load once. The pipeline is created on the first run
+ * (on the worker thread: starting the native engines takes seconds), never at window start.
+ */
+final class CoreWorkbenchServices implements WorkbenchServices, AutoCloseable {
+
+    private Pipeline pipeline;
 
     @Override
     public Dataset loadDataset(String location, TaskContext context) {
-        Path source = RunConfig.DEMO.equals(location) ? DemoDataset.locate() : Path.of(location);
-        return DatasetLoader.load(source, DatasetOptions.defaults(), context);
+        RunConfig config = RunConfig.defaults().withDataset(location);
+        return DatasetLoader.load(Pipeline.datasetPath(config), DatasetOptions.defaults(), context);
     }
 
+    /** Runs the pipeline. {@code preview} is not fed yet: the pipeline offers no t-SNE iteration hook. */
     @Override
-    public RunResult run(RunConfig config, TaskContext context, LayoutPreview preview) {
-        throw new UnsupportedOperationException("the pipeline is not wired into this build yet");
+    public synchronized RunResult run(RunConfig config, TaskContext context, LayoutPreview preview) {
+        if (pipeline == null) {
+            pipeline = Pipeline.withDefaults();
+        }
+        return pipeline.run(config, context);
     }
 
     @Override
@@ -36,5 +45,13 @@ final class CoreWorkbenchServices implements WorkbenchServices {
     @Override
     public List<String> textEncoders() {
         return EncoderCatalog.builtIn(Modality.TEXT);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (pipeline != null) {
+            pipeline.close();
+            pipeline = null;
+        }
     }
 }

@@ -25,6 +25,13 @@ public final class FusionLabApp extends Application {
     }
 
     @Override
+    public void stop() throws Exception {
+        if (services instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+
+    @Override
     public void start(Stage stage) {
         WorkbenchViewModel vm = new WorkbenchViewModel(services, Platform::runLater);
         MainWindow window = new MainWindow(vm);

@@ -58,13 +58,38 @@ public final class ScreenshotTool extends Application {
                 return List.of("all-minilm-l6-v2");
             }
         };
-        WorkbenchViewModel vm = new WorkbenchViewModel(services, Platform::runLater);
+        boolean real = Boolean.getBoolean("shot.real");
+        WorkbenchViewModel vm = new WorkbenchViewModel(real ? new CoreWorkbenchServices() : services, Platform::runLater);
         MainWindow window = new MainWindow(vm);
         stage.setScene(window.createScene(1500, 940));
         stage.show();
+        if (real) { // the bundled demo through the real pipeline: load, then Run as a user would
+            vm.openDataset(RunConfig.DEMO);
+            var ranOnce = new java.util.concurrent.atomic.AtomicBoolean();
+            vm.datasetProperty().addListener((obs, old, now) -> {
+                if (now != null && !ranOnce.getAndSet(true)) {
+                    Platform.runLater(vm::run);
+                }
+            });
+            vm.resultProperty().addListener((obs, old, now) -> runSteps(steps(stage, window, vm, dir), 0));
+            PauseTransition midRun = new PauseTransition(Duration.seconds(25));
+            midRun.setOnFinished(e -> shot(stage, dir.resolve("running.png")));
+            midRun.play();
+            vm.task().messageProperty().addListener((obs, old, now) -> {
+                if (now.startsWith("Run failed")) {
+                    shot(stage, dir.resolve("failed.png"));
+                    Platform.exit();
+                }
+            });
+            return;
+        }
         vm.showResult(run);
         vm.projection().select(5, 8, 11);
-        List<Runnable> steps = List.of(
+        runSteps(steps(stage, window, vm, dir), 0);
+    }
+
+    private static List<Runnable> steps(Stage stage, MainWindow window, WorkbenchViewModel vm, Path dir) {
+        return List.of(
                 () -> {
                     var scatter = window.projection().scatter();
                     var p = scatter.localToScene(scatter.screenPositionOf(40));
@@ -84,7 +109,6 @@ public final class ScreenshotTool extends Application {
                 },
                 () -> shot(stage, dir.resolve("compare.png")),
                 Platform::exit);
-        runSteps(steps, 0);
     }
 
     private static void runSteps(List<Runnable> steps, int i) {

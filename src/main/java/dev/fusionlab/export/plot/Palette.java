@@ -7,7 +7,8 @@ import java.util.Locale;
  * class has the same colour on screen, in a PNG and in a paper figure.
  *
  * <p>The first eight colours are the Okabe-Ito palette (distinguishable with the common forms of
- * colour-blindness); the next twelve extend it with muted Tableau-like hues; beyond twenty classes the
+ * colour-blindness, black swapped for brown); the next twelve extend it with Tableau-like hues chosen away
+ * from those eight; beyond twenty classes the
  * hues are generated around the colour wheel with the golden angle, so any class count gets distinct,
  * stable colours. Colours are packed ARGB ints (0xAARRGGBB), the format of Java2D and of JavaFX pixel
  * buffers alike.
@@ -18,11 +19,11 @@ public final class Palette {
     public static final int NEUTRAL = 0xFF9AA0A6;
 
     private static final int[] BASE = {
-        // Okabe-Ito (black replaced by a dark grey-blue that stays visible on a dark background)
-        0xFFE69F00, 0xFF56B4E9, 0xFF009E73, 0xFFF0E442, 0xFF0072B2, 0xFFD55E00, 0xFFCC79A7, 0xFF6A7B8C,
-        // muted Tableau-like extension
-        0xFF4E79A7, 0xFFF28E2B, 0xFFE15759, 0xFF76B7B2, 0xFF59A14F, 0xFFEDC948,
-        0xFFB07AA1, 0xFFFF9DA7, 0xFF9C755F, 0xFFBAB0AC, 0xFF8CD17D, 0xFF86BCB6,
+        // Okabe-Ito, with its black replaced by a brown that stays visible on a dark background
+        0xFFE69F00, 0xFF56B4E9, 0xFF009E73, 0xFFF0E442, 0xFF0072B2, 0xFFD55E00, 0xFFCC79A7, 0xFF9C755F,
+        // Tableau-like hues that none of the above is close to, most distinct first
+        0xFFE15759, 0xFF76B7B2, 0xFFB07AA1, 0xFF59A14F, 0xFFFF9DA7, 0xFF8CD17D,
+        0xFFB6992D, 0xFF499894, 0xFFD37295, 0xFF4E79A7, 0xFFF28E2B, 0xFFBAB0AC,
     };
 
     private Palette() {

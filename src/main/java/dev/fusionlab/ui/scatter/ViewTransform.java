@@ -44,6 +44,20 @@ public record ViewTransform(double scale, double centreX, double centreY, int wi
         return (height / 2.0 - sy) / scale + centreY;
     }
 
+    /**
+     * The transform that shows the whole viewport inside the view minus margins (where the title and
+     * legend float), centred in what is left.
+     */
+    public static ViewTransform fit(Viewport viewport, int width, int height, double top, double right,
+                                    double bottom, double left) {
+        double innerW = Math.max(16, width - left - right), innerH = Math.max(16, height - top - bottom);
+        double scale = Math.min(innerW / viewport.width(), innerH / viewport.height());
+        double innerCentreX = left + innerW / 2, innerCentreY = top + innerH / 2;
+        double centreX = (viewport.minX() + viewport.maxX()) / 2 - (innerCentreX - width / 2.0) / scale;
+        double centreY = (viewport.minY() + viewport.maxY()) / 2 + (innerCentreY - height / 2.0) / scale;
+        return new ViewTransform(scale, centreX, centreY, width, height);
+    }
+
     /** Zooms by {@code factor} (>1 zooms in) keeping the data point under (sx, sy) where it is. */
     public ViewTransform zoomAt(double factor, double sx, double sy) {
         double newScale = Math.max(MIN_SCALE, scale * factor);

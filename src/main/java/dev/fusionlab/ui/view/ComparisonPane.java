@@ -57,9 +57,12 @@ public final class ComparisonPane extends BorderPane {
         perClass.setId("per-class");
         perClass.getColumns().add(text("Class", Comparison.ClassRow::className));
         perClass.getColumns().add(text("Test n", r -> Integer.toString(r.support())));
+        TableColumn<Comparison.ClassRow, String> f1 = new TableColumn<>("F1");
         for (Strategy s : Strategy.values()) {
-            perClass.getColumns().add(text("F1 " + label(s).toLowerCase(Locale.ROOT), r -> percent(r.f1()[s.ordinal()])));
+            String name = s.key().substring(0, 1).toUpperCase(Locale.ROOT) + s.key().substring(1);
+            f1.getColumns().add(text(name, r -> percent(r.f1()[s.ordinal()])));
         }
+        perClass.getColumns().add(f1);
         perClass.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         disagreements.setId("disagreements");

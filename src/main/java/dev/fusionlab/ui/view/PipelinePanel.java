@@ -85,6 +85,7 @@ public final class PipelinePanel extends VBox {
 
         ComboBox<ProjectionMethod> projection = new ComboBox<>();
         projection.getItems().setAll(ProjectionMethod.values());
+        projection.setId("projection-method");
         projection.valueProperty().bindBidirectional(s.projectionProperty());
         Spinner<Integer> seed = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, Integer.MAX_VALUE,
                 (int) s.seedProperty().get()));

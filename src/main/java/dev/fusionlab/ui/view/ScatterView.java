@@ -167,7 +167,7 @@ public final class ScatterView extends Region {
         title.setVisible(drawable);
         int w = buffer.getWidth(), h = buffer.getHeight();
         if (drawable && view == null) {
-            view = ViewTransform.fit(layout.bounds(), w, h);
+            view = fitted(layout, w, h);
         }
         buffer.updateBuffer(b -> {
             if (drawable) {
@@ -199,6 +199,13 @@ public final class ScatterView extends Region {
         int[] colours = new int[n];
         java.util.Arrays.fill(colours, Palette.NEUTRAL);
         return colours;
+    }
+
+    /** Fits the layout beside the legend and below the title, so no point starts hidden under them. */
+    private ViewTransform fitted(ScatterLayout layout, int w, int h) {
+        double legendWidth = legend.isVisible() ? legend.prefWidth(-1) + 24 : 12;
+        double right = legendWidth < w / 2.5 ? legendWidth : 12;
+        return ViewTransform.fit(layout.bounds(), w, h, 40, right, 12, 12);
     }
 
     private void rebuildLegend(PointColouring colouring) {
@@ -359,7 +366,7 @@ public final class ScatterView extends Region {
     public Viewport visibleViewport() {
         ScatterLayout layout = vm.layoutProperty().get();
         if (view == null && layout != null) {
-            return ViewTransform.fit(layout.bounds(), Math.max(1, (int) getWidth()), Math.max(1, (int) getHeight())).visible();
+            return fitted(layout, Math.max(1, (int) getWidth()), Math.max(1, (int) getHeight())).visible();
         }
         return view == null ? null : view.visible();
     }
