@@ -105,6 +105,9 @@ public final class ProjectionPane extends BorderPane {
                 colour.valueProperty()));
         setTop(bar);
         setCenter(scatter);
+        scatter.emptyTextProperty().bind(Bindings.when(vm.task().runningProperty())
+                .then(Bindings.concat(vm.task().stageProperty(), "…"))
+                .otherwise("Run the pipeline (Ctrl+R) to see the embeddings in 2D"));
     }
 
     private static Label caption(String text) {

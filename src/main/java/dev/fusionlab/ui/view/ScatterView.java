@@ -395,6 +395,11 @@ public final class ScatterView extends Region {
         return theme;
     }
 
+    /** What the view says while it has nothing to draw. */
+    public javafx.beans.property.StringProperty emptyTextProperty() {
+        return emptyHint.textProperty();
+    }
+
     public BooleanProperty lassoModeProperty() {
         return lassoMode;
     }
