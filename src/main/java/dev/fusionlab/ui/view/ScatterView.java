@@ -99,7 +99,7 @@ public final class ScatterView extends Region {
             requestRedraw();
         });
         vm.selectionProperty().addListener((obs, old, now) -> requestRedraw());
-        vm.focusedProperty().addListener((obs, old, now) -> requestRedraw());
+        vm.focusedProperty().addListener((obs, old, now) -> bringIntoView(now.intValue()));
         vm.hoveredProperty().addListener((obs, old, now) -> requestRedraw());
         theme.addListener((obs, old, now) -> requestRedraw());
 
@@ -263,6 +263,18 @@ public final class ScatterView extends Region {
         }
         e.consume();
         redraw();
+    }
+
+    /** Pans so that point {@code i} is on screen (centred) when it is not; then redraws. */
+    private void bringIntoView(int i) {
+        ScatterLayout layout = vm.layoutProperty().get();
+        if (i >= 0 && view != null && layout != null && i < layout.size()) {
+            double sx = view.screenX(layout.xs()[i]), sy = view.screenY(layout.ys()[i]);
+            if (sx < 20 || sy < 20 || sx > view.width() - 20 || sy > view.height() - 20) {
+                view = view.panBy(view.width() / 2.0 - sx, view.height() / 2.0 - sy);
+            }
+        }
+        requestRedraw();
     }
 
     /** Fits the whole layout into the view again. */
