@@ -290,6 +290,27 @@ class WorkbenchGuiTest {
     }
 
     @Test
+    void pickingADisagreementPointsItOutInTheProjection(FxRobot robot) throws Exception {
+        runPipeline(robot);
+        robot.clickOn("#scatter");
+        for (int i = 0; i < 6; i++) {
+            robot.type(KeyCode.EQUALS); // zoom in far: most points are off screen
+        }
+        robot.clickOn("Compare");
+        waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#disagreements .table-row-cell").queryAll().isEmpty());
+        robot.clickOn(robot.lookup("#disagreements .table-row-cell").nth(3).queryAs(Node.class));
+        int picked = vm.comparisonProperty().get().disagreements().get(3).index();
+        assertThat(vm.projection().focusedProperty().get()).isEqualTo(picked);
+
+        robot.clickOn("Explore");
+        waitForFxEvents();
+        Point2D at = scatter().screenPositionOf(picked);
+        assertThat(at.getX()).isBetween(0.0, scatter().getWidth());
+        assertThat(at.getY()).isBetween(0.0, scatter().getHeight());
+        assertThat(pixelOf(picked)).isEqualTo(vm.projection().colouringProperty().get().argb()[picked] & 0xFFFFFF);
+    }
+
+    @Test
     void escapeCancelsARunningStageWithinASecond(FxRobot robot) throws Exception {
         slowRun.set(true);
         robot.clickOn("#run");
