@@ -2,6 +2,9 @@ package dev.fusionlab.pipeline;
 
 import dev.fusionlab.fuse.ClassifierProvenance;
 import dev.fusionlab.fuse.Strategy;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +22,7 @@ public record RunProvenance(String datasetSha256, List<EncodedDataset.EncoderInf
 
     public RunProvenance {
         encoders = List.copyOf(encoders);
-        classifiers = Map.copyOf(classifiers);
-        versions = Map.copyOf(versions);
+        classifiers = classifiers.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(classifiers));
+        versions = Collections.unmodifiableMap(new LinkedHashMap<>(versions)); // keeps the reading order
     }
 }
