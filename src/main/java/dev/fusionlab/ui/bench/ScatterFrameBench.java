@@ -4,6 +4,9 @@ import dev.fusionlab.export.plot.Palette;
 import dev.fusionlab.export.plot.Viewport;
 import dev.fusionlab.ui.scatter.ScatterRenderer;
 import dev.fusionlab.ui.scatter.ViewTransform;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +36,7 @@ public final class ScatterFrameBench {
 
     private static final int WIDTH = 1600, HEIGHT = 1000;
     private static final int WARMUP_FRAMES = 40, MEASURED_FRAMES = 200;
+    private static final int CLASSES = 20;
 
     private ScatterFrameBench() {
     }
@@ -43,8 +47,10 @@ public final class ScatterFrameBench {
         List<String> rows = new ArrayList<>();
         for (int n : new int[] {10_000, 100_000, 1_000_000}) {
             double[] ms = measure(n);
-            rows.add(String.format(Locale.ROOT, "| %,d | %.2f | %.2f | %.2f | %.2f | %.0f |", n,
-                    ms[0], percentile(ms, 0.5), percentile(ms, 0.95), ms[ms.length - 1], 1000 / percentile(ms, 0.5)));
+            String baseline = n <= 100_000 ? String.format(Locale.ROOT, "%.1f", percentile(measureJava2d(n), 0.5)) : "—";
+            rows.add(String.format(Locale.ROOT, "| %,d | %.2f | %.2f | %.2f | %.2f | %.0f | %s |", n,
+                    ms[0], percentile(ms, 0.5), percentile(ms, 0.95), ms[ms.length - 1], 1000 / percentile(ms, 0.5),
+                    baseline));
         }
         String report = report(rows, load);
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -52,17 +58,28 @@ public final class ScatterFrameBench {
         System.out.print(report);
     }
 
+    /** Points of 20 Gaussian clusters, like a projection of 20 classes. */
+    private record Cloud(float[] xs, float[] ys, int[] category, int[] colours) {
+        static Cloud of(int n) {
+            Random random = new Random(7);
+            float[] xs = new float[n], ys = new float[n];
+            int[] category = new int[n], colours = new int[n];
+            for (int i = 0; i < n; i++) {
+                int c = random.nextInt(CLASSES);
+                xs[i] = (float) (Math.cos(c) * 8 + random.nextGaussian());
+                ys[i] = (float) (Math.sin(c * 1.7) * 6 + random.nextGaussian());
+                category[i] = c;
+                colours[i] = Palette.colour(c);
+            }
+            return new Cloud(xs, ys, category, colours);
+        }
+    }
+
     /** @return sorted frame times in milliseconds */
     private static double[] measure(int n) {
-        Random random = new Random(7);
-        float[] xs = new float[n], ys = new float[n];
-        int[] colours = new int[n];
-        for (int i = 0; i < n; i++) { // 20 Gaussian clusters, like a projection of 20 classes
-            int c = random.nextInt(20);
-            xs[i] = (float) (Math.cos(c) * 8 + random.nextGaussian());
-            ys[i] = (float) (Math.sin(c * 1.7) * 6 + random.nextGaussian());
-            colours[i] = Palette.colour(c);
-        }
+        Cloud cloud = Cloud.of(n);
+        float[] xs = cloud.xs(), ys = cloud.ys();
+        int[] colours = cloud.colours();
         int[] pixels = new int[WIDTH * HEIGHT];
         ScatterRenderer renderer = new ScatterRenderer();
         renderer.setPointRadius(ScatterRenderer.radiusFor(n));
@@ -78,6 +95,42 @@ public final class ScatterFrameBench {
                 ms[frame] = nanos / 1e6;
             }
         }
+        Arrays.sort(ms);
+        return ms;
+    }
+
+    /**
+     * The approach the pixel buffer replaces, for comparison: one vector draw call per point
+     * ({@code Graphics2D.fillOval}, as {@code GraphicsContext.fillOval} on a JavaFX canvas), same
+     * frame size, point size and gesture.
+     *
+     * @return sorted frame times in milliseconds
+     */
+    private static double[] measureJava2d(int n) {
+        Cloud cloud = Cloud.of(n);
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        int d = (int) (2 * ScatterRenderer.radiusFor(n) + 1);
+        Color[] palette = new Color[CLASSES];
+        for (int c = 0; c < palette.length; c++) {
+            palette[c] = new Color(Palette.colour(c));
+        }
+        ViewTransform view = ViewTransform.fit(Viewport.fitting(cloud.xs(), cloud.ys(), 0.04), WIDTH, HEIGHT);
+        double[] ms = new double[20];
+        for (int frame = -5; frame < ms.length; frame++) {
+            view = step(view, frame);
+            long start = System.nanoTime();
+            g.setColor(Color.DARK_GRAY);
+            g.fillRect(0, 0, WIDTH, HEIGHT);
+            for (int i = 0; i < n; i++) {
+                g.setColor(palette[cloud.category()[i]]);
+                g.fillOval((int) view.screenX(cloud.xs()[i]) - d / 2, (int) view.screenY(cloud.ys()[i]) - d / 2, d, d);
+            }
+            if (frame >= 0) {
+                ms[frame] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        g.dispose();
         Arrays.sort(ms);
         return ms;
     }
@@ -110,10 +163,12 @@ public final class ScatterFrameBench {
                 .append(System.getProperty("os.arch")).append('\n');
         b.append("- Load average when started (other work on the machine): ").append(load).append('\n');
         b.append("- Java: ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version")).append("\n\n");
-        b.append("| points | min ms | median ms | p95 ms | max ms | frames/s (median) |\n");
-        b.append("|---:|---:|---:|---:|---:|---:|\n");
+        b.append("| points | min ms | median ms | p95 ms | max ms | frames/s (median) | one fillOval per point, median ms |\n");
+        b.append("|---:|---:|---:|---:|---:|---:|---:|\n");
         rows.forEach(r -> b.append(r).append('\n'));
         b.append("\nPoint radius follows `ScatterRenderer.radiusFor`: 3 px at 10k, 2 px at 100k, 1 px at 1M.\n");
+        b.append("The last column is the approach the pixel buffer replaces: one vector draw call per point ")
+                .append("(Java2D `fillOval`, like `GraphicsContext.fillOval` on a JavaFX canvas), same frame and points.\n");
         return b.toString();
     }
 
