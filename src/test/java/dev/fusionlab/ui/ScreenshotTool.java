@@ -108,6 +108,8 @@ public final class ScreenshotTool extends Application {
                     window.tabs().getSelectionModel().select(1);
                 },
                 () -> shot(stage, dir.resolve("compare.png")),
+                () -> vm.darkThemeProperty().set(true),
+                () -> shot(stage, dir.resolve("compare-dark.png")),
                 Platform::exit);
     }
 

@@ -11,14 +11,17 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 import org.controlsfx.glyphfont.FontAwesome;
 
 /** The left-hand panel: dataset, encoders, classifier, late-fusion combiner, projection, seed, and Run. */
@@ -41,8 +44,11 @@ public final class PipelinePanel extends VBox {
             return d == null ? "No dataset yet" : d.name() + " · " + d.samples().size() + " samples · "
                     + d.classes().size() + " classes";
         }, vm.datasetProperty()));
-        Button open = new Button("Open folder…", Icons.of(FontAwesome.Glyph.FOLDER_OPEN));
+        SplitMenuButton open = new SplitMenuButton();
+        open.setText("Open folder…");
+        open.setGraphic(Icons.of(FontAwesome.Glyph.FOLDER_OPEN));
         open.setId("open-folder");
+        open.setTooltip(new Tooltip("A folder of images with metadata.csv, or one folder per class"));
         open.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle("Open a dataset folder");
@@ -51,6 +57,19 @@ public final class PipelinePanel extends VBox {
                 vm.openDataset(dir.getAbsolutePath());
             }
         });
+        MenuItem captions = new MenuItem("Open captions file…");
+        captions.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Open a captions file");
+            chooser.getExtensionFilters().addAll(
+                    new FileChooser.ExtensionFilter("Captions (Flickr8k style: image,caption)", "*.csv", "*.txt"),
+                    new FileChooser.ExtensionFilter("All files", "*"));
+            var file = chooser.showOpenDialog(getScene().getWindow());
+            if (file != null) {
+                vm.openDataset(file.getAbsolutePath());
+            }
+        });
+        open.getItems().add(captions);
         Button demo = new Button("Demo", Icons.of(FontAwesome.Glyph.STAR));
         demo.setId("open-demo");
         demo.setTooltip(new Tooltip("The bundled emoji dataset"));
