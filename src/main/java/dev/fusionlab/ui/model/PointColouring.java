@@ -32,7 +32,16 @@ public record PointColouring(int[] category, int[] colours, List<LegendEntry> le
         return out;
     }
 
+    /**
+     * Colours for {@code mode}; a run without the needed classifiers (unlabelled data, exploration only)
+     * falls back to the labels, which are then all neutral.
+     */
     public static PointColouring of(ColourMode mode, Predictions p, Strategy active) {
+        boolean predictionsNeeded = mode != ColourMode.LABEL;
+        boolean available = mode == ColourMode.AGREEMENT ? p.has(Strategy.EARLY) && p.has(Strategy.LATE) : p.has(active);
+        if (predictionsNeeded && !available) {
+            return byClass(p, p.truth(), "true label (no classifier in this run)", "unlabelled");
+        }
         return switch (mode) {
             case LABEL -> byClass(p, p.truth(), "true label", "unlabelled");
             case PREDICTION -> byClass(p, p.predicted(active), active.key() + " prediction", "no prediction");

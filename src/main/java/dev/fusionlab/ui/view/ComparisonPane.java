@@ -119,7 +119,8 @@ public final class ComparisonPane extends BorderPane {
             perClass.getItems().clear();
             disagreements.getItems().clear();
             mcNemar.setText("");
-            summary.setText("Run the pipeline to compare early and late fusion.");
+            summary.setText(vm.resultProperty().get() == null ? "Run the pipeline to compare early and late fusion."
+                    : "No labelled test samples in this run: nothing to compare (exploration only).");
             return;
         }
         var p = vm.predictionsProperty().get();

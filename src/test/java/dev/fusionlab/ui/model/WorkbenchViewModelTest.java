@@ -188,6 +188,23 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void anUnlabelledRunIsShownForExplorationWithoutScores() {
+        RunResult r = TestRuns.clusters(30, null);
+        int[] noLabels = new int[30];
+        java.util.Arrays.fill(noLabels, -1);
+        RunResult unlabelled = new RunResult(r.dataset(), List.of(), r.samples(), noLabels, r.embeddings(),
+                java.util.Map.of(), r.projections(), r.config(), r.stageMillis(), r.provenance());
+        vm.projection().colourModeProperty().set(ColourMode.AGREEMENT);
+        vm.showResult(unlabelled);
+
+        assertThat(vm.comparisonProperty().get()).isNull();
+        PointColouring colouring = vm.projection().colouringProperty().get();
+        assertThat(colouring.category()).containsOnly(-1);
+        assertThat(colouring.legend()).extracting(dev.fusionlab.export.plot.LegendEntry::label).containsExactly("unlabelled");
+        assertThat(vm.projection().hoverInfo(0).predictions()).isEmpty();
+    }
+
+    @Test
     void aFailingRunReportsWhyAndKeepsThePreviousResult() throws Exception {
         runAndWait();
         WorkbenchViewModel failing = new WorkbenchViewModel(new WorkbenchServices() {
