@@ -53,6 +53,7 @@ class DemoRunGuiTest {
     @Test
     void openTheDemoAndRunIt(FxRobot robot) throws Exception {
         waitFor(60, TimeUnit.SECONDS, () -> vm.datasetProperty().get() != null && !vm.task().isRunning());
+        waitForFxEvents();
         int samples = vm.datasetProperty().get().samples().size();
         assertThat(samples).isGreaterThan(1000);
         assertThat(robot.lookup("#sample-count").queryAs(Label.class).getText())

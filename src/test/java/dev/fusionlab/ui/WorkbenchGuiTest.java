@@ -114,6 +114,7 @@ class WorkbenchGuiTest {
     @BeforeEach
     void startWatchdog(FxRobot robot) throws Exception {
         waitFor(10, TimeUnit.SECONDS, () -> vm.datasetProperty().get() != null && !vm.task().isRunning());
+        waitForFxEvents();
         if (!warmedUp) {
             warmedUp = true;
             robot.interact(() -> {
