@@ -91,8 +91,14 @@ public final class BackgroundTaskViewModel {
                 T result = work.run(context);
                 jobToken.throwIfCancelled(jobTitle);
                 String message = doneMessage.apply(result);
-                uiThread.execute(() -> finish(message, ""));
-                uiThread.execute(() -> onSuccess.accept(result));
+                uiThread.execute(() -> { // the result is shown before the job counts as over
+                    try {
+                        onSuccess.accept(result);
+                        finish(message, "");
+                    } catch (RuntimeException e) {
+                        finish(jobTitle + " failed", String.valueOf(e.getMessage()));
+                    }
+                });
             } catch (CancelledException | InterruptedException e) {
                 uiThread.execute(() -> finish(jobTitle + " cancelled", ""));
             } catch (Exception | Error e) {
@@ -136,11 +142,11 @@ public final class BackgroundTaskViewModel {
 
     private void finish(String finalMessage, String failure) {
         pending.set(null);
-        running.set(false);
         progress.set(failure.isEmpty() && !finalMessage.endsWith("cancelled") ? 1 : 0);
         eta.set("");
         message.set(failure.isEmpty() ? finalMessage : finalMessage + ": " + failure);
         error.set(failure);
+        running.set(false); // last, so whoever waits for the end sees the final state
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
