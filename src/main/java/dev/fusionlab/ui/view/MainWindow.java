@@ -38,7 +38,7 @@ public final class MainWindow extends BorderPane {
     public MainWindow(WorkbenchViewModel vm) {
         this.vm = vm;
         getStyleClass().add("main-window");
-        ThumbnailCache thumbnails = new ThumbnailCache(96, 4000);
+        ThumbnailCache thumbnails = new ThumbnailCache(96, 1500);
         projection = new ProjectionPane(vm, thumbnails);
         samples = new SampleGridPane(vm, thumbnails);
         comparison = new ComparisonPane(vm);

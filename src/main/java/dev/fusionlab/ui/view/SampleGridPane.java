@@ -119,6 +119,7 @@ public final class SampleGridPane extends BorderPane {
         private final Label caption = new Label();
         private final Label label = new Label();
         private final VBox box = new VBox(4, image, caption, label);
+        private final Tooltip tooltip = new Tooltip();
 
         SampleCell(ThumbnailCache thumbnails, WorkbenchViewModel workbench) {
             this.thumbnails = thumbnails;
@@ -148,7 +149,8 @@ public final class SampleGridPane extends BorderPane {
             image.setImage(thumbnails.get(item.sample().image()));
             caption.setText(item.sample().text());
             label.setText(item.sample().isLabelled() ? item.sample().label() : "unlabelled");
-            setTooltip(new Tooltip(item.sample().id() + "\n" + item.sample().text()));
+            tooltip.setText(item.sample().id() + "\n" + item.sample().text());
+            setTooltip(tooltip);
             setGraphic(box);
         }
     }
