@@ -34,11 +34,12 @@ public final class NearestNeighbors {
         validate(data, k);
         float[][] rows = metric == Metric.COSINE ? Distances.normalizedRows(data) : data;
         try (Workers workers = new Workers(threads)) {
-            NeighborHeaps heaps = data.length <= EXACT_UP_TO
-                    ? BruteForceKnn.search(rows, k, workers, ctx)
-                    : NnDescent.search(rows, k, seed, workers, ctx);
+            boolean cosine = metric == Metric.COSINE;
+            KnnGraph graph = data.length <= EXACT_UP_TO
+                    ? BruteForceKnn.search(rows, k, workers, ctx).toGraph(cosine)
+                    : NnDescent.search(rows, k, cosine, seed, workers, ctx);
             ctx.report("knn", 1, "neighbours found");
-            return heaps.toGraph(metric == Metric.COSINE);
+            return graph;
         }
     }
 
