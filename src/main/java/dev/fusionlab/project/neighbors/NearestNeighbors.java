@@ -1,6 +1,7 @@
 package dev.fusionlab.project.neighbors;
 
 import dev.fusionlab.task.TaskContext;
+import java.util.Arrays;
 
 /**
  * Finds the k nearest neighbours of every row of a data set: exactly by brute force when that is
@@ -60,9 +61,9 @@ public final class NearestNeighbors {
         long total = 0;
         for (int q : queries) {
             int[] truth = exact.indices()[q].clone();
-            java.util.Arrays.sort(truth);
+            Arrays.sort(truth);
             for (int j : approximate.indices()[q]) {
-                if (java.util.Arrays.binarySearch(truth, j) >= 0) {
+                if (Arrays.binarySearch(truth, j) >= 0) {
                     hits++;
                 }
             }

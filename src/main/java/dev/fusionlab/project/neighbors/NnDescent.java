@@ -49,6 +49,24 @@ final class NnDescent {
     }
 
     private void initialise() {
+        List<List<int[]>> forest = growForest();
+        List<int[]> leaves = reorderRows(forest);
+        ctx.throwIfCancelled("knn");
+        workers.forRange(leaves.size(), 8, (from, to, worker) -> {
+            for (int l = from; l < to; l++) {
+                int[] leaf = leaves.get(l);
+                for (int x = 0; x < leaf.length; x++) {
+                    float[] a = rows[leaf[x]];
+                    for (int y = x + 1; y < leaf.length; y++) {
+                        offerPair(leaf[x], leaf[y], Distances.squaredEuclidean(a, rows[leaf[y]]), 0);
+                    }
+                }
+            }
+        });
+        fillWithRandomPoints();
+    }
+
+    private List<List<int[]>> growForest() {
         int leafSize = Math.min(256, Math.max(k + 1, 32));
         List<List<int[]>> forest = new ArrayList<>();
         for (int t = 0; t < TREES; t++) {
@@ -59,6 +77,15 @@ final class NnDescent {
                 forest.set(t, RandomProjectionForest.leaves(rows, leafSize, mix(seed, t, 0, 0)));
             }
         });
+        return forest;
+    }
+
+    /**
+     * Copies the rows in the leaf order of the first tree (close points then sit close in memory,
+     * which roughly halves the time of the joins on large data) and returns every tree's leaves in
+     * positions of that order.
+     */
+    private List<int[]> reorderRows(List<List<int[]>> forest) {
         order = new int[n];
         int position = 0;
         for (int[] leaf : forest.get(0)) {
@@ -83,19 +110,7 @@ final class NnDescent {
                 leaves.add(mapped);
             }
         }
-        ctx.throwIfCancelled("knn");
-        workers.forRange(leaves.size(), 8, (from, to, worker) -> {
-            for (int l = from; l < to; l++) {
-                int[] leaf = leaves.get(l);
-                for (int x = 0; x < leaf.length; x++) {
-                    float[] a = rows[leaf[x]];
-                    for (int y = x + 1; y < leaf.length; y++) {
-                        offerPair(leaf[x], leaf[y], Distances.squaredEuclidean(a, rows[leaf[y]]), 0);
-                    }
-                }
-            }
-        });
-        fillWithRandomPoints();
+        return leaves;
     }
 
     /** Rows that the trees left short (tiny leaves) get random neighbours so every heap is full. */
