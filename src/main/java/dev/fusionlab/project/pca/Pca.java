@@ -5,7 +5,7 @@ import static dev.fusionlab.project.DenseAlgebra.dot;
 import static dev.fusionlab.project.DenseAlgebra.orthonormalize;
 
 import dev.fusionlab.project.DenseAlgebra;
-import dev.fusionlab.project.Workers;
+import dev.fusionlab.project.neighbors.Workers;
 import dev.fusionlab.task.TaskContext;
 import java.util.SplittableRandom;
 
@@ -22,8 +22,9 @@ import java.util.SplittableRandom;
 public final class Pca {
 
     private static final String STAGE = "pca";
-    /** Work is cut into this many ranges, whatever the thread count, to keep results thread-independent. */
+    /** Partial sums are taken over this many row ranges, whatever the thread count: thread-independent results. */
     private static final int PARTS = 64;
+    private static final int COLUMN_CHUNK = 32;
 
     private final float[][] data;
     private final int n;
@@ -90,7 +91,7 @@ public final class Pca {
     private static CenteredMatrix centredMatrix(float[][] data, double[] mean, Workers workers, boolean useBlas) {
         if (useBlas) {
             try {
-                return new BlasCenteredMatrix(data, mean);
+                return new BlasCenteredMatrix(data, mean, workers);
             } catch (LinkageError | RuntimeException noBlas) {
                 System.getLogger(Pca.class.getName()).log(System.Logger.Level.DEBUG,
                         "OpenBLAS unavailable, PCA falls back to Java products", noBlas);
@@ -140,18 +141,18 @@ public final class Pca {
 
     private double totalVariance() {
         double[] partial = new double[PARTS];
-        workers.run(PARTS, part -> {
-            int from = (int) ((long) n * part / PARTS);
-            int to = (int) ((long) n * (part + 1) / PARTS);
-            double sum = 0;
-            for (int i = from; i < to; i++) {
-                float[] x = data[i];
-                for (int c = 0; c < d; c++) {
-                    double centred = x[c] - mean[c];
-                    sum += centred * centred;
+        workers.forRange(PARTS, 1, (firstPart, endPart, worker) -> {
+            for (int part = firstPart; part < endPart; part++) {
+                double sum = 0;
+                for (int i = (int) ((long) n * part / PARTS); i < (int) ((long) n * (part + 1) / PARTS); i++) {
+                    float[] x = data[i];
+                    for (int c = 0; c < d; c++) {
+                        double centred = x[c] - mean[c];
+                        sum += centred * centred;
+                    }
                 }
+                partial[part] = sum;
             }
-            partial[part] = sum;
         });
         double sum = 0;
         for (double p : partial) {
@@ -164,7 +165,7 @@ public final class Pca {
         int n = data.length;
         int d = data[0].length;
         double[] mean = new double[d];
-        workers.forRanges(d, Math.min(PARTS, Math.max(1, d / 16)), (from, to) -> {
+        workers.forRange(d, COLUMN_CHUNK, (from, to, worker) -> {
             for (float[] x : data) {
                 for (int c = from; c < to; c++) {
                     mean[c] += x[c];
