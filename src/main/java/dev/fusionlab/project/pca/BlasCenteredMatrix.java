@@ -3,6 +3,7 @@ package dev.fusionlab.project.pca;
 import dev.fusionlab.project.neighbors.Workers;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import smile.linalg.blas.cblas_h;
 import smile.tensor.DenseMatrix;
 import smile.tensor.ScalarType;
 
@@ -20,9 +21,19 @@ final class BlasCenteredMatrix implements CenteredMatrix {
 
     /** (X - mean)^T, d x n, column-major. */
     private final DenseMatrix centredTransposed;
+    /** OpenBLAS's own thread count before this PCA asked for another one, restored by {@link #close}; or 0. */
+    private final int previousBlasThreads;
 
-    /** @throws LinkageError when the OpenBLAS native library cannot be loaded */
-    BlasCenteredMatrix(float[][] data, double[] mean, Workers workers) {
+    /**
+     * @param threads the caller's thread budget: when positive, OpenBLAS (a process-wide setting) uses that
+     *                many threads until {@link #close}; 0 leaves OpenBLAS's default (one per processor)
+     * @throws LinkageError when the OpenBLAS native library cannot be loaded
+     */
+    BlasCenteredMatrix(float[][] data, double[] mean, Workers workers, int threads) {
+        previousBlasThreads = threads > 0 ? cblas_h.openblas_get_num_threads() : 0;
+        if (threads > 0) {
+            cblas_h.openblas_set_num_threads(threads);
+        }
         int n = data.length;
         int d = mean.length;
         centredTransposed = DenseMatrix.zeros(ScalarType.Float32, d, n);
@@ -51,6 +62,13 @@ final class BlasCenteredMatrix implements CenteredMatrix {
     @Override
     public double[][] transposeTimes(double[][] y) {
         return toColumns(centredTransposed.mm(fromColumns(y)));
+    }
+
+    @Override
+    public void close() {
+        if (previousBlasThreads > 0) {
+            cblas_h.openblas_set_num_threads(previousBlasThreads);
+        }
     }
 
     private static DenseMatrix fromColumns(double[][] columns) {

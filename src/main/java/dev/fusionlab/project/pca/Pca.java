@@ -65,22 +65,23 @@ public final class Pca {
             double totalVariance = pca.totalVariance();
             ctx.report(STAGE, 1.0 / passes, "range finder");
 
-            CenteredMatrix matrix = centredMatrix(data, mean, workers, useBlas);
-            double[][] y = matrix.times(gaussian(width, d, params.seed()));
-            orthonormalize(y);
-            for (int it = 0; it < params.powerIterations(); it++) {
-                ctx.throwIfCancelled(STAGE);
-                double[][] z = matrix.transposeTimes(y);
-                orthonormalize(z);
-                y = matrix.times(z);
+            try (CenteredMatrix matrix = centredMatrix(data, mean, workers, useBlas, params.threads())) {
+                double[][] y = matrix.times(gaussian(width, d, params.seed()));
                 orthonormalize(y);
-                ctx.report(STAGE, (2.0 + 2 * it) / passes, "power iteration " + (it + 1) + "/" + params.powerIterations());
+                for (int it = 0; it < params.powerIterations(); it++) {
+                    ctx.throwIfCancelled(STAGE);
+                    double[][] z = matrix.transposeTimes(y);
+                    orthonormalize(z);
+                    y = matrix.times(z);
+                    orthonormalize(y);
+                    ctx.report(STAGE, (2.0 + 2 * it) / passes, "power iteration " + (it + 1) + "/" + params.powerIterations());
+                }
+                ctx.throwIfCancelled(STAGE);
+                double[][] b = matrix.transposeTimes(y); // rows of B = Q^T (X - mean), width x d
+                PcaResult result = pca.decompose(y, b, k, totalVariance);
+                ctx.report(STAGE, 1, k + " components");
+                return result;
             }
-            ctx.throwIfCancelled(STAGE);
-            double[][] b = matrix.transposeTimes(y); // rows of B = Q^T (X - mean), width x d
-            PcaResult result = pca.decompose(y, b, k, totalVariance);
-            ctx.report(STAGE, 1, k + " components");
-            return result;
         }
     }
 
@@ -88,10 +89,11 @@ public final class Pca {
      * OpenBLAS products when the native library is there (the launcher and the tests put it on the library
      * path), plain Java otherwise or when the system property {@code fusionlab.pca.java} is true.
      */
-    private static CenteredMatrix centredMatrix(float[][] data, double[] mean, Workers workers, boolean useBlas) {
+    private static CenteredMatrix centredMatrix(float[][] data, double[] mean, Workers workers, boolean useBlas,
+                                                int threads) {
         if (useBlas) {
             try {
-                return new BlasCenteredMatrix(data, mean, workers);
+                return new BlasCenteredMatrix(data, mean, workers, threads);
             } catch (LinkageError | RuntimeException noBlas) {
                 System.getLogger(Pca.class.getName()).log(System.Logger.Level.DEBUG,
                         "OpenBLAS unavailable, PCA falls back to Java products", noBlas);
