@@ -15,9 +15,11 @@ import java.util.SplittableRandom;
  * <p>Why not a full eigen-decomposition: a plot needs 2 components (a t-SNE pre-reduction 50) out of
  * hundreds or thousands of dimensions. The randomized range finder gets them from a few passes over the
  * data, each a product with a thin (k + 10)-column matrix, instead of forming and decomposing the d x d
- * covariance. The data is never copied or centred in memory: centring is folded into the products, so a
- * 20,000 x 1,280 float matrix is read where it lies. The products are plain Java, split into a fixed number
- * of row or column ranges over worker threads, so the result is identical for any thread count.
+ * covariance. Those products run in OpenBLAS on a centred single-precision copy of the data
+ * ({@link BlasCenteredMatrix}), or, where the native library cannot be loaded, in plain Java on the caller's
+ * rows with the centring folded in ({@link JavaCenteredMatrix}); the Java products and every reduction are
+ * split into fixed ranges, independent of the thread count. The sign of each axis is fixed (largest loading
+ * positive), so the same data and seed give the same picture.
  */
 public final class Pca {
 
