@@ -36,7 +36,10 @@ final class SmileExactTsne {
         double[][] reduced = dev.fusionlab.project.pca.Pca.fit(data, params.pca(dimensions), TaskContext.silent())
                 .scores();
         double perplexity = Math.min(params.tsnePerplexity(), (data.length - 1) / 3.0);
-        try (IterativeAlgorithmController<AlgoStatus> controller = new IterativeAlgorithmController<>()) {
+        // status reports are delivered on the calling thread: the default controller starts a non-daemon
+        // thread that would keep the JVM alive after the run
+        try (IterativeAlgorithmController<AlgoStatus> controller =
+                     new IterativeAlgorithmController<>(Runnable::run, 64)) {
             controller.subscribe(new ProgressRelay(controller, ctx));
             var defaults = new TSNE.Options(2, perplexity, 200, 12, MAX_ITERATIONS);
             var options = new TSNE.Options(2, perplexity, defaults.eta(), defaults.earlyExaggeration(),

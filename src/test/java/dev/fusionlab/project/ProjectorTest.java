@@ -35,6 +35,17 @@ class ProjectorTest {
     }
 
     @Test
+    void tsneLeavesNoThreadThatWouldKeepTheJvmAlive() {
+        long before = nonDaemonThreads();
+        Projector.project(random(60, 5, 4), ProjectionMethod.TSNE, ProjectionParams.defaults(1), TaskContext.silent());
+        assertThat(nonDaemonThreads()).isLessThanOrEqualTo(before);
+    }
+
+    private static long nonDaemonThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && !t.isDaemon()).count();
+    }
+
+    @Test
     void exactTsneRefusesLargeInputsSayingWhy() {
         float[][] x = new float[SmileExactTsne.MAX_POINTS + 1][2];
         assertThatThrownBy(() -> Projector.project(x, ProjectionMethod.TSNE, ProjectionParams.defaults(1),
