@@ -46,17 +46,6 @@ class ProjectorTest {
     }
 
     @Test
-    void exactTsneRefusesLargeInputsSayingWhy() {
-        float[][] x = new float[SmileExactTsne.MAX_POINTS + 1][2];
-        assertThatThrownBy(() -> Projector.project(x, ProjectionMethod.TSNE, ProjectionParams.defaults(1),
-                TaskContext.silent()))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("exact t-SNE is limited to 5000 points")
-                .hasMessageContaining("got 5001")
-                .hasMessageContaining("use UMAP or PCA");
-    }
-
-    @Test
     void tinyAndOneDimensionalInputsStillGiveTwoColumns() {
         assertThat(Projector.project(new float[][] {{1, 2}}, ProjectionMethod.UMAP, ProjectionParams.defaults(1),
                 TaskContext.silent())).isDeepEqualTo(new double[][] {{0, 0}});
