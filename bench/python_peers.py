@@ -15,10 +15,11 @@ import numpy as np
 
 
 def timed(label, fn, timings):
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     layout = fn()
     timings[label] = time.perf_counter() - start
-    print(f"  python {label}: {timings[label]:.2f} s", flush=True)
+    timings[label + "/cpu"] = time.process_time() - cpu  # all threads of the process
+    print(f"  python {label}: {timings[label]:.2f} s wall, {timings[label + '/cpu']:.2f} s CPU", flush=True)
     # write as we go: a long run cut short still leaves the finished rows
     with open(os.path.join(timings["_out_dir"], "python-timings.json"), "w") as f:
         json.dump({k: v for k, v in timings.items() if not k.startswith("_")}, f, indent=2)
@@ -28,6 +29,10 @@ def timed(label, fn, timings):
 def main(data_dir, out_dir, only):
     os.makedirs(out_dir, exist_ok=True)
     timings = {"_out_dir": out_dir}
+    previous = os.path.join(out_dir, "python-timings.json")
+    if os.path.exists(previous):  # a run of some methods keeps the other methods' earlier results
+        with open(previous) as f:
+            timings.update(json.load(f))
     import sklearn
     from sklearn.decomposition import PCA
     from sklearn.manifold import TSNE

@@ -13,9 +13,9 @@ OUT=bench/out
 mkdir -p "$DATA" "$OUT"
 
 mvn -q -B -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
-export LD_LIBRARY_PATH="$PWD/target/native${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+# the shipped OpenBLAS goes on the library path of Java only: Python's numpy must keep its own
 run_java() {
-  "$JAVA_HOME/bin/java" -Xmx8g --enable-native-access=ALL-UNNAMED \
+  LD_LIBRARY_PATH="$PWD/target/native${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" "$JAVA_HOME/bin/java" -Xmx8g --enable-native-access=ALL-UNNAMED \
     -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
     dev.fusionlab.project.bench.ProjectionBench "$@"
 }

@@ -113,6 +113,11 @@ public final class Pipeline implements AutoCloseable {
 
     /** The whole run: load, encode, train and evaluate-ready probabilities, projections of all three spaces. */
     public RunResult run(RunConfig config, TaskContext ctx) {
+        return run(config, ctx, LiveLayouts.NONE);
+    }
+
+    /** As {@link #run(RunConfig, TaskContext)}, showing intermediate layouts of iterative projections to {@code live}. */
+    public RunResult run(RunConfig config, TaskContext ctx, LiveLayouts live) {
         Map<String, Long> millis = new LinkedHashMap<>();
         Dataset dataset = timed(millis, "load", () -> load(config, ctx));
         EncodedDataset encoded = timed(millis, "encode", () -> encode(dataset, config, ctx));
@@ -143,7 +148,7 @@ public final class Pipeline implements AutoCloseable {
         }
 
         Map<ProjectionKey, double[][]> projections = timed(millis, "project",
-                () -> project(embeddings, config, ctx));
+                () -> project(embeddings, config, ctx, live));
         String fingerprint = timed(millis, "fingerprint", () -> fingerprint(samples));
         RunProvenance provenance = new RunProvenance(fingerprint, encoded.encoders(), classifiers, BuildInfo.versions());
         Dataset withAllProblems = new Dataset(dataset.root(), dataset.name(), dataset.samples(), encoded.problems());
@@ -152,12 +157,14 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /** Projects each embedding space with the configured method. */
-    public Map<ProjectionKey, double[][]> project(Map<Space, float[][]> embeddings, RunConfig config, TaskContext ctx) {
+    public Map<ProjectionKey, double[][]> project(Map<Space, float[][]> embeddings, RunConfig config, TaskContext ctx,
+                                                  LiveLayouts live) {
         Map<ProjectionKey, double[][]> projections = new LinkedHashMap<>();
         for (Map.Entry<Space, float[][]> e : embeddings.entrySet()) {
             ProjectionKey key = new ProjectionKey(e.getKey(), config.projection());
             ctx.report("project", -1, key.fileStem());
-            projections.put(key, Projector.project(e.getValue(), config.projection(), ProjectionParams.defaults(config.seed()), ctx));
+            projections.put(key, Projector.project(e.getValue(), config.projection(), ProjectionParams.defaults(config.seed()),
+                    ctx, (step, total, xy) -> live.onLayout(key, step, total, xy)));
         }
         return projections;
     }

@@ -1,6 +1,7 @@
 package dev.fusionlab.project;
 
 import dev.fusionlab.project.pca.PcaParams;
+import dev.fusionlab.project.tsne.TsneParams;
 import dev.fusionlab.project.umap.UmapParams;
 
 /**
@@ -32,6 +33,12 @@ public record ProjectionParams(long seed, int threads, int umapNeighbors, double
 
     public UmapParams umap() {
         return new UmapParams(umapNeighbors, umapMinDist, 0, seed, threads);
+    }
+
+    /** Barnes-Hut / FFT t-SNE with scikit-learn's defaults apart from the perplexity. */
+    public TsneParams tsne() {
+        TsneParams defaults = TsneParams.defaults().withPerplexity(tsnePerplexity).withSeed(seed);
+        return threads > 0 ? defaults.withThreads(threads) : defaults;
     }
 
     public PcaParams pca(int components) {

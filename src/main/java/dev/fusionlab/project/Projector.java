@@ -1,6 +1,8 @@
 package dev.fusionlab.project;
 
 import dev.fusionlab.project.pca.Pca;
+import dev.fusionlab.project.tsne.FastTsne;
+import dev.fusionlab.project.tsne.IterationListener;
 import dev.fusionlab.project.umap.Umap;
 import dev.fusionlab.task.TaskContext;
 
@@ -23,13 +25,22 @@ public final class Projector {
      */
     public static double[][] project(float[][] data, ProjectionMethod method, ProjectionParams params,
                                      TaskContext ctx) {
+        return project(data, method, params, ctx, IterationListener.NONE);
+    }
+
+    /**
+     * As {@link #project(float[][], ProjectionMethod, ProjectionParams, TaskContext)}, showing t-SNE's
+     * intermediate layouts to {@code live} every few iterations.
+     */
+    public static double[][] project(float[][] data, ProjectionMethod method, ProjectionParams params,
+                                     TaskContext ctx, IterationListener live) {
         checkRows(data);
         if (data.length < 3) {
             return new double[data.length][2]; // one or two points: nothing to arrange
         }
         return switch (method) {
             case PCA -> twoColumns(Pca.fit(data, params.pca(Math.min(2, data[0].length)), ctx).scores());
-            case TSNE -> SmileExactTsne.project(data, params, ctx);
+            case TSNE -> FastTsne.fit(data, params.tsne(), ctx, live).embedding();
             case UMAP -> Umap.fit(data, params.umap(), ctx);
         };
     }

@@ -1,6 +1,7 @@
 package dev.fusionlab.project.neighbors;
 
 import dev.fusionlab.task.TaskContext;
+import java.util.Arrays;
 
 /**
  * Finds the k nearest neighbours of every row of a data set: exactly by brute force when that is
@@ -34,11 +35,12 @@ public final class NearestNeighbors {
         validate(data, k);
         float[][] rows = metric == Metric.COSINE ? Distances.normalizedRows(data) : data;
         try (Workers workers = new Workers(threads)) {
-            NeighborHeaps heaps = data.length <= EXACT_UP_TO
-                    ? BruteForceKnn.search(rows, k, workers, ctx)
-                    : NnDescent.search(rows, k, seed, workers, ctx);
+            boolean cosine = metric == Metric.COSINE;
+            KnnGraph graph = data.length <= EXACT_UP_TO
+                    ? BruteForceKnn.search(rows, k, workers, ctx).toGraph(cosine)
+                    : NnDescent.search(rows, k, cosine, seed, workers, ctx);
             ctx.report("knn", 1, "neighbours found");
-            return heaps.toGraph(metric == Metric.COSINE);
+            return graph;
         }
     }
 
@@ -59,9 +61,9 @@ public final class NearestNeighbors {
         long total = 0;
         for (int q : queries) {
             int[] truth = exact.indices()[q].clone();
-            java.util.Arrays.sort(truth);
+            Arrays.sort(truth);
             for (int j : approximate.indices()[q]) {
-                if (java.util.Arrays.binarySearch(truth, j) >= 0) {
+                if (Arrays.binarySearch(truth, j) >= 0) {
                     hits++;
                 }
             }

@@ -20,6 +20,11 @@ final class NeighborHeaps {
     final boolean[] fresh;
     /** Iteration in which the slot was last filled, to count the updates of an iteration deterministically. */
     final int[] stamp;
+    /**
+     * Copy of each row's largest kept distance in a small array: the join tests it for every pair,
+     * and reading it from the big heap array would miss the cache almost every time.
+     */
+    private final float[] worst;
     private final Object[] locks = new Object[LOCK_STRIPES];
 
     NeighborHeaps(int n, int k) {
@@ -31,6 +36,8 @@ final class NeighborHeaps {
         this.stamp = new int[n * k];
         Arrays.fill(index, -1);
         Arrays.fill(distance, Float.POSITIVE_INFINITY);
+        this.worst = new float[n];
+        Arrays.fill(worst, Float.POSITIVE_INFINITY);
         for (int i = 0; i < LOCK_STRIPES; i++) {
             locks[i] = new Object();
         }
@@ -38,7 +45,7 @@ final class NeighborHeaps {
 
     /** Largest distance kept for row {@code i} (infinite while the row is not full). */
     float worst(int i) {
-        return distance[i * k];
+        return worst[i];
     }
 
     /** Offers neighbour {@code j} at distance {@code d} to row {@code i}; the row must be owned by the caller. */
@@ -53,12 +60,13 @@ final class NeighborHeaps {
             }
         }
         siftDown(base, j, d, iteration);
+        worst[i] = distance[base];
         return true;
     }
 
     /** Like {@link #push} but safe when several threads offer neighbours to the same row. */
     boolean pushShared(int i, int j, float d, int iteration) {
-        if (!(d <= distance[i * k])) {
+        if (!(d <= worst[i])) {
             return false;
         }
         synchronized (locks[i & (LOCK_STRIPES - 1)]) {
@@ -118,11 +126,20 @@ final class NeighborHeaps {
      * euclidean distances, or as cosine distances (half the squared distance of unit rows).
      */
     KnnGraph toGraph(boolean cosine) {
+        return toGraph(cosine, null);
+    }
+
+    /**
+     * Like {@link #toGraph(boolean)} for heaps built over reordered rows: {@code order[p]} is the input
+     * index of row p; the graph is returned in input order and indices.
+     */
+    KnnGraph toGraph(boolean cosine, int[] order) {
         int[][] idx = new int[n][k];
         float[][] dist = new float[n][k];
         long[] keys = new long[k];
-        for (int i = 0; i < n; i++) {
-            int base = i * k;
+        for (int p = 0; p < n; p++) {
+            int i = order == null ? p : order[p];
+            int base = p * k;
             for (int m = 0; m < k; m++) {
                 // distances are non-negative, so their IEEE bits sort like the values
                 keys[m] = ((long) Float.floatToIntBits(Math.max(0f, distance[base + m])) << 32) | m;
@@ -133,7 +150,7 @@ final class NeighborHeaps {
                 if (index[slot] < 0) {
                     throw new IllegalStateException("point " + i + " has fewer than " + k + " neighbours");
                 }
-                idx[i][m] = index[slot];
+                idx[i][m] = order == null ? index[slot] : order[index[slot]];
                 float sq = Math.max(0f, distance[slot]);
                 dist[i][m] = cosine ? sq / 2f : (float) Math.sqrt(sq);
             }

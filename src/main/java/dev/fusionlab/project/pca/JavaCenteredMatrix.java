@@ -1,6 +1,6 @@
 package dev.fusionlab.project.pca;
 
-import dev.fusionlab.project.Workers;
+import dev.fusionlab.project.neighbors.Workers;
 
 /**
  * Products with the centred data computed in plain Java straight from the caller's rows: no copy, no
@@ -10,7 +10,9 @@ import dev.fusionlab.project.Workers;
  */
 final class JavaCenteredMatrix implements CenteredMatrix {
 
-    private static final int PARTS = 64;
+    /** Rows per task of {@link #times}; columns per task of {@link #transposeTimes}. */
+    private static final int ROW_CHUNK = 128;
+    private static final int COLUMN_CHUNK = 32;
 
     private final float[][] data;
     private final double[] mean;
@@ -34,7 +36,7 @@ final class JavaCenteredMatrix implements CenteredMatrix {
         for (int j = 0; j < width; j++) {
             meanDots[j] = dot(mean, z[j]);
         }
-        workers.forRanges(n, PARTS, (from, to) -> {
+        workers.forRange(n, ROW_CHUNK, (from, to, worker) -> {
             for (int i = from; i < to; i++) {
                 float[] x = data[i];
                 int j = 0;
@@ -70,7 +72,7 @@ final class JavaCenteredMatrix implements CenteredMatrix {
     public double[][] transposeTimes(double[][] y) {
         int width = y.length;
         double[][] w = new double[width][d];
-        workers.forRanges(d, Math.min(PARTS, Math.max(1, d / 16)), (from, to) -> {
+        workers.forRange(d, COLUMN_CHUNK, (from, to, worker) -> {
             for (int i = 0; i < n; i++) {
                 float[] x = data[i];
                 for (int j = 0; j < width; j++) {

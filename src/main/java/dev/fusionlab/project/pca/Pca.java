@@ -5,7 +5,7 @@ import static dev.fusionlab.project.DenseAlgebra.dot;
 import static dev.fusionlab.project.DenseAlgebra.orthonormalize;
 
 import dev.fusionlab.project.DenseAlgebra;
-import dev.fusionlab.project.Workers;
+import dev.fusionlab.project.neighbors.Workers;
 import dev.fusionlab.task.TaskContext;
 import java.util.SplittableRandom;
 
@@ -15,15 +15,18 @@ import java.util.SplittableRandom;
  * <p>Why not a full eigen-decomposition: a plot needs 2 components (a t-SNE pre-reduction 50) out of
  * hundreds or thousands of dimensions. The randomized range finder gets them from a few passes over the
  * data, each a product with a thin (k + 10)-column matrix, instead of forming and decomposing the d x d
- * covariance. The data is never copied or centred in memory: centring is folded into the products, so a
- * 20,000 x 1,280 float matrix is read where it lies. The products are plain Java, split into a fixed number
- * of row or column ranges over worker threads, so the result is identical for any thread count.
+ * covariance. Those products run in OpenBLAS on a centred single-precision copy of the data
+ * ({@link BlasCenteredMatrix}), or, where the native library cannot be loaded, in plain Java on the caller's
+ * rows with the centring folded in ({@link JavaCenteredMatrix}); the Java products and every reduction are
+ * split into fixed ranges, independent of the thread count. The sign of each axis is fixed (largest loading
+ * positive), so the same data and seed give the same picture.
  */
 public final class Pca {
 
     private static final String STAGE = "pca";
-    /** Work is cut into this many ranges, whatever the thread count, to keep results thread-independent. */
+    /** Partial sums are taken over this many row ranges, whatever the thread count: thread-independent results. */
     private static final int PARTS = 64;
+    private static final int COLUMN_CHUNK = 32;
 
     private final float[][] data;
     private final int n;
@@ -64,22 +67,23 @@ public final class Pca {
             double totalVariance = pca.totalVariance();
             ctx.report(STAGE, 1.0 / passes, "range finder");
 
-            CenteredMatrix matrix = centredMatrix(data, mean, workers, useBlas);
-            double[][] y = matrix.times(gaussian(width, d, params.seed()));
-            orthonormalize(y);
-            for (int it = 0; it < params.powerIterations(); it++) {
-                ctx.throwIfCancelled(STAGE);
-                double[][] z = matrix.transposeTimes(y);
-                orthonormalize(z);
-                y = matrix.times(z);
+            try (CenteredMatrix matrix = centredMatrix(data, mean, workers, useBlas, params.threads())) {
+                double[][] y = matrix.times(gaussian(width, d, params.seed()));
                 orthonormalize(y);
-                ctx.report(STAGE, (2.0 + 2 * it) / passes, "power iteration " + (it + 1) + "/" + params.powerIterations());
+                for (int it = 0; it < params.powerIterations(); it++) {
+                    ctx.throwIfCancelled(STAGE);
+                    double[][] z = matrix.transposeTimes(y);
+                    orthonormalize(z);
+                    y = matrix.times(z);
+                    orthonormalize(y);
+                    ctx.report(STAGE, (2.0 + 2 * it) / passes, "power iteration " + (it + 1) + "/" + params.powerIterations());
+                }
+                ctx.throwIfCancelled(STAGE);
+                double[][] b = matrix.transposeTimes(y); // rows of B = Q^T (X - mean), width x d
+                PcaResult result = pca.decompose(y, b, k, totalVariance);
+                ctx.report(STAGE, 1, k + " components");
+                return result;
             }
-            ctx.throwIfCancelled(STAGE);
-            double[][] b = matrix.transposeTimes(y); // rows of B = Q^T (X - mean), width x d
-            PcaResult result = pca.decompose(y, b, k, totalVariance);
-            ctx.report(STAGE, 1, k + " components");
-            return result;
         }
     }
 
@@ -87,10 +91,11 @@ public final class Pca {
      * OpenBLAS products when the native library is there (the launcher and the tests put it on the library
      * path), plain Java otherwise or when the system property {@code fusionlab.pca.java} is true.
      */
-    private static CenteredMatrix centredMatrix(float[][] data, double[] mean, Workers workers, boolean useBlas) {
+    private static CenteredMatrix centredMatrix(float[][] data, double[] mean, Workers workers, boolean useBlas,
+                                                int threads) {
         if (useBlas) {
             try {
-                return new BlasCenteredMatrix(data, mean);
+                return new BlasCenteredMatrix(data, mean, workers, threads);
             } catch (LinkageError | RuntimeException noBlas) {
                 System.getLogger(Pca.class.getName()).log(System.Logger.Level.DEBUG,
                         "OpenBLAS unavailable, PCA falls back to Java products", noBlas);
@@ -140,18 +145,18 @@ public final class Pca {
 
     private double totalVariance() {
         double[] partial = new double[PARTS];
-        workers.run(PARTS, part -> {
-            int from = (int) ((long) n * part / PARTS);
-            int to = (int) ((long) n * (part + 1) / PARTS);
-            double sum = 0;
-            for (int i = from; i < to; i++) {
-                float[] x = data[i];
-                for (int c = 0; c < d; c++) {
-                    double centred = x[c] - mean[c];
-                    sum += centred * centred;
+        workers.forRange(PARTS, 1, (firstPart, endPart, worker) -> {
+            for (int part = firstPart; part < endPart; part++) {
+                double sum = 0;
+                for (int i = (int) ((long) n * part / PARTS); i < (int) ((long) n * (part + 1) / PARTS); i++) {
+                    float[] x = data[i];
+                    for (int c = 0; c < d; c++) {
+                        double centred = x[c] - mean[c];
+                        sum += centred * centred;
+                    }
                 }
+                partial[part] = sum;
             }
-            partial[part] = sum;
         });
         double sum = 0;
         for (double p : partial) {
@@ -164,7 +169,7 @@ public final class Pca {
         int n = data.length;
         int d = data[0].length;
         double[] mean = new double[d];
-        workers.forRanges(d, Math.min(PARTS, Math.max(1, d / 16)), (from, to) -> {
+        workers.forRange(d, COLUMN_CHUNK, (from, to, worker) -> {
             for (float[] x : data) {
                 for (int c = from; c < to; c++) {
                     mean[c] += x[c];

@@ -25,14 +25,15 @@ final class BarnesHutTree {
     private final int[][] bounds = new int[MAX_DEPTH + 1][5];
     private final int[][] cursors = new int[MAX_DEPTH + 1][4];
 
+    /** Per node: centre of mass x, y, (cell width / theta)^2, number of points; packed for one cache line. */
+    private static final int GEOMETRY = 4;
+    /** Per node: first child (-1 for a leaf), number of children, first point, end of points. */
+    private static final int LINKS = 4;
+
     private int nodes;
-    private double[] massX = new double[0];
-    private double[] massY = new double[0];
-    private double[] width = new double[0];
-    private int[] start = new int[0];
-    private int[] end = new int[0];
-    private int[] firstChild = new int[0];
-    private int[] childCount = new int[0];
+    private double theta2 = 0.25;
+    private double[] geometry = new double[0];
+    private int[] links = new int[0];
 
     BarnesHutTree(int n) {
         this.n = n;
@@ -43,8 +44,9 @@ final class BarnesHutTree {
         grow(Math.max(16, n / 2));
     }
 
-    /** Rebuilds the tree for the interleaved layout {@code y}. */
-    void build(double[] y) {
+    /** Rebuilds the tree for the interleaved layout {@code y} and opening angle {@code theta}. */
+    void build(double[] y, double theta) {
+        this.theta2 = Math.max(theta * theta, 1e-300);
         double minX = Double.POSITIVE_INFINITY;
         double minY = Double.POSITIVE_INFINITY;
         double maxX = Double.NEGATIVE_INFINITY;
@@ -76,14 +78,17 @@ final class BarnesHutTree {
             sy += v;
         }
         int count = to - from;
-        massX[node] = sx / count;
-        massY[node] = sy / count;
-        width[node] = 2 * half;
-        start[node] = from;
-        end[node] = to;
+        int g = node * GEOMETRY;
+        geometry[g] = sx / count;
+        geometry[g + 1] = sy / count;
+        geometry[g + 2] = 4 * half * half / theta2;
+        geometry[g + 3] = count;
+        int l = node * LINKS;
+        links[l + 2] = from;
+        links[l + 3] = to;
         if (count <= LEAF_SIZE || depth >= MAX_DEPTH) {
-            firstChild[node] = -1;
-            childCount[node] = 0;
+            links[l] = -1;
+            links[l + 1] = 0;
             return;
         }
         // quadrant q = (x >= cx) + 2 (y >= cy); counting sort of the range by quadrant
@@ -109,12 +114,12 @@ final class BarnesHutTree {
             }
         }
         int first = nodes;
-        if (nodes + children > massX.length) {
+        if ((nodes + children) * GEOMETRY > geometry.length) {
             grow(2 * (nodes + children));
         }
         nodes += children;
-        firstChild[node] = first;
-        childCount[node] = children;
+        links[l] = first;
+        links[l + 1] = children;
         int child = first;
         double quarter = half / 2;
         for (int q = 0; q < 4; q++) {
@@ -131,13 +136,8 @@ final class BarnesHutTree {
     }
 
     private void grow(int capacity) {
-        massX = Arrays.copyOf(massX, capacity);
-        massY = Arrays.copyOf(massY, capacity);
-        width = Arrays.copyOf(width, capacity);
-        start = Arrays.copyOf(start, capacity);
-        end = Arrays.copyOf(end, capacity);
-        firstChild = Arrays.copyOf(firstChild, capacity);
-        childCount = Arrays.copyOf(childCount, capacity);
+        geometry = Arrays.copyOf(geometry, capacity * GEOMETRY);
+        links = Arrays.copyOf(links, capacity * LINKS);
     }
 
     /**
@@ -146,17 +146,18 @@ final class BarnesHutTree {
      * visited in tree order so that neighbouring points walk the same cells (cache friendly); each
      * point writes only its own slots, so the result does not depend on the thread count.
      */
-    void repulsion(double theta, double[] force, double[] z, Workers workers, int[][] stacks) {
-        double theta2 = theta * theta;
+    void repulsion(double[] force, double[] z, Workers workers, int[][] stacks) {
         workers.forRange(n, 512, (from, to, worker) -> {
             int[] stack = stacks[worker];
             for (int p = from; p < to; p++) {
-                walk(p, theta2, force, z, stack);
+                walk(p, force, z, stack);
             }
         });
     }
 
-    private void walk(int p, double theta2, double[] force, double[] z, int[] stack) {
+    private void walk(int p, double[] force, double[] z, int[] stack) {
+        double[] geometry = this.geometry;
+        int[] links = this.links;
         double x = px[p];
         double y = py[p];
         double fx = 0;
@@ -166,20 +167,21 @@ final class BarnesHutTree {
         stack[top++] = 0;
         while (top > 0) {
             int node = stack[--top];
-            double dx = x - massX[node];
-            double dy = y - massY[node];
+            int g = node * GEOMETRY;
+            double dx = x - geometry[g];
+            double dy = y - geometry[g + 1];
             double d2 = dx * dx + dy * dy;
-            int first = firstChild[node];
-            double w = width[node];
-            if (first >= 0 && w * w < theta2 * d2) {
+            int l = node * LINKS;
+            int first = links[l];
+            if (first >= 0 && geometry[g + 2] < d2) {
                 double q = 1 / (1 + d2);
-                double mq = (end[node] - start[node]) * q;
+                double mq = geometry[g + 3] * q;
                 sum += mq;
                 mq *= q;
                 fx += mq * dx;
                 fy += mq * dy;
             } else if (first < 0) {
-                for (int o = start[node], e = end[node]; o < e; o++) {
+                for (int o = links[l + 2], e = links[l + 3]; o < e; o++) {
                     if (o != p) {
                         double ex = x - px[o];
                         double ey = y - py[o];
@@ -191,7 +193,7 @@ final class BarnesHutTree {
                     }
                 }
             } else {
-                for (int c = first + childCount[node] - 1; c >= first; c--) {
+                for (int c = first + links[l + 1] - 1; c >= first; c--) {
                     stack[top++] = c;
                 }
             }

@@ -179,8 +179,8 @@ public final class FastTsne {
 
         /** Computes attraction and repulsion for the current layout; returns the normalisation Z. */
         private double forces() {
-            tree.build(y);
-            tree.repulsion(params.theta(), repulsion, zPerPoint, workers, stacks);
+            tree.build(y, params.theta());
+            tree.repulsion(repulsion, zPerPoint, workers, stacks);
             workers.forRange(n, 1024, (from, to, worker) -> {
                 for (int i = from; i < to; i++) {
                     double xi = y[2 * i];

@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
 final class RandomizedPca {
 
     private static final int OVERSAMPLING = 10;
-    private static final int POWER_ITERATIONS = 4;
+    private static final int POWER_ITERATIONS = 2;
     private static final int BLOCK = 512;
 
     private RandomizedPca() {
@@ -137,38 +137,56 @@ final class RandomizedPca {
 
     /**
      * Modified Gram-Schmidt, run twice per column for orthogonality to working precision, on the
-     * columns of a tall matrix stored by rows. A column that is (numerically) in the span of the
-     * previous ones, as with rank-deficient data, becomes zero instead of amplified rounding noise.
+     * columns of a tall matrix stored by rows (copied to contiguous columns while it works). A column
+     * that is numerically in the span of the previous ones, as with rank-deficient data, becomes zero
+     * instead of amplified rounding noise.
      */
     private static void orthonormalize(double[][] a) {
+        int rows = a.length;
         int l = a[0].length;
+        double[][] columns = new double[l][rows];
+        for (int r = 0; r < rows; r++) {
+            for (int m = 0; m < l; m++) {
+                columns[m][r] = a[r][m];
+            }
+        }
         for (int m = 0; m < l; m++) {
-            double before = columnNorm(a, m);
+            double[] column = columns[m];
+            double before = Math.sqrt(dot(column, column));
             for (int pass = 0; pass < 2; pass++) {
                 for (int p = 0; p < m; p++) {
-                    double dot = 0;
-                    for (double[] row : a) {
-                        dot += row[m] * row[p];
-                    }
-                    for (double[] row : a) {
-                        row[m] -= dot * row[p];
+                    double[] previous = columns[p];
+                    double projection = dot(column, previous);
+                    for (int r = 0; r < rows; r++) {
+                        column[r] -= projection * previous[r];
                     }
                 }
             }
-            double norm = columnNorm(a, m);
-            boolean independent = norm > 1e-10 * before && norm > 0;
-            for (double[] row : a) {
-                row[m] = independent ? row[m] / norm : 0;
+            double norm = Math.sqrt(dot(column, column));
+            double scale = norm > 1e-10 * before && norm > 0 ? 1 / norm : 0;
+            for (int r = 0; r < rows; r++) {
+                column[r] *= scale;
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int m = 0; m < l; m++) {
+                a[r][m] = columns[m][r];
             }
         }
     }
 
-    private static double columnNorm(double[][] a, int m) {
-        double sum = 0;
-        for (double[] row : a) {
-            sum += row[m] * row[m];
+    private static double dot(double[] a, double[] b) {
+        double s0 = 0;
+        double s1 = 0;
+        int r = 0;
+        for (; r + 1 < a.length; r += 2) {
+            s0 += a[r] * b[r];
+            s1 += a[r + 1] * b[r + 1];
         }
-        return Math.sqrt(sum);
+        if (r < a.length) {
+            s0 += a[r] * b[r];
+        }
+        return s0 + s1;
     }
 
     /** Makes each component's largest-magnitude score positive, so the sign does not depend on the seed. */

@@ -1,6 +1,6 @@
 package dev.fusionlab.project.umap;
 
-import dev.fusionlab.project.Workers;
+import dev.fusionlab.project.neighbors.Workers;
 import dev.fusionlab.task.TaskContext;
 
 /**
@@ -10,7 +10,7 @@ import dev.fusionlab.task.TaskContext;
  * The forces are umap-learn's ({@code optimize_layout_euclidean}), gradients clipped to [-4, 4].
  *
  * <p>Deterministic in parallel, by design. umap-learn updates the shared layout from many threads without
- * synchronisation (Hogwild), so its layouts change from run to run. Here each thread owns a fixed range of
+ * synchronisation (Hogwild), so its layouts change from run to run. Here each task owns a fixed range of
  * points and moves only those; the positions of <em>other</em> points are read from a snapshot taken at the
  * start of the epoch; the random negative samples come from a generator seeded by (seed, epoch, point).
  * Nothing depends on scheduling, so the same seed gives the same layout for any thread count. Because only
@@ -22,7 +22,8 @@ final class LayoutOptimizer {
     static final int NEGATIVE_RATE = 5;
     private static final double REPULSION_STRENGTH = 1.0;
     private static final float CLIP = 4f;
-    private static final int PARTS = 64;
+    /** Points per task: ranges are fixed by this, not by the thread count, so layouts do not depend on it. */
+    private static final int POINT_CHUNK = 256;
     private static final String STAGE = "umap";
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
@@ -64,7 +65,7 @@ final class LayoutOptimizer {
             System.arraycopy(positions, 0, snapshot, 0, positions.length);
             float alpha = (float) (1.0 - (double) epoch / epochs);
             int current = epoch;
-            workers.forRanges(n, PARTS, (from, to) -> {
+            workers.forRange(n, POINT_CHUNK, (from, to, worker) -> {
                 for (int i = from; i < to; i++) {
                     movePoint(i, current, alpha, positions, snapshot);
                 }

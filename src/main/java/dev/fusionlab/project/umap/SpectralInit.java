@@ -1,7 +1,7 @@
 package dev.fusionlab.project.umap;
 
 import dev.fusionlab.project.DenseAlgebra;
-import dev.fusionlab.project.Workers;
+import dev.fusionlab.project.neighbors.Workers;
 import dev.fusionlab.task.TaskContext;
 import java.util.SplittableRandom;
 
@@ -21,7 +21,7 @@ final class SpectralInit {
     private static final int BLOCK = 6;
     private static final int MAX_ITERATIONS = 300;
     private static final int CHECK_EVERY = 10;
-    private static final int PARTS = 64;
+    private static final int ROW_CHUNK = 512;
 
     private SpectralInit() {
     }
@@ -88,7 +88,7 @@ final class SpectralInit {
         int[] rowStart = graph.rowStart();
         int[] columns = graph.columns();
         float[] weights = graph.weights();
-        workers.forRanges(n, PARTS, (from, to) -> {
+        workers.forRange(n, ROW_CHUNK, (from, to, worker) -> {
             for (int i = from; i < to; i++) {
                 for (int j = 0; j < block.length; j++) {
                     double[] v = block[j];

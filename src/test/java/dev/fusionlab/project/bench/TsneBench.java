@@ -28,9 +28,16 @@ public final class TsneBench {
         long c0 = KnnBench.cpuNanos();
         long t0 = System.nanoTime();
         long[] phase = new long[1];
+        String[] lastPhase = {""};
         TsneResult result = FastTsne.fit(data, params, new TaskContext((stage, fraction, message) -> {
             if (phase[0] == 0 && message.startsWith("iteration 1/")) {
                 phase[0] = System.nanoTime();
+            }
+            String kind = message.replaceAll("[0-9/]", "");
+            if (!kind.equals(lastPhase[0]) || message.startsWith("iteration 250/")) {
+                lastPhase[0] = kind;
+                System.out.printf("  %6.2f s wall %6.2f s cpu  %s%n", (System.nanoTime() - t0) / 1e9,
+                        (KnnBench.cpuNanos() - c0) / 1e9, message);
             }
         }, new dev.fusionlab.task.CancellationToken()), IterationListener.NONE);
         long t1 = System.nanoTime();

@@ -70,6 +70,19 @@ class UmapTest {
     }
 
     @Test
+    void duplicatePointsStillComeBackFinite() {
+        float[][] x = clusters(5);
+        for (int i = 1; i < 40; i++) {
+            x[i] = x[0].clone(); // 40 identical rows: zero distances everywhere in their neighbourhoods
+        }
+        double[][] y = layout(x, UmapParams.defaults(3).withEpochs(50));
+        assertThat(y).hasNumberOfRows(x.length);
+        for (double[] point : y) {
+            assertThat(Double.isFinite(point[0]) && Double.isFinite(point[1])).isTrue();
+        }
+    }
+
+    @Test
     void sameSeedSameLayoutForAnyThreadCount() {
         float[][] x = clusters(2);
         UmapParams params = UmapParams.defaults(7).withEpochs(60);

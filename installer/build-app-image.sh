@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Builds a self-contained FusionLab folder (its own Java runtime, no JDK needed on the target machine)
+# with jpackage, into target/installer/FusionLab. Pass --type deb (or rpm, on such a system) to get an
+# installable package instead of a plain folder.
+#   installer/build-app-image.sh [--type app-image|deb|rpm]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+type=app-image
+[[ "${1:-}" == "--type" && -n "${2:-}" ]] && type="$2"
+
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+mvn -q -B -DskipTests package
+
+stage=target/installer/input
+rm -rf target/installer && mkdir -p "$stage"
+cp target/fusionlab.jar "$stage/"
+cp -r target/lib "$stage/lib"
+cp -r assets "$stage/assets"
+cp LICENSE NOTICE "$stage/"
+
+# Smile opens OpenBLAS by name through dlopen: the launcher must put the shipped copy on the loader path.
+cp -r target/native "$stage/native"
+
+"$JAVA_HOME/bin/jpackage" --type "$type" --dest target/installer \
+  --name FusionLab --app-version "$(sed -n 's:.*<version>\(.*\)-SNAPSHOT</version>.*:\1:p' pom.xml | head -n 1)" \
+  --description "Multimodal (image + text) fusion workbench" \
+  --license-file LICENSE \
+  --input "$stage" --main-jar fusionlab.jar --main-class dev.fusionlab.Launcher \
+  --java-options "--enable-native-access=ALL-UNNAMED -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dfusionlab.home=\$APPDIR" \
+  --linux-shortcut 2>/dev/null || \
+"$JAVA_HOME/bin/jpackage" --type "$type" --dest target/installer \
+  --name FusionLab --input "$stage" --main-jar fusionlab.jar --main-class dev.fusionlab.Launcher \
+  --java-options "--enable-native-access=ALL-UNNAMED -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dfusionlab.home=\$APPDIR"
+
+if [[ "$type" == app-image ]]; then
+  # jpackage's native launcher cannot set LD_LIBRARY_PATH; wrap it so Smile finds the shipped OpenBLAS.
+  bin=target/installer/FusionLab/bin
+  mv "$bin/FusionLab" "$bin/FusionLab.bin"
+  cat > "$bin/FusionLab" <<'WRAP'
+#!/usr/bin/env bash
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+export LD_LIBRARY_PATH="$here/../lib/app/native${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+export OPT_OUT_TRACKING=true OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
+exec "$here/FusionLab.bin" "$@"
+WRAP
+  chmod +x "$bin/FusionLab"
+  echo "Built target/installer/FusionLab (run target/installer/FusionLab/bin/FusionLab)"
+fi
