@@ -5,11 +5,11 @@ import dev.fusionlab.data.DatasetLoader;
 import dev.fusionlab.data.DatasetOptions;
 import dev.fusionlab.encode.EncoderCatalog;
 import dev.fusionlab.encode.Modality;
+import dev.fusionlab.pipeline.LiveLayouts;
 import dev.fusionlab.pipeline.Pipeline;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.pipeline.RunResult;
 import dev.fusionlab.task.TaskContext;
-import dev.fusionlab.ui.model.LayoutPreview;
 import dev.fusionlab.ui.model.WorkbenchServices;
 import java.util.List;
 
@@ -28,13 +28,12 @@ final class CoreWorkbenchServices implements WorkbenchServices, AutoCloseable {
         return DatasetLoader.load(Pipeline.datasetPath(config), DatasetOptions.defaults(), context);
     }
 
-    /** Runs the pipeline. {@code preview} is not fed yet: the pipeline offers no t-SNE iteration hook. */
     @Override
-    public synchronized RunResult run(RunConfig config, TaskContext context, LayoutPreview preview) {
+    public synchronized RunResult run(RunConfig config, TaskContext context, LiveLayouts live) {
         if (pipeline == null) {
             pipeline = Pipeline.withDefaults();
         }
-        return pipeline.run(config, context);
+        return pipeline.run(config, context, live);
     }
 
     @Override

@@ -1,11 +1,11 @@
 package dev.fusionlab.ui;
 
 import dev.fusionlab.data.Dataset;
+import dev.fusionlab.pipeline.LiveLayouts;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.pipeline.RunResult;
 import dev.fusionlab.task.TaskContext;
 import dev.fusionlab.ui.model.ColourMode;
-import dev.fusionlab.ui.model.LayoutPreview;
 import dev.fusionlab.ui.model.WorkbenchServices;
 import dev.fusionlab.ui.model.WorkbenchViewModel;
 import dev.fusionlab.ui.view.MainWindow;
@@ -44,7 +44,7 @@ public final class ScreenshotTool extends Application {
             }
 
             @Override
-            public RunResult run(RunConfig config, TaskContext context, LayoutPreview preview) {
+            public RunResult run(RunConfig config, TaskContext context, LiveLayouts live) {
                 return run;
             }
 

@@ -9,11 +9,11 @@ import dev.fusionlab.export.plot.PlotFormat;
 import dev.fusionlab.export.plot.PngPlotWriter;
 import dev.fusionlab.fuse.LateCombiner;
 import dev.fusionlab.fuse.Strategy;
+import dev.fusionlab.pipeline.LiveLayouts;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.pipeline.RunResult;
 import dev.fusionlab.task.TaskContext;
 import dev.fusionlab.ui.model.ColourMode;
-import dev.fusionlab.ui.model.LayoutPreview;
 import dev.fusionlab.ui.model.WorkbenchServices;
 import dev.fusionlab.ui.model.WorkbenchViewModel;
 import dev.fusionlab.ui.view.MainWindow;
@@ -80,7 +80,7 @@ class WorkbenchGuiTest {
             }
 
             @Override
-            public RunResult run(RunConfig config, TaskContext context, LayoutPreview preview) throws InterruptedException {
+            public RunResult run(RunConfig config, TaskContext context, LiveLayouts live) throws InterruptedException {
                 for (int step = 0; slowRun.get(); step++) { // a stage that only stops when cancelled
                     context.report("encode-image", (step % 1000) / 1000.0, "batch " + step);
                     context.throwIfCancelled("encode-image");

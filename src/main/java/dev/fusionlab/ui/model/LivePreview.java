@@ -1,21 +1,26 @@
 package dev.fusionlab.ui.model;
 
+import dev.fusionlab.pipeline.LiveLayouts;
 import dev.fusionlab.pipeline.ProjectionKey;
-import dev.fusionlab.project.tsne.IterationListener;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Turns t-SNE snapshots into preview layouts on the UI thread, at most one every
- * {@value #MIN_INTERVAL_MILLIS} ms and never more than one waiting, so the optimiser is not slowed and
- * the UI thread is not flooded.
+ * Turns the pipeline's intermediate layouts (t-SNE converging) into preview layouts on the UI thread:
+ * at most one every {@value #MIN_INTERVAL_MILLIS} ms and never more than one waiting, so the optimiser
+ * is not slowed and the UI thread is not flooded. The final layout always gets through.
  */
-final class LivePreview implements LayoutPreview {
+final class LivePreview implements LiveLayouts {
 
     static final long MIN_INTERVAL_MILLIS = 80;
 
+    private record Snapshot(ProjectionKey key, double[][] coordinates) {
+    }
+
     private final Executor uiThread;
     private final ProjectionViewModel projection;
+    private final AtomicReference<Snapshot> pending = new AtomicReference<>();
+    private long lastNanos;
 
     LivePreview(Executor uiThread, ProjectionViewModel projection) {
         this.uiThread = uiThread;
@@ -23,26 +28,21 @@ final class LivePreview implements LayoutPreview {
     }
 
     @Override
-    public IterationListener forLayout(ProjectionKey key) {
-        AtomicReference<double[][]> pending = new AtomicReference<>();
-        return new IterationListener() {
-            private long lastNanos;
-
-            @Override
-            public void onSnapshot(int iteration, int total, float[] layout) {
-                long now = System.nanoTime();
-                if (iteration < total && now - lastNanos < MIN_INTERVAL_MILLIS * 1_000_000L) {
-                    return;
-                }
-                lastNanos = now;
-                double[][] coordinates = new double[layout.length / 2][];
-                for (int i = 0; i < coordinates.length; i++) {
-                    coordinates[i] = new double[] {layout[2 * i], layout[2 * i + 1]};
-                }
-                if (pending.getAndSet(coordinates) == null) {
-                    uiThread.execute(() -> projection.previewLayout(key, pending.getAndSet(null)));
-                }
-            }
-        };
+    public void onLayout(ProjectionKey key, int step, int total, float[] xy) {
+        long now = System.nanoTime();
+        if (step < total && now - lastNanos < MIN_INTERVAL_MILLIS * 1_000_000L) {
+            return;
+        }
+        lastNanos = now;
+        double[][] coordinates = new double[xy.length / 2][];
+        for (int i = 0; i < coordinates.length; i++) {
+            coordinates[i] = new double[] {xy[2 * i], xy[2 * i + 1]};
+        }
+        if (pending.getAndSet(new Snapshot(key, coordinates)) == null) {
+            uiThread.execute(() -> {
+                Snapshot latest = pending.getAndSet(null);
+                projection.previewLayout(latest.key(), latest.coordinates());
+            });
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.fusionlab.ui.model;
 
 import dev.fusionlab.data.Dataset;
+import dev.fusionlab.pipeline.LiveLayouts;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.pipeline.RunResult;
 import dev.fusionlab.task.TaskContext;
@@ -22,9 +23,9 @@ public interface WorkbenchServices {
     /**
      * Encodes, trains and projects: a whole run.
      *
-     * @param preview gives a listener for each layout computed iteratively, to show it converging
+     * @param live receives intermediate layouts of iterative projections (t-SNE), to show them converging
      */
-    RunResult run(RunConfig config, TaskContext context, LayoutPreview preview) throws Exception;
+    RunResult run(RunConfig config, TaskContext context, LiveLayouts live) throws Exception;
 
     /** Image encoder ids the user can choose, the default first. */
     List<String> imageEncoders();

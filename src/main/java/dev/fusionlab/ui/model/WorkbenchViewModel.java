@@ -81,8 +81,8 @@ public final class WorkbenchViewModel {
     /** Encodes, trains and projects the open dataset with the current settings, in the background. */
     public boolean run() {
         RunConfig config = settings.toConfig(datasetLocation.get());
-        LayoutPreview preview = new LivePreview(uiThread, projection);
-        return task.start("Run", ctx -> services.run(config, ctx, preview), this::showResult,
+        LivePreview live = new LivePreview(uiThread, projection);
+        return task.start("Run", ctx -> services.run(config, ctx, live), this::showResult,
                 r -> "Run done in " + seconds(r.stageMillis().values().stream().mapToLong(Long::longValue).sum()));
     }
 

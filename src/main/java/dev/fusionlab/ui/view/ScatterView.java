@@ -62,6 +62,7 @@ public final class ScatterView extends Region {
     private int[] pixels = new int[0];
     private PixelBuffer<IntBuffer> buffer;
     private ViewTransform view;
+    private boolean userMoved;
     private PointColouring argbSource;
     private int[] argb;
     private boolean redrawPending;
@@ -115,11 +116,18 @@ public final class ScatterView extends Region {
 
     // ---- drawing ----------------------------------------------------------------------------------
 
+    /**
+     * A new layout is fitted into the view; so is a new version of the same layout (t-SNE converging,
+     * then its final result) until the user pans or zooms, after which their view is kept.
+     */
     private void onLayout(ScatterLayout old, ScatterLayout now) {
         hideHover();
         boolean sameKey = old != null && now != null && old.key().equals(now.key());
         if (!sameKey) {
-            view = null; // fit the new layout at the next draw
+            userMoved = false;
+        }
+        if (!userMoved) {
+            view = null; // fit at the next draw
         }
         requestRedraw();
     }
@@ -239,6 +247,7 @@ public final class ScatterView extends Region {
     private void onScroll(ScrollEvent e) {
         if (view != null && e.getDeltaY() != 0) {
             view = view.zoomAt(Math.pow(1.0025, e.getDeltaY()), e.getX(), e.getY());
+            userMoved = true;
             hideHover();
             redraw();
         }
@@ -262,6 +271,7 @@ public final class ScatterView extends Region {
             }
         }
         e.consume();
+        userMoved = view != null; // '0' hands the view back to automatic fitting
         redraw();
     }
 
@@ -280,6 +290,7 @@ public final class ScatterView extends Region {
     /** Fits the whole layout into the view again. */
     public void resetView() {
         view = null;
+        userMoved = false;
         redraw();
     }
 
@@ -312,6 +323,7 @@ public final class ScatterView extends Region {
             lassoLine.getPoints().addAll(e.getX(), e.getY());
         } else {
             view = view.panBy(e.getX() - lastX, e.getY() - lastY);
+            userMoved = true;
             setCursor(Cursor.CLOSED_HAND);
             redraw();
         }

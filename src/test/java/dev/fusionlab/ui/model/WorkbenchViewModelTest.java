@@ -8,6 +8,7 @@ import dev.fusionlab.export.plot.PlotTheme;
 import dev.fusionlab.fuse.LateCombiner;
 import dev.fusionlab.fuse.Strategy;
 import dev.fusionlab.pipeline.ProjectionKey;
+import dev.fusionlab.pipeline.LiveLayouts;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.pipeline.RunResult;
 import dev.fusionlab.pipeline.Space;
@@ -41,12 +42,12 @@ class WorkbenchViewModelTest {
         }
 
         @Override
-        public RunResult run(RunConfig config, TaskContext context, LayoutPreview preview) throws InterruptedException {
+        public RunResult run(RunConfig config, TaskContext context, LiveLayouts live) throws InterruptedException {
             runs.incrementAndGet();
             lastConfig.set(config);
             if (snapshotThenWait != null) { // a t-SNE snapshot of 4 points, then the run goes on
-                var listener = preview.forLayout(new ProjectionKey(Space.FUSED, ProjectionMethod.TSNE));
-                listener.onSnapshot(10, 1000, new float[] {0, 0, 1, 0, 0, 1, 1, 1});
+                live.onLayout(new ProjectionKey(Space.FUSED, ProjectionMethod.TSNE), 10, 1000,
+                        new float[] {0, 0, 1, 0, 0, 1, 1, 1});
                 snapshotThenWait.await();
             }
             return run;
@@ -214,7 +215,7 @@ class WorkbenchViewModelTest {
             }
 
             @Override
-            public RunResult run(RunConfig config, TaskContext context, LayoutPreview preview) {
+            public RunResult run(RunConfig config, TaskContext context, LiveLayouts live) {
                 throw new IllegalStateException("unused");
             }
 
