@@ -72,9 +72,19 @@ public final class ScreenshotTool extends Application {
                 }
             });
             vm.resultProperty().addListener((obs, old, now) -> runSteps(steps(stage, window, vm, dir), 0));
-            PauseTransition midRun = new PauseTransition(Duration.seconds(25));
-            midRun.setOnFinished(e -> shot(stage, dir.resolve("running.png")));
-            midRun.play();
+            String method = System.getProperty("shot.method");
+            if (method != null) {
+                vm.settings().projectionProperty().set(dev.fusionlab.project.ProjectionMethod.valueOf(method));
+            }
+            var frame = new java.util.concurrent.atomic.AtomicInteger();
+            javafx.animation.Timeline duringRun = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                    Duration.seconds(3), e -> {
+                        if (vm.task().isRunning()) {
+                            shot(stage, dir.resolve(String.format("running-%02d.png", frame.incrementAndGet())));
+                        }
+                    }));
+            duringRun.setCycleCount(60);
+            duringRun.play();
             vm.task().messageProperty().addListener((obs, old, now) -> {
                 if (now.startsWith("Run failed")) {
                     shot(stage, dir.resolve("failed.png"));

@@ -51,10 +51,15 @@ public record PointColouring(int[] category, int[] colours, List<LegendEntry> le
     }
 
     private static PointColouring byClass(Predictions p, int[] classOf, String title, String neutralName) {
-        int k = p.classes().size();
+        return byClass(p.classes(), classOf, title, neutralName);
+    }
+
+    /** Colours by class: {@code classOf[i]} indexes {@code classes}, -1 for none. */
+    static PointColouring byClass(List<String> classes, int[] classOf, String title, String neutralName) {
+        int k = classes.size();
         List<LegendEntry> legend = new ArrayList<>();
         for (int c = 0; c < k; c++) {
-            legend.add(new LegendEntry(p.classes().get(c), Palette.colour(c)));
+            legend.add(new LegendEntry(classes.get(c), Palette.colour(c)));
         }
         addNeutralEntry(classOf, legend, neutralName);
         return new PointColouring(classOf.clone(), Palette.colours(k), legend, title);

@@ -1,5 +1,6 @@
 package dev.fusionlab.ui.model;
 
+import dev.fusionlab.data.Dataset;
 import dev.fusionlab.export.plot.PlotTheme;
 import dev.fusionlab.export.plot.PointTable;
 import dev.fusionlab.export.plot.ScatterPlotSpec;
@@ -13,6 +14,7 @@ import dev.fusionlab.ui.scatter.Polygon;
 import dev.fusionlab.ui.scatter.ScatterLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +38,7 @@ public final class ProjectionViewModel {
     private static final int[] NONE = new int[0];
 
     private final ObservableValue<Predictions> predictions;
+    private final ObservableValue<Dataset> dataset;
     private final ObservableValue<Strategy> activeStrategy;
 
     private final ObjectProperty<Space> space = new SimpleObjectProperty<>(Space.FUSED);
@@ -54,8 +57,10 @@ public final class ProjectionViewModel {
      * @param predictions the run's predictions; a new run arrives as predictions of a new result, so
      *                    layout and colours always belong to the same run
      */
-    ProjectionViewModel(ObservableValue<Predictions> predictions, ObservableValue<Strategy> activeStrategy) {
+    ProjectionViewModel(ObservableValue<Predictions> predictions, ObservableValue<Strategy> activeStrategy,
+                        ObservableValue<Dataset> dataset) {
         this.predictions = predictions;
+        this.dataset = dataset;
         this.activeStrategy = activeStrategy;
         space.addListener((obs, old, now) -> updateLayout());
         method.addListener((obs, old, now) -> updateLayout());
@@ -103,17 +108,26 @@ public final class ProjectionViewModel {
 
     /**
      * Shows an intermediate layout while a projection is still being computed (t-SNE converging): in
-     * the current colours when it has the current run's size, in neutral grey before the first run.
-     * Ignored when the user looks at another space. Call on the UI thread.
+     * the current colours when it has the current run's size; before the first run, coloured by the
+     * open dataset's labels when every sample is in it, else grey. Ignored when the user looks at
+     * another space. Call on the UI thread.
      */
     public void previewLayout(ProjectionKey previewKey, double[][] coordinates) {
         if (previewKey.space() != space.get()) {
             return;
         }
         Predictions p = predictions.getValue();
-        if (p == null || coordinates.length == p.size()) {
-            layout.set(ScatterLayout.of(previewKey, coordinates));
+        if (p != null && coordinates.length != p.size()) {
+            return;
         }
+        Dataset d = dataset.getValue();
+        if (p == null && d != null && d.samples().size() == coordinates.length && colouring.get() == null) {
+            List<String> classes = d.classes();
+            int[] truth = d.samples().stream()
+                    .mapToInt(s -> s.isLabelled() ? Collections.binarySearch(classes, s.label()) : -1).toArray();
+            colouring.set(PointColouring.byClass(classes, truth, "true label", "unlabelled"));
+        }
+        layout.set(ScatterLayout.of(previewKey, coordinates));
     }
 
     public ProjectionKey key() {

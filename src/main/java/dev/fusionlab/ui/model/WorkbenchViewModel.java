@@ -48,7 +48,7 @@ public final class WorkbenchViewModel {
         this.uiThread = uiThread;
         this.task = new BackgroundTaskViewModel(uiThread);
         this.settings = new PipelineSettingsViewModel(services.imageEncoders(), services.textEncoders());
-        this.projection = new ProjectionViewModel(predictions, activeStrategy);
+        this.projection = new ProjectionViewModel(predictions, activeStrategy, dataset);
         this.samples = new SampleBrowserViewModel(dataset, result, projection.selectionProperty());
         result.addListener((obs, old, now) -> recombine());
         settings.combinerProperty().addListener((obs, old, now) -> recombine());
