@@ -46,8 +46,11 @@ class WorkbenchViewModelTest {
             runs.incrementAndGet();
             lastConfig.set(config);
             if (snapshotThenWait != null) { // a t-SNE snapshot of 4 points, then the run goes on
-                live.onLayout(new ProjectionKey(Space.FUSED, ProjectionMethod.TSNE), 10, 1000,
-                        new float[] {0, 0, 1, 0, 0, 1, 1, 1});
+                float[] xy = new float[2 * run.samples().size()];
+                for (int i = 0; i < xy.length; i++) {
+                    xy[i] = i % 7;
+                }
+                live.onLayout(new ProjectionKey(Space.FUSED, ProjectionMethod.TSNE), 10, 1000, xy);
                 snapshotThenWait.await();
             }
             return run;
@@ -92,11 +95,15 @@ class WorkbenchViewModelTest {
     @Test
     void aConvergingLayoutIsShownWhileTheRunGoesOn() throws Exception {
         snapshotThenWait = new java.util.concurrent.CountDownLatch(1);
+        vm.openDataset(RunConfig.DEMO);
+        ui.drainUntil(() -> !vm.task().isRunning());
         vm.run();
         ui.drainUntil(() -> vm.projection().layoutProperty().get() != null);
-        assertThat(vm.projection().layoutProperty().get().size()).isEqualTo(4);
+        assertThat(vm.projection().layoutProperty().get().size()).isEqualTo(60);
         assertThat(vm.projection().layoutProperty().get().key().method()).isEqualTo(ProjectionMethod.TSNE);
         assertThat(vm.task().isRunning()).isTrue();
+        // no result yet, but the open dataset's labels colour the converging layout
+        assertThat(vm.projection().colouringProperty().get().category()).isEqualTo(run.truth());
         snapshotThenWait.countDown();
         ui.drainUntil(() -> !vm.task().isRunning());
         assertThat(vm.projection().layoutProperty().get().size()).isEqualTo(60);
