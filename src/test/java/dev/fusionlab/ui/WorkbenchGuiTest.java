@@ -298,8 +298,11 @@ class WorkbenchGuiTest {
             robot.type(KeyCode.EQUALS); // zoom in far: most points are off screen
         }
         robot.clickOn("Compare");
-        waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#disagreements .table-row-cell").queryAll().isEmpty());
-        robot.clickOn(robot.lookup("#disagreements .table-row-cell").nth(3).queryAs(Node.class));
+        TableView<?> table = robot.lookup("#disagreements").queryAs(TableView.class);
+        waitFor(5, TimeUnit.SECONDS, () -> table.getItems().size() > 3); // tables fill over a few frames
+        waitForFxEvents();
+        robot.clickOn(robot.lookup("#disagreements .table-row-cell")
+                .match((javafx.scene.control.TableRow<?> row) -> row.getIndex() == 3).queryAs(Node.class));
         int picked = vm.comparisonProperty().get().disagreements().get(3).index();
         assertThat(vm.projection().focusedProperty().get()).isEqualTo(picked);
 
