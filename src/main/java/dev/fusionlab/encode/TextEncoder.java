@@ -34,8 +34,6 @@ public final class TextEncoder implements Encoder<String> {
     private static final String STAGE = "encode-text";
     private static final List<String> KNOWN_INPUTS = List.of("input_ids", "attention_mask", "token_type_ids");
 
-    private final String id;
-    private final String weightsSha256;
     private final HuggingFaceTokenizer tokenizer;
     private final ZooModel<NDList, NDList> model;
     private final Predictor<NDList, NDList> predictor;
@@ -44,12 +42,10 @@ public final class TextEncoder implements Encoder<String> {
     private final TextPooling pooling;
     private final boolean normalize;
     private final int batchSize;
-    private final int dimension;
+    private final EncoderIdentity identity;
 
     private TextEncoder(String id, String weightsSha256, HuggingFaceTokenizer tokenizer,
                         ZooModel<NDList, NDList> model, ModelDescriptor descriptor, int batchSize) {
-        this.id = id;
-        this.weightsSha256 = weightsSha256;
         this.tokenizer = tokenizer;
         this.model = model;
         this.predictor = model.newPredictor();
@@ -58,7 +54,9 @@ public final class TextEncoder implements Encoder<String> {
         this.pooling = descriptor.poolingOrDefault();
         this.normalize = descriptor.normalizeOrDefault();
         this.batchSize = Batches.checkBatchSize(batchSize);
-        this.dimension = encodeBatch(List.of("dimension probe"))[0].length;
+        // the probe runs before the identity exists, so it names the model by the id it was given
+        int dimension = encodeBatch(List.of("dimension probe"), id)[0].length;
+        this.identity = new EncoderIdentity(Modality.TEXT, id, weightsSha256, dimension);
     }
 
     /**
@@ -68,9 +66,7 @@ public final class TextEncoder implements Encoder<String> {
      */
     public static TextEncoder open(String id, Path modelFile, Path tokenizerFile, ModelDescriptor descriptor,
                                    int batchSize) throws IOException {
-        if (descriptor.modality() != Modality.TEXT) {
-            throw new IllegalArgumentException(modelFile + " is described as a " + descriptor.modality() + " model");
-        }
+        descriptor.checkModality(Modality.TEXT, modelFile);
         DjlRuntime.init();
         String sha = Sha256.hexOf(modelFile);
         HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()
@@ -83,7 +79,7 @@ public final class TextEncoder implements Encoder<String> {
         try {
             model = ModelLoader.load(modelFile, NDList.class, NDList.class, new NoopTranslator());
             TextEncoder encoder = new TextEncoder(id, sha, tokenizer, model, descriptor, batchSize);
-            descriptor.checkDimension(encoder.dimension, modelFile);
+            descriptor.checkDimension(encoder.dimension(), modelFile);
             return encoder;
         } catch (RuntimeException e) {
             tokenizer.close();
@@ -95,23 +91,8 @@ public final class TextEncoder implements Encoder<String> {
     }
 
     @Override
-    public Modality modality() {
-        return Modality.TEXT;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String weightsSha256() {
-        return weightsSha256;
-    }
-
-    @Override
-    public int dimension() {
-        return dimension;
+    public EncoderIdentity identity() {
+        return identity;
     }
 
     @Override
@@ -128,7 +109,7 @@ public final class TextEncoder implements Encoder<String> {
         order.sort(Comparator.comparingInt((Integer i) -> inputs.get(i).length()).reversed());
         Batches.run(order.size(), batchSize, STAGE, ctx, (from, to) -> {
             List<Integer> batch = order.subList(from, to);
-            float[][] vectors = encodeBatch(batch.stream().map(inputs::get).toList());
+            float[][] vectors = encodeBatch(batch.stream().map(inputs::get).toList(), identity.id());
             for (int k = 0; k < vectors.length; k++) {
                 result.succeed(batch.get(k), vectors[k]);
             }
@@ -136,12 +117,13 @@ public final class TextEncoder implements Encoder<String> {
         return result.build();
     }
 
-    private float[][] encodeBatch(List<String> texts) {
+    /** Tokenizes, runs and pools one batch; {@code id} names the model in errors. */
+    private float[][] encodeBatch(List<String> texts, String id) {
         Encoding[] encodings = tokenizer.batchEncode(texts);
         int n = encodings.length;
         int length = encodings[0].getIds().length;
         try (NDManager manager = model.getNDManager().newSubManager()) {
-            NDList outputs = predictor.predict(toInputs(manager, encodings, n, length));
+            NDList outputs = predictor.predict(toInputs(manager, encodings, n, length, id));
             NDArray hidden = output.pick(outputs);
             if (hidden.getShape().dimension() != 3) {
                 throw new IllegalStateException("model " + id + ": output " + output
@@ -163,7 +145,7 @@ public final class TextEncoder implements Encoder<String> {
         }
     }
 
-    private NDList toInputs(NDManager manager, Encoding[] encodings, int n, int length) {
+    private NDList toInputs(NDManager manager, Encoding[] encodings, int n, int length, String id) {
         NDList inputs = new NDList(inputNames.size());
         for (String name : inputNames) {
             long[] flat = new long[n * length];
