@@ -50,6 +50,7 @@ public final class TextEncoder implements Encoder<String> {
         this.model = model;
         this.predictor = model.newPredictor();
         this.inputNames = descriptor.inputs() != null ? descriptor.inputs() : inputNamesOf(model);
+        checkFeedable(id, inputNames);
         this.output = descriptor.outputSelector();
         this.pooling = descriptor.poolingOrDefault();
         this.normalize = descriptor.normalizeOrDefault();
@@ -123,7 +124,7 @@ public final class TextEncoder implements Encoder<String> {
         int n = encodings.length;
         int length = encodings[0].getIds().length;
         try (NDManager manager = model.getNDManager().newSubManager()) {
-            NDList outputs = predictor.predict(toInputs(manager, encodings, n, length, id));
+            NDList outputs = predictor.predict(toInputs(manager, encodings, n, length));
             NDArray hidden = output.pick(outputs);
             if (hidden.getShape().dimension() != 3) {
                 throw new IllegalStateException("model " + id + ": output " + output
@@ -145,7 +146,7 @@ public final class TextEncoder implements Encoder<String> {
         }
     }
 
-    private NDList toInputs(NDManager manager, Encoding[] encodings, int n, int length, String id) {
+    private NDList toInputs(NDManager manager, Encoding[] encodings, int n, int length) {
         NDList inputs = new NDList(inputNames.size());
         for (String name : inputNames) {
             long[] flat = new long[n * length];
@@ -153,9 +154,7 @@ public final class TextEncoder implements Encoder<String> {
                 long[] row = switch (name) {
                     case "input_ids" -> encodings[i].getIds();
                     case "attention_mask" -> encodings[i].getAttentionMask();
-                    case "token_type_ids" -> encodings[i].getTypeIds();
-                    default -> throw new IllegalStateException("model " + id + " wants input '" + name
-                            + "'; FusionLab can feed " + KNOWN_INPUTS);
+                    default -> encodings[i].getTypeIds(); // token_type_ids: checkFeedable allows nothing else
                 };
                 System.arraycopy(row, 0, flat, i * length, length);
             }
@@ -164,6 +163,16 @@ public final class TextEncoder implements Encoder<String> {
             inputs.add(array);
         }
         return inputs;
+    }
+
+    /** Rejects, before anything runs, a model input that FusionLab cannot build from a tokenizer encoding. */
+    private static void checkFeedable(String id, List<String> inputNames) {
+        for (String name : inputNames) {
+            if (!KNOWN_INPUTS.contains(name)) {
+                throw new IllegalStateException("model " + id + " wants input '" + name + "'; FusionLab can feed "
+                        + KNOWN_INPUTS);
+            }
+        }
     }
 
     /** The model's declared inputs (ONNX knows them); TorchScript declares none: ids and mask, in order. */
