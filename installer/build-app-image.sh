@@ -37,6 +37,7 @@ if [[ "$type" == app-image ]]; then
   # jpackage's native launcher cannot set LD_LIBRARY_PATH; wrap it so Smile finds the shipped OpenBLAS.
   bin=target/installer/FusionLab/bin
   mv "$bin/FusionLab" "$bin/FusionLab.bin"
+  cp target/installer/FusionLab/lib/app/FusionLab.cfg target/installer/FusionLab/lib/app/FusionLab.bin.cfg
   cat > "$bin/FusionLab" <<'WRAP'
 #!/usr/bin/env bash
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -104,23 +104,8 @@ public final class CachingEncoder<I> implements Encoder<I> {
     }
 
     @Override
-    public Modality modality() {
-        return inner.modality();
-    }
-
-    @Override
-    public String id() {
-        return inner.id();
-    }
-
-    @Override
-    public String weightsSha256() {
-        return inner.weightsSha256();
-    }
-
-    @Override
-    public int dimension() {
-        return inner.dimension();
+    public EncoderIdentity identity() {
+        return inner.identity();
     }
 
     @Override

@@ -62,19 +62,19 @@ public final class EmbeddingCache implements AutoCloseable {
 
     /** Opens (or creates) the cache of {@code encoder} inside {@code dir}. */
     public static EmbeddingCache open(Path dir, Encoder<?> encoder) throws IOException {
-        return open(dir, encoder.id(), encoder.weightsSha256(), encoder.dimension());
+        return open(dir, encoder.identity());
     }
 
-    public static EmbeddingCache open(Path dir, String encoderId, String weightsSha256, int dimension)
-            throws IOException {
+    /** Opens (or creates) the cache of the encoder with that identity inside {@code dir}. */
+    public static EmbeddingCache open(Path dir, EncoderIdentity encoder) throws IOException {
         Files.createDirectories(dir);
-        String safeId = encoderId.replaceAll("[^A-Za-z0-9._-]+", "_");
+        String safeId = encoder.id().replaceAll("[^A-Za-z0-9._-]+", "_");
         if (safeId.length() > 60) {
             safeId = safeId.substring(safeId.length() - 60);
         }
-        String prefix = weightsSha256.length() > 16 ? weightsSha256.substring(0, 16) : weightsSha256;
-        Path file = dir.resolve(safeId + "-" + prefix + ".emb");
-        byte[] header = header(encoderId + "@" + weightsSha256, dimension);
+        Path file = dir.resolve(safeId + "-" + encoder.weightsSha256().substring(0, 16) + ".emb");
+        int dimension = encoder.dimension();
+        byte[] header = header(encoder.id() + "@" + encoder.weightsSha256(), dimension);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         FileLock lock;

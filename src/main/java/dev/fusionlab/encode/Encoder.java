@@ -16,16 +16,27 @@ import java.util.List;
  */
 public interface Encoder<I> extends AutoCloseable {
 
-    Modality modality();
+    /** Modality, id, weights and dimension: what the embedding cache and the run's provenance are keyed by. */
+    EncoderIdentity identity();
+
+    default Modality modality() {
+        return identity().modality();
+    }
 
     /** Stable identifier, e.g. {@code mobilenet_v2}, {@code all-minilm-l6-v2}, {@code file:/m/x.pt}. */
-    String id();
+    default String id() {
+        return identity().id();
+    }
 
     /** Hex sha256 of the weights file: part of every cache key, so new weights never hit old vectors. */
-    String weightsSha256();
+    default String weightsSha256() {
+        return identity().weightsSha256();
+    }
 
     /** Length of every embedding vector this encoder returns. */
-    int dimension();
+    default int dimension() {
+        return identity().dimension();
+    }
 
     /**
      * Encodes all inputs, in order.

@@ -78,27 +78,31 @@ public final class EncoderCatalog {
      */
     public static Encoder<Path> lazyImage(String id, int batchSize) throws IOException {
         return switch (id) {
-            case MOBILENET_V2 -> new LazyEncoder<>(Modality.IMAGE, id, BundledModels.MOBILENET_PT_SHA256, 1280,
+            case MOBILENET_V2 -> new LazyEncoder<>(
+                    new EncoderIdentity(Modality.IMAGE, id, BundledModels.MOBILENET_PT_SHA256, 1280),
                     () -> openImage(id, batchSize));
-            case MOBILENET_V2_ONNX -> new LazyEncoder<>(Modality.IMAGE, id, BundledModels.MOBILENET_ONNX_SHA256,
-                    1280, () -> openImage(id, batchSize));
-            default -> {
-                Integer declared = id.startsWith(FILE) ? descriptorOf(userModel(id)).dimension() : null;
-                yield declared == null ? openImage(id, batchSize) : new LazyEncoder<>(Modality.IMAGE, id,
-                        Sha256.hexOf(userModel(id)), declared, () -> openImage(id, batchSize));
-            }
+            case MOBILENET_V2_ONNX -> new LazyEncoder<>(
+                    new EncoderIdentity(Modality.IMAGE, id, BundledModels.MOBILENET_ONNX_SHA256, 1280),
+                    () -> openImage(id, batchSize));
+            default -> lazyUserModel(Modality.IMAGE, id, () -> openImage(id, batchSize));
         };
     }
 
     /** A text encoder that loads its model only when a cache miss needs it; see {@link #lazyImage}. */
     public static Encoder<String> lazyText(String id, int batchSize) throws IOException {
         if (id.equals(ALL_MINILM_L6_V2)) {
-            return new LazyEncoder<>(Modality.TEXT, id, BundledModels.MINILM_ONNX_SHA256, 384,
+            return new LazyEncoder<>(new EncoderIdentity(Modality.TEXT, id, BundledModels.MINILM_ONNX_SHA256, 384),
                     () -> openText(id, batchSize));
         }
+        return lazyUserModel(Modality.TEXT, id, () -> openText(id, batchSize));
+    }
+
+    /** Lazy when {@code id} is a user model whose descriptor declares its dimension; else opened now. */
+    private static <I> Encoder<I> lazyUserModel(Modality modality, String id, LazyEncoder.Opener<I> opener)
+            throws IOException {
         Integer declared = id.startsWith(FILE) ? descriptorOf(userModel(id)).dimension() : null;
-        return declared == null ? openText(id, batchSize) : new LazyEncoder<>(Modality.TEXT, id,
-                Sha256.hexOf(userModel(id)), declared, () -> openText(id, batchSize));
+        return declared == null ? opener.open() : new LazyEncoder<>(
+                new EncoderIdentity(modality, id, Sha256.hexOf(userModel(id)), declared), opener);
     }
 
     /** Opens a text encoder. */

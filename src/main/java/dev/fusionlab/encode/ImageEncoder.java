@@ -22,27 +22,23 @@ public final class ImageEncoder implements Encoder<Path> {
 
     private static final String STAGE = "encode-image";
 
-    private final String id;
-    private final String weightsSha256;
     private final ImagePreprocessor preprocessor;
     private final int batchSize;
     private final ZooModel<ImageBatchTranslator.Batch, float[][]> model;
     private final Predictor<ImageBatchTranslator.Batch, float[][]> predictor;
     private final float[] pixels;
     private final boolean normalize;
-    private final int dimension;
+    private final EncoderIdentity identity;
 
     private ImageEncoder(String id, String weightsSha256, ImagePreprocessor preprocessor, boolean normalize,
                          int batchSize, ZooModel<ImageBatchTranslator.Batch, float[][]> model) {
-        this.id = id;
-        this.weightsSha256 = weightsSha256;
         this.preprocessor = preprocessor;
         this.normalize = normalize;
         this.batchSize = Batches.checkBatchSize(batchSize);
         this.model = model;
         this.predictor = model.newPredictor();
         this.pixels = new float[batchSize * preprocessor.floatsPerImage()];
-        this.dimension = probeDimension();
+        this.identity = new EncoderIdentity(Modality.IMAGE, id, weightsSha256, probeDimension(id));
     }
 
     /**
@@ -51,9 +47,7 @@ public final class ImageEncoder implements Encoder<Path> {
      */
     public static ImageEncoder open(String id, Path modelFile, ModelDescriptor descriptor, int batchSize)
             throws IOException {
-        if (descriptor.modality() != Modality.IMAGE) {
-            throw new IllegalArgumentException(modelFile + " is described as a " + descriptor.modality() + " model");
-        }
+        descriptor.checkModality(Modality.IMAGE, modelFile);
         String sha = Sha256.hexOf(modelFile);
         ImagePreprocessor preprocessor = new ImagePreprocessor(descriptor.inputSizeOrDefault(),
                 descriptor.mean(), descriptor.std());
@@ -62,7 +56,7 @@ public final class ImageEncoder implements Encoder<Path> {
         try {
             ImageEncoder encoder = new ImageEncoder(id, sha, preprocessor, descriptor.normalizeOrDefault(),
                     batchSize, model);
-            descriptor.checkDimension(encoder.dimension, modelFile);
+            descriptor.checkDimension(encoder.dimension(), modelFile);
             return encoder;
         } catch (RuntimeException e) {
             model.close();
@@ -71,23 +65,8 @@ public final class ImageEncoder implements Encoder<Path> {
     }
 
     @Override
-    public Modality modality() {
-        return Modality.IMAGE;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String weightsSha256() {
-        return weightsSha256;
-    }
-
-    @Override
-    public int dimension() {
-        return dimension;
+    public EncoderIdentity identity() {
+        return identity;
     }
 
     public int batchSize() {
@@ -116,13 +95,14 @@ public final class ImageEncoder implements Encoder<Path> {
         if (count == 0) {
             return;
         }
-        float[][] vectors = infer(count);
+        float[][] vectors = infer(count, identity.id());
         for (int slot = 0; slot < count; slot++) {
             result.succeed(slotToInput[slot], vectors[slot]);
         }
     }
 
-    private float[][] infer(int count) {
+    /** Runs the first {@code count} images in {@link #pixels}; {@code id} names the model in errors. */
+    private float[][] infer(int count, String id) {
         try {
             float[][] vectors = predictor.predict(new ImageBatchTranslator.Batch(pixels, count, preprocessor.size()));
             if (normalize) {
@@ -136,10 +116,11 @@ public final class ImageEncoder implements Encoder<Path> {
         }
     }
 
-    private int probeDimension() {
+    /** Embedding size, from one blank image; runs before {@link #identity} exists, hence the id. */
+    private int probeDimension(String id) {
         BufferedImage blank = new BufferedImage(preprocessor.size(), preprocessor.size(), BufferedImage.TYPE_INT_RGB);
         preprocessor.write(blank, pixels, 0);
-        return infer(1)[0].length;
+        return infer(1, id)[0].length;
     }
 
     private static String reason(Exception e) {

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * An encoder whose identity (id, weights, dimension) is known up front and whose model is loaded only
+ * An encoder whose {@link EncoderIdentity} is known up front and whose model is loaded only
  * when something must really be encoded. Behind a {@link CachingEncoder}, a run whose inputs are all
  * cached never loads the network at all (seconds saved for TorchScript, and no native memory).
  * When the model is finally opened, its identity is checked against the announced one.
@@ -19,19 +19,19 @@ public final class LazyEncoder<I> implements Encoder<I> {
         Encoder<I> open() throws IOException;
     }
 
-    private final Modality modality;
-    private final String id;
-    private final String weightsSha256;
-    private final int dimension;
+    private final EncoderIdentity identity;
     private final Opener<I> opener;
     private Encoder<I> delegate;
 
-    public LazyEncoder(Modality modality, String id, String weightsSha256, int dimension, Opener<I> opener) {
-        this.modality = modality;
-        this.id = id;
-        this.weightsSha256 = weightsSha256;
-        this.dimension = dimension;
+    /** @param identity what {@code opener} will open, announced now so the cache can be consulted first */
+    public LazyEncoder(EncoderIdentity identity, Opener<I> opener) {
+        this.identity = identity;
         this.opener = opener;
+    }
+
+    @Override
+    public EncoderIdentity identity() {
+        return identity;
     }
 
     /** True once the model has been loaded. */
@@ -53,36 +53,17 @@ public final class LazyEncoder<I> implements Encoder<I> {
             try {
                 real = opener.open();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot open encoder " + id + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot open encoder " + id() + ": " + e.getMessage(), e);
             }
-            if (!real.weightsSha256().equals(weightsSha256) || real.dimension() != dimension) {
+            if (!real.weightsSha256().equals(weightsSha256()) || real.dimension() != dimension()) {
                 real.close();
-                throw new IllegalStateException("encoder " + id + " announced weights " + weightsSha256 + " / dimension "
-                        + dimension + " but loaded " + real.weightsSha256() + " / " + real.dimension());
+                throw new IllegalStateException("encoder " + id() + " announced weights " + weightsSha256()
+                        + " / dimension " + dimension() + " but loaded " + real.weightsSha256() + " / "
+                        + real.dimension());
             }
             delegate = real;
         }
         return delegate;
-    }
-
-    @Override
-    public Modality modality() {
-        return modality;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String weightsSha256() {
-        return weightsSha256;
-    }
-
-    @Override
-    public int dimension() {
-        return dimension;
     }
 
     @Override

@@ -104,6 +104,13 @@ public record ModelDescriptor(Modality modality, Integer inputSize, float[] mean
         return OutputSelector.parse(output);
     }
 
+    /** Rejects a descriptor of the wrong modality for the encoder about to open {@code modelFile}. */
+    void checkModality(Modality expected, Path modelFile) {
+        if (modality != expected) {
+            throw new IllegalArgumentException(modelFile + " is described as a " + modality + " model");
+        }
+    }
+
     void checkDimension(int actual, Path modelFile) {
         if (dimension != null && dimension != actual) {
             throw new IllegalArgumentException(modelFile + ": descriptor says dimension " + dimension

@@ -9,7 +9,6 @@ import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
 import dev.fusionlab.task.TaskContext;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -20,21 +19,20 @@ import java.util.List;
  */
 final class RemoteTextEncoder implements Encoder<String> {
 
-    private final String id;
-    private final String weightsSha256;
     private final ZooModel<String, float[]> model;
     private final Predictor<String, float[]> predictor;
     private final int batchSize;
-    private final int dimension;
+    private final EncoderIdentity identity;
 
     private RemoteTextEncoder(String id, ZooModel<String, float[]> model, int batchSize) {
-        this.id = id;
         this.model = model;
         this.predictor = model.newPredictor();
         this.batchSize = Batches.checkBatchSize(batchSize);
-        this.weightsSha256 = HexFormat.of().formatHex(
-                Sha256.of((id + "|" + model.getModelPath()).getBytes(StandardCharsets.UTF_8)));
-        this.dimension = embed(List.of("dimension probe"))[0].length;
+        // no local weights file to hash: the downloaded model's id and path stand for its weights
+        String weightsSha256 = HexFormat.of().formatHex(Sha256.of(id + "|" + model.getModelPath()));
+        // the probe runs before the identity exists, so it names the model by the id it was given
+        int dimension = embed(List.of("dimension probe"), id)[0].length;
+        this.identity = new EncoderIdentity(Modality.TEXT, id, weightsSha256, dimension);
     }
 
     static boolean handles(String id) {
@@ -65,7 +63,7 @@ final class RemoteTextEncoder implements Encoder<String> {
     public EncodeResult encode(List<String> inputs, TaskContext ctx) {
         EncodeResult.Builder result = new EncodeResult.Builder(inputs.size());
         Batches.run(inputs.size(), batchSize, "encode-text", ctx, (from, to) -> {
-            float[][] vectors = embed(inputs.subList(from, to));
+            float[][] vectors = embed(inputs.subList(from, to), identity.id());
             for (int k = 0; k < vectors.length; k++) {
                 result.succeed(from + k, vectors[k]);
             }
@@ -73,7 +71,8 @@ final class RemoteTextEncoder implements Encoder<String> {
         return result.build();
     }
 
-    private float[][] embed(List<String> texts) {
+    /** Embeds one batch; {@code id} names the model in errors. */
+    private float[][] embed(List<String> texts, String id) {
         try {
             return predictor.batchPredict(texts).toArray(float[][]::new);
         } catch (TranslateException e) {
@@ -82,23 +81,8 @@ final class RemoteTextEncoder implements Encoder<String> {
     }
 
     @Override
-    public Modality modality() {
-        return Modality.TEXT;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String weightsSha256() {
-        return weightsSha256;
-    }
-
-    @Override
-    public int dimension() {
-        return dimension;
+    public EncoderIdentity identity() {
+        return identity;
     }
 
     @Override

@@ -34,8 +34,6 @@ public final class TextEncoder implements Encoder<String> {
     private static final String STAGE = "encode-text";
     private static final List<String> KNOWN_INPUTS = List.of("input_ids", "attention_mask", "token_type_ids");
 
-    private final String id;
-    private final String weightsSha256;
     private final HuggingFaceTokenizer tokenizer;
     private final ZooModel<NDList, NDList> model;
     private final Predictor<NDList, NDList> predictor;
@@ -44,21 +42,22 @@ public final class TextEncoder implements Encoder<String> {
     private final TextPooling pooling;
     private final boolean normalize;
     private final int batchSize;
-    private final int dimension;
+    private final EncoderIdentity identity;
 
     private TextEncoder(String id, String weightsSha256, HuggingFaceTokenizer tokenizer,
                         ZooModel<NDList, NDList> model, ModelDescriptor descriptor, int batchSize) {
-        this.id = id;
-        this.weightsSha256 = weightsSha256;
         this.tokenizer = tokenizer;
         this.model = model;
         this.predictor = model.newPredictor();
         this.inputNames = descriptor.inputs() != null ? descriptor.inputs() : inputNamesOf(model);
+        checkFeedable(id, inputNames);
         this.output = descriptor.outputSelector();
         this.pooling = descriptor.poolingOrDefault();
         this.normalize = descriptor.normalizeOrDefault();
         this.batchSize = Batches.checkBatchSize(batchSize);
-        this.dimension = encodeBatch(List.of("dimension probe"))[0].length;
+        // the probe runs before the identity exists, so it names the model by the id it was given
+        int dimension = encodeBatch(List.of("dimension probe"), id)[0].length;
+        this.identity = new EncoderIdentity(Modality.TEXT, id, weightsSha256, dimension);
     }
 
     /**
@@ -68,9 +67,7 @@ public final class TextEncoder implements Encoder<String> {
      */
     public static TextEncoder open(String id, Path modelFile, Path tokenizerFile, ModelDescriptor descriptor,
                                    int batchSize) throws IOException {
-        if (descriptor.modality() != Modality.TEXT) {
-            throw new IllegalArgumentException(modelFile + " is described as a " + descriptor.modality() + " model");
-        }
+        descriptor.checkModality(Modality.TEXT, modelFile);
         DjlRuntime.init();
         String sha = Sha256.hexOf(modelFile);
         HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()
@@ -83,7 +80,7 @@ public final class TextEncoder implements Encoder<String> {
         try {
             model = ModelLoader.load(modelFile, NDList.class, NDList.class, new NoopTranslator());
             TextEncoder encoder = new TextEncoder(id, sha, tokenizer, model, descriptor, batchSize);
-            descriptor.checkDimension(encoder.dimension, modelFile);
+            descriptor.checkDimension(encoder.dimension(), modelFile);
             return encoder;
         } catch (RuntimeException e) {
             tokenizer.close();
@@ -95,23 +92,8 @@ public final class TextEncoder implements Encoder<String> {
     }
 
     @Override
-    public Modality modality() {
-        return Modality.TEXT;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String weightsSha256() {
-        return weightsSha256;
-    }
-
-    @Override
-    public int dimension() {
-        return dimension;
+    public EncoderIdentity identity() {
+        return identity;
     }
 
     @Override
@@ -128,7 +110,7 @@ public final class TextEncoder implements Encoder<String> {
         order.sort(Comparator.comparingInt((Integer i) -> inputs.get(i).length()).reversed());
         Batches.run(order.size(), batchSize, STAGE, ctx, (from, to) -> {
             List<Integer> batch = order.subList(from, to);
-            float[][] vectors = encodeBatch(batch.stream().map(inputs::get).toList());
+            float[][] vectors = encodeBatch(batch.stream().map(inputs::get).toList(), identity.id());
             for (int k = 0; k < vectors.length; k++) {
                 result.succeed(batch.get(k), vectors[k]);
             }
@@ -136,7 +118,8 @@ public final class TextEncoder implements Encoder<String> {
         return result.build();
     }
 
-    private float[][] encodeBatch(List<String> texts) {
+    /** Tokenizes, runs and pools one batch; {@code id} names the model in errors. */
+    private float[][] encodeBatch(List<String> texts, String id) {
         Encoding[] encodings = tokenizer.batchEncode(texts);
         int n = encodings.length;
         int length = encodings[0].getIds().length;
@@ -171,9 +154,7 @@ public final class TextEncoder implements Encoder<String> {
                 long[] row = switch (name) {
                     case "input_ids" -> encodings[i].getIds();
                     case "attention_mask" -> encodings[i].getAttentionMask();
-                    case "token_type_ids" -> encodings[i].getTypeIds();
-                    default -> throw new IllegalStateException("model " + id + " wants input '" + name
-                            + "'; FusionLab can feed " + KNOWN_INPUTS);
+                    default -> encodings[i].getTypeIds(); // token_type_ids: checkFeedable allows nothing else
                 };
                 System.arraycopy(row, 0, flat, i * length, length);
             }
@@ -182,6 +163,16 @@ public final class TextEncoder implements Encoder<String> {
             inputs.add(array);
         }
         return inputs;
+    }
+
+    /** Rejects, before anything runs, a model input that FusionLab cannot build from a tokenizer encoding. */
+    private static void checkFeedable(String id, List<String> inputNames) {
+        for (String name : inputNames) {
+            if (!KNOWN_INPUTS.contains(name)) {
+                throw new IllegalStateException("model " + id + " wants input '" + name + "'; FusionLab can feed "
+                        + KNOWN_INPUTS);
+            }
+        }
     }
 
     /** The model's declared inputs (ONNX knows them); TorchScript declares none: ids and mask, in order. */

@@ -13,7 +13,8 @@
  * }
  * }</pre>
  * <ul>
- *   <li>{@link dev.fusionlab.encode.Encoder}: the contract (batching, progress, cancellation, per-item failures)</li>
+ *   <li>{@link dev.fusionlab.encode.Encoder}: the contract (batching, progress, cancellation, per-item failures);
+ *       {@link dev.fusionlab.encode.EncoderIdentity}: modality, id, weights sha256 and dimension, the cache key</li>
  *   <li>{@link dev.fusionlab.encode.ImageEncoder}, {@link dev.fusionlab.encode.TextEncoder}: the DJL-backed encoders</li>
  *   <li>{@link dev.fusionlab.encode.EncoderCatalog}: ids to encoders, incl. user files with a
  *       {@link dev.fusionlab.encode.ModelDescriptor}</li>

@@ -43,20 +43,8 @@ class CachingEncoderTest {
             return b.build();
         }
 
-        @Override public Modality modality() {
-            return Modality.IMAGE;
-        }
-
-        @Override public String id() {
-            return "fake";
-        }
-
-        @Override public String weightsSha256() {
-            return "ab".repeat(32);
-        }
-
-        @Override public int dimension() {
-            return 3;
+        @Override public EncoderIdentity identity() {
+            return new EncoderIdentity(Modality.IMAGE, "fake", "ab".repeat(32), 3);
         }
 
         @Override public void close() {
@@ -149,7 +137,7 @@ class CachingEncoderTest {
         }
         int[] opens = {0};
         CountingImageEncoder real = new CountingImageEncoder();
-        LazyEncoder<Path> lazy = new LazyEncoder<>(Modality.IMAGE, real.id(), real.weightsSha256(), 3, () -> {
+        LazyEncoder<Path> lazy = new LazyEncoder<>(new EncoderIdentity(Modality.IMAGE, real.id(), real.weightsSha256(), 3), () -> {
             opens[0]++;
             return real;
         });
@@ -166,7 +154,7 @@ class CachingEncoderTest {
 
     @Test
     void aLazyEncoderRejectsAModelThatIsNotWhatItAnnounced() {
-        LazyEncoder<Path> lazy = new LazyEncoder<>(Modality.IMAGE, "fake", "00".repeat(32), 3,
+        LazyEncoder<Path> lazy = new LazyEncoder<>(new EncoderIdentity(Modality.IMAGE, "fake", "00".repeat(32), 3),
                 CountingImageEncoder::new);
         assertThatThrownBy(() -> lazy.encode(List.of(tmp), TaskContext.silent()))
                 .hasMessageContaining("announced weights");

@@ -67,7 +67,7 @@ public final class Pca {
             double totalVariance = pca.totalVariance();
             ctx.report(STAGE, 1.0 / passes, "range finder");
 
-            try (CenteredMatrix matrix = centredMatrix(data, mean, workers, useBlas, params.threads())) {
+            try (CenteredMatrix matrix = centredMatrix(data, mean, workers, useBlas)) {
                 double[][] y = matrix.times(gaussian(width, d, params.seed()));
                 orthonormalize(y);
                 for (int it = 0; it < params.powerIterations(); it++) {
@@ -91,11 +91,10 @@ public final class Pca {
      * OpenBLAS products when the native library is there (the launcher and the tests put it on the library
      * path), plain Java otherwise or when the system property {@code fusionlab.pca.java} is true.
      */
-    private static CenteredMatrix centredMatrix(float[][] data, double[] mean, Workers workers, boolean useBlas,
-                                                int threads) {
+    private static CenteredMatrix centredMatrix(float[][] data, double[] mean, Workers workers, boolean useBlas) {
         if (useBlas) {
             try {
-                return new BlasCenteredMatrix(data, mean, workers, threads);
+                return new BlasCenteredMatrix(data, mean, workers);
             } catch (LinkageError | RuntimeException noBlas) {
                 System.getLogger(Pca.class.getName()).log(System.Logger.Level.DEBUG,
                         "OpenBLAS unavailable, PCA falls back to Java products", noBlas);
