@@ -40,7 +40,6 @@ class RunCommandEndToEndTest {
 
     @BeforeAll
     static void runOnce() throws IOException {
-        System.setProperty("fusionlab.cache", work.resolve("cache").toString());
         dataset = DemoSubset.write(work.resolve("subset"), 12);
         Files.write(dataset.resolve("images/broken.png"), new byte[0]); // one bad item among good ones
         Files.writeString(dataset.resolve("metadata.csv"), "images/broken.png,a broken image,Flags,broken\n",
