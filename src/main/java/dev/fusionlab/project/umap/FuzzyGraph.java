@@ -23,6 +23,35 @@ record FuzzyGraph(int[] rowStart, int[] columns, float[] weights) {
         return rowStart.length - 1;
     }
 
+    /** The graph of each connected component, its points renumbered in the order of {@code members()}. */
+    FuzzyGraph[] split(ConnectedComponents components) {
+        int[] local = new int[size()];
+        for (int[] members : components.members()) {
+            for (int i = 0; i < members.length; i++) {
+                local[members[i]] = i;
+            }
+        }
+        FuzzyGraph[] parts = new FuzzyGraph[components.count()];
+        for (int c = 0; c < parts.length; c++) {
+            int[] members = components.members()[c];
+            int[] subStart = new int[members.length + 1];
+            for (int i = 0; i < members.length; i++) {
+                subStart[i + 1] = subStart[i] + rowStart[members[i] + 1] - rowStart[members[i]];
+            }
+            int[] subColumns = new int[subStart[members.length]];
+            float[] subWeights = new float[subColumns.length];
+            for (int i = 0; i < members.length; i++) {
+                int from = rowStart[members[i]];
+                for (int e = from; e < rowStart[members[i] + 1]; e++) {
+                    subColumns[subStart[i] + e - from] = local[columns[e]]; // members ascend: columns stay sorted
+                    subWeights[subStart[i] + e - from] = weights[e];
+                }
+            }
+            parts[c] = new FuzzyGraph(subStart, subColumns, subWeights);
+        }
+        return parts;
+    }
+
     /**
      * @param indices   neighbours of each point, itself excluded, closest first
      * @param distances their distances, ascending

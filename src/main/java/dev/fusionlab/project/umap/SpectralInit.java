@@ -26,8 +26,12 @@ final class SpectralInit {
     private SpectralInit() {
     }
 
-    /** @return 2 x n coordinates scaled to [0, 10], or null when the graph gives no usable directions */
-    static double[][] layout(FuzzyGraph graph, long seed, Workers workers, TaskContext ctx) {
+    /**
+     * @param graph  a connected graph (on a disconnected one the leading directions are component indicators)
+     * @param random source of the starting block
+     * @return the two eigenvectors as 2 x n coordinates, unscaled, or null when the graph is too small for them
+     */
+    static double[][] coordinates(FuzzyGraph graph, SplittableRandom random, Workers workers, TaskContext ctx) {
         int n = graph.size();
         if (n < BLOCK + 2) {
             return null;
@@ -45,7 +49,6 @@ final class SpectralInit {
         double[][] trivialBasis = {trivial};
         DenseAlgebra.orthonormalize(trivialBasis);
 
-        SplittableRandom random = new SplittableRandom(seed);
         double[][] block = new double[BLOCK][n];
         for (double[] v : block) {
             for (int i = 0; i < n; i++) {
@@ -78,7 +81,7 @@ final class SpectralInit {
                 DenseAlgebra.axpy(weights[j], block[j], coordinates[c]);
             }
         }
-        return scaleWithNoise(coordinates, random);
+        return coordinates;
     }
 
     /** The block times (I + D^-1/2 W D^-1/2) / 2, one output row range per task. */
@@ -120,39 +123,5 @@ final class SpectralInit {
             }
         }
         return DenseAlgebra.symmetricEigen(projected);
-    }
-
-    /** umap-learn's scaling: largest coordinate 10, a little noise to break ties, then each axis to [0, 10]. */
-    private static double[][] scaleWithNoise(double[][] coordinates, SplittableRandom random) {
-        double largest = 0;
-        for (double[] axis : coordinates) {
-            for (double v : axis) {
-                largest = Math.max(largest, Math.abs(v));
-            }
-        }
-        if (!(largest > 0)) {
-            return null;
-        }
-        for (double[] axis : coordinates) {
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < axis.length; i++) {
-                axis[i] = axis[i] * 10 / largest + 1e-4 * gaussian(random);
-                min = Math.min(min, axis[i]);
-                max = Math.max(max, axis[i]);
-            }
-            if (!(max > min)) {
-                return null;
-            }
-            for (int i = 0; i < axis.length; i++) {
-                axis[i] = 10 * (axis[i] - min) / (max - min);
-            }
-        }
-        return coordinates;
-    }
-
-    private static double gaussian(SplittableRandom random) {
-        double u = 1 - random.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
     }
 }

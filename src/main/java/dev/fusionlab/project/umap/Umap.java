@@ -5,12 +5,11 @@ import dev.fusionlab.project.neighbors.KnnGraph;
 import dev.fusionlab.project.neighbors.Metric;
 import dev.fusionlab.project.neighbors.NearestNeighbors;
 import dev.fusionlab.task.TaskContext;
-import java.util.SplittableRandom;
 
 /**
  * Uniform Manifold Approximation and Projection (McInnes, Healy and Melville 2018) to 2D, following
  * umap-learn's choices: fuzzy graph of the k nearest neighbours ({@link FuzzyGraph}), spectral start
- * ({@link SpectralInit}), SGD with negative sampling ({@link LayoutOptimizer}).
+ * ({@link InitialLayout}), SGD with negative sampling ({@link LayoutOptimizer}).
  *
  * <p>Why our own rather than Smile's UMAP: Smile's needs ARPACK (not shipped) for its spectral start, and
  * took 79 s on 20,000 x 384 where umap-learn takes 19 s (2-core machine). This one is faster than umap-learn
@@ -41,22 +40,25 @@ public final class Umap {
         ctx.report(STAGE, 0, "nearest neighbours");
         KnnGraph graph = NearestNeighbors.search(data, k, Metric.EUCLIDEAN, params.seed(), params.threads(), ctx);
         ctx.throwIfCancelled(STAGE);
-        return layout(graph.indices(), graph.distances(), params, ctx);
+        return layout(data, graph.indices(), graph.distances(), params, ctx);
     }
 
     /**
-     * Lays out a k-nearest-neighbour graph in 2D.
+     * Lays out a k-nearest-neighbour graph of {@code data} in 2D.
      *
+     * @param data      the rows the graph was built from; where the graph falls apart into several connected
+     *                  components, their centroids decide where each component starts (see {@link InitialLayout})
      * @param indices   for each point, its neighbours (itself excluded), closest first; k = nNeighbors - 1
      *                  is what umap-learn uses
      * @param distances their distances in the input space, ascending
      * @return n x 2 coordinates
      */
-    public static double[][] layout(int[][] indices, float[][] distances, UmapParams params, TaskContext ctx) {
+    public static double[][] layout(float[][] data, int[][] indices, float[][] distances, UmapParams params,
+                                    TaskContext ctx) {
         int n = indices.length;
-        if (distances.length != n) {
-            throw new IllegalArgumentException("UMAP got " + n + " neighbour lists but " + distances.length
-                    + " distance lists");
+        if (distances.length != n || data.length != n) {
+            throw new IllegalArgumentException("UMAP got " + n + " neighbour lists, " + distances.length
+                    + " distance lists and " + data.length + " rows");
         }
         if (n < 3) {
             return new double[n][2]; // nothing to arrange: one or two points sit at the origin
@@ -66,8 +68,7 @@ public final class Umap {
             FuzzyGraph graph = FuzzyGraph.build(indices, distances);
             ctx.throwIfCancelled(STAGE);
             ctx.report(STAGE, 0.05, "spectral initialisation");
-            double[][] start = SpectralInit.layout(graph, params.seed(), workers, ctx);
-            float[] positions = start != null ? interleave(start) : randomStart(n, params.seed());
+            float[] positions = InitialLayout.of(data, graph, params.seed(), workers, ctx);
             AttractionCurve curve = AttractionCurve.fit(params.minDist(), SPREAD);
             int epochs = params.epochsFor(n);
             ctx.report(STAGE, 0.1, "optimising " + epochs + " epochs");
@@ -79,25 +80,5 @@ public final class Umap {
             }
             return result;
         }
-    }
-
-    private static float[] interleave(double[][] axes) {
-        int n = axes[0].length;
-        float[] positions = new float[2 * n];
-        for (int i = 0; i < n; i++) {
-            positions[2 * i] = (float) axes[0][i];
-            positions[2 * i + 1] = (float) axes[1][i];
-        }
-        return positions;
-    }
-
-    /** umap-learn's "random" start, used when the graph has no usable spectral directions. */
-    private static float[] randomStart(int n, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        float[] positions = new float[2 * n];
-        for (int i = 0; i < positions.length; i++) {
-            positions[i] = (float) (10 * random.nextDouble());
-        }
-        return positions;
     }
 }

@@ -37,7 +37,7 @@ class UmapTest {
 
     private static double[][] layout(float[][] x, UmapParams params) {
         ExactNeighbors knn = new ExactNeighbors(x, params.nNeighbors() - 1);
-        return Umap.layout(knn.indices, knn.distances, params, TaskContext.silent());
+        return Umap.layout(x, knn.indices, knn.distances, params, TaskContext.silent());
     }
 
     @Test
@@ -158,7 +158,7 @@ class UmapTest {
                 token.cancel();
             }
         }, token);
-        assertThatThrownBy(() -> Umap.layout(knn.indices, knn.distances, UmapParams.defaults(1), ctx))
+        assertThatThrownBy(() -> Umap.layout(x, knn.indices, knn.distances, UmapParams.defaults(1), ctx))
                 .isInstanceOf(CancelledException.class);
         assertThat(messages).contains("epoch 1/500", "epoch 3/500").doesNotContain("epoch 4/500");
     }

@@ -1,0 +1,182 @@
+package dev.fusionlab.project.umap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fusionlab.project.neighbors.Workers;
+import dev.fusionlab.project.quality.Trustworthiness;
+import dev.fusionlab.task.TaskContext;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** UMAP on graphs that fall apart into several connected components. */
+class ComponentLayoutTest {
+
+    private static final int BLOB = 300;
+    private static final int DIMENSIONS = 10;
+    private static final int K = 14;
+
+    /** A Gaussian blob at the origin followed by three pairs of points, each pair far away in its own direction. */
+    private static float[][] blobAndFarPairs() {
+        Random random = new Random(11);
+        float[][] x = new float[BLOB + 6][DIMENSIONS];
+        for (int i = 0; i < BLOB; i++) {
+            for (int j = 0; j < DIMENSIONS; j++) {
+                x[i][j] = (float) random.nextGaussian();
+            }
+        }
+        for (int pair = 0; pair < 3; pair++) {
+            for (int p = 0; p < 2; p++) {
+                float[] point = x[BLOB + 2 * pair + p];
+                point[pair] = 40 + (pair == 1 ? -80 : 0);
+                point[pair + 3] = 0.05f * p;
+            }
+        }
+        return x;
+    }
+
+    /**
+     * The blob's exact k nearest neighbours among blob points; each pair's only neighbour is its partner: the
+     * graph has four components, as a kNN graph gets when near-duplicates fill each other's neighbourhoods.
+     */
+    private static double[][] layout(float[][] x, UmapParams params) {
+        KnnLists knn = knn(x);
+        return Umap.layout(x, knn.indices(), knn.distances(), params, TaskContext.silent());
+    }
+
+    private static FuzzyGraph graph(float[][] x) {
+        KnnLists knn = knn(x);
+        return FuzzyGraph.build(knn.indices(), knn.distances());
+    }
+
+    private record KnnLists(int[][] indices, float[][] distances) {
+    }
+
+    private static KnnLists knn(float[][] x) {
+        ExactNeighbors blob = new ExactNeighbors(Arrays.copyOf(x, BLOB), K);
+        int[][] indices = Arrays.copyOf(blob.indices, x.length);
+        float[][] distances = Arrays.copyOf(blob.distances, x.length);
+        for (int i = BLOB; i < x.length; i++) {
+            int partner = i ^ 1; // BLOB is even: pairs are (BLOB, BLOB + 1), ...
+            indices[i] = new int[] {partner};
+            distances[i] = new float[] {distance(x[i], x[partner])};
+        }
+        return new KnnLists(indices, distances);
+    }
+
+    private static float distance(float[] a, float[] b) {
+        double sum = 0;
+        for (int j = 0; j < a.length; j++) {
+            sum += (a[j] - b[j]) * (a[j] - b[j]);
+        }
+        return (float) Math.sqrt(sum);
+    }
+
+    /** Width and height of the bounding box of points [from, to). */
+    private static double[] extent(double[][] y, int from, int to) {
+        double[] min = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        double[] max = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (int i = from; i < to; i++) {
+            for (int a = 0; a < 2; a++) {
+                min[a] = Math.min(min[a], y[i][a]);
+                max[a] = Math.max(max[a], y[i][a]);
+            }
+        }
+        return new double[] {max[0] - min[0], max[1] - min[1]};
+    }
+
+    @Test
+    void eachComponentStartsSpreadOutAndTheBigOneGetsMostOfThePlot() {
+        float[][] x = blobAndFarPairs();
+        double[][] start;
+        try (Workers workers = new Workers(1)) {
+            float[] positions = InitialLayout.of(x, graph(x), 5, workers, TaskContext.silent());
+            start = new double[x.length][];
+            for (int i = 0; i < x.length; i++) {
+                start[i] = new double[] {positions[2 * i], positions[2 * i + 1]};
+            }
+        }
+        double[] all = extent(start, 0, start.length);
+        double[] blob = extent(start, 0, BLOB);
+        // a spectral start of the whole graph puts every component near one point (its leading eigenvectors are
+        // component indicators); laid out separately, the blob keeps its own spread and most of the room
+        double areaShare = blob[0] * blob[1] / (all[0] * all[1]);
+        assertThat(areaShare).as("share of the start's bounding box covered by the blob").isGreaterThan(0.5);
+    }
+
+    @Test
+    void tinyComponentsEndUpFiniteAndTogether() {
+        float[][] x = blobAndFarPairs();
+        double[][] y = layout(x, UmapParams.defaults(5).withEpochs(200));
+
+        for (double[] point : y) {
+            assertThat(Double.isFinite(point[0]) && Double.isFinite(point[1])).isTrue();
+        }
+        double[] blob = extent(y, 0, BLOB);
+        assertThat(Math.min(blob[0], blob[1])).as("the blob keeps a spread").isGreaterThan(2);
+        for (int i = BLOB; i < y.length; i += 2) {
+            double pairGap = Math.hypot(y[i][0] - y[i + 1][0], y[i][1] - y[i + 1][1]);
+            assertThat(pairGap).isLessThan(0.2 * Math.min(blob[0], blob[1]));
+        }
+    }
+
+    @Test
+    void disconnectedLayoutIsTheSameForAnyThreadCount() {
+        float[][] x = blobAndFarPairs();
+        UmapParams params = UmapParams.defaults(9).withEpochs(30);
+        assertThat(layout(x, params.withThreads(3))).isDeepEqualTo(layout(x, params.withThreads(1)));
+    }
+
+    @Test
+    void wellSeparatedClustersKeepTheirNeighbourhoods() {
+        // four far-apart Gaussian clusters: four components, each laid out by its own spectral start
+        Random random = new Random(4);
+        float[][] x = new float[4 * 80][20];
+        for (int c = 0; c < 4; c++) {
+            double[] centre = new double[20];
+            for (int j = 0; j < 20; j++) {
+                centre[j] = random.nextGaussian() * 10;
+            }
+            for (int p = 0; p < 80; p++) {
+                for (int j = 0; j < 20; j++) {
+                    x[c * 80 + p][j] = (float) (centre[j] + random.nextGaussian());
+                }
+            }
+        }
+        ExactNeighbors knn = new ExactNeighbors(x, K);
+        FuzzyGraph graph = FuzzyGraph.build(knn.indices, knn.distances);
+        assertThat(ConnectedComponents.of(graph).count()).isEqualTo(4);
+
+        double[][] y = Umap.layout(x, knn.indices, knn.distances, UmapParams.defaults(2).withEpochs(200),
+                TaskContext.silent());
+        assertThat(Trustworthiness.compute(x, y, 10, 1)).isGreaterThan(0.9);
+    }
+
+    @Test
+    void componentsAreFoundAndNumberedByFirstPoint() {
+        // edges 0-3, 3-5 | 1-4 | 2 alone
+        int[][] indices = {{3}, {4}, {}, {5}, {1}, {3}};
+        float[][] distances = {{1}, {1}, {}, {1}, {1}, {1}};
+        ConnectedComponents components = ConnectedComponents.of(FuzzyGraph.build(indices, distances));
+
+        assertThat(components.labels()).containsExactly(0, 1, 2, 0, 1, 0);
+        assertThat(components.members()).isDeepEqualTo(new int[][] {{0, 3, 5}, {1, 4}, {2}});
+        FuzzyGraph first = FuzzyGraph.build(indices, distances).split(components)[0];
+        assertThat(first.size()).isEqualTo(3);
+        assertThat(first.columns()).containsExactly(1, 0, 2, 1); // 0-3 and 3-5, renumbered 0-1 and 1-2
+    }
+
+    @Test
+    void componentDisksDoNotOverlapAndGrowWithSize() {
+        double[][] centres = {{0, 0}, {1, 0}, {0, 1}, {5, 5}};
+        int[] sizes = {1000, 4, 2, 50};
+        double[] radii = ComponentPlacement.radii(centres, sizes);
+        for (int a = 0; a < centres.length; a++) {
+            for (int b = a + 1; b < centres.length; b++) {
+                double gap = Math.hypot(centres[a][0] - centres[b][0], centres[a][1] - centres[b][1]);
+                assertThat(radii[a] + radii[b]).isLessThanOrEqualTo(gap + 1e-12);
+            }
+        }
+        assertThat(radii[0]).isGreaterThan(5 * radii[1]);
+    }
+}
