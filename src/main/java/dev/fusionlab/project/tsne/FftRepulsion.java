@@ -29,7 +29,7 @@ final class FftRepulsion implements RepulsiveForces {
      */
     static final int MIN_FFT = 256;
     /** Largest FFT size per dimension, which caps the grid at (MAX_FFT + 1) / 6 boxes per dimension. */
-    static final int MAX_FFT = 1024;
+    static final int MAX_FFT = 512;
     /**
      * Box widths are rounded up to a power of 2^(1/8), so that the kernel's spectrum only has to be
      * recomputed when the layout's extent changes by more than about 9%, not every iteration.

@@ -99,7 +99,7 @@ class FftRepulsionTest {
         assertThat(FftRepulsion.fftSizeFor(1e-3)).isEqualTo(FftRepulsion.MIN_FFT);
         assertThat(FftRepulsion.fftSizeFor(60)).isEqualTo(512);
         assertThat(FftRepulsion.boxesFor(512)).isGreaterThanOrEqualTo(60);
-        assertThat(FftRepulsion.fftSizeFor(120)).isEqualTo(1024);
+        assertThat(FftRepulsion.fftSizeFor(120)).isEqualTo(FftRepulsion.MAX_FFT);
         assertThat(FftRepulsion.fftSizeFor(1e6)).isEqualTo(FftRepulsion.MAX_FFT);
     }
 }
