@@ -2,7 +2,7 @@ package dev.fusionlab.project.tsne;
 
 /** How t-SNE approximates its repulsive forces, the part of the gradient that couples every pair of points. */
 public enum RepulsionMethod {
-    /** Quadtree, O(n log n) per iteration (van der Maaten 2014); fastest below about 20 000 points. */
+    /** Quadtree, O(n log n) per iteration (van der Maaten 2014); fastest for a few thousand points. */
     BARNES_HUT,
     /**
      * Polynomial interpolation on a grid plus FFT convolution, O(n) per iteration with a grid whose size
