@@ -8,11 +8,12 @@ import dev.fusionlab.task.TaskContext;
 import java.util.SplittableRandom;
 
 /**
- * Barnes-Hut t-SNE (van der Maaten 2014) for tens of thousands of points: sparse perplexity-calibrated
- * affinities over approximate nearest neighbours, attractive forces over those sparse affinities,
- * repulsive forces through a quadtree, gradient descent with momentum and per-coordinate gains, early
- * exaggeration, PCA initialisation. Multithreaded and reproducible: the same data, parameters and seed
- * give the same layout whatever the number of threads.
+ * t-SNE for tens of thousands of points: sparse perplexity-calibrated affinities over approximate
+ * nearest neighbours, attractive forces over those sparse affinities, repulsive forces approximated
+ * either by a Barnes-Hut quadtree (van der Maaten 2014) or, for large n, by FFT-accelerated
+ * interpolation (FIt-SNE, Linderman et al. 2019; see {@link RepulsionMethod}), gradient descent with
+ * momentum and per-coordinate gains, early exaggeration, PCA initialisation. Multithreaded and
+ * reproducible: the same data, parameters and seed give the same layout whatever the number of threads.
  *
  * <p>Progress goes to stage {@code "tsne"}; cancellation is polled every iteration.
  */
@@ -23,6 +24,15 @@ public final class FastTsne {
     private static final double MIN_GAIN = 0.01;
     private static final double EARLY_MOMENTUM = 0.5;
     private static final double FINAL_MOMENTUM = 0.8;
+
+    /**
+     * From this many points {@link RepulsionMethod#AUTO} uses FFT interpolation instead of Barnes-Hut.
+     * Measured on 2 cores (bench/tsne/RESULTS.md): at 5 000 points the quadtree is 2.5x cheaper than
+     * the fixed FFT grid; at 20 000 FFT interpolation is 1.5x cheaper per iteration but its layout has a
+     * 2% higher KL, and Barnes-Hut already runs well inside the time target there; at 70 000 FFT
+     * interpolation is 3x cheaper and needed for the target.
+     */
+    public static final int AUTO_FFT_THRESHOLD = 25_000;
 
     private FastTsne() {
     }
@@ -107,11 +117,9 @@ public final class FastTsne {
         private final int n;
         private final double[] attraction;
         private final double[] repulsion;
-        private final double[] zPerPoint;
         private final double[] update;
         private final double[] gains;
-        private final BarnesHutTree tree;
-        private final int[][] stacks;
+        private final RepulsiveForces repulsiveForces;
         private final float[] snapshot;
 
         Optimizer(Affinities p, double[] y, TsneParams params, Workers workers) {
@@ -122,12 +130,19 @@ public final class FastTsne {
             this.n = p.size();
             this.attraction = new double[2 * n];
             this.repulsion = new double[2 * n];
-            this.zPerPoint = new double[n];
             this.update = new double[2 * n];
             this.gains = new double[2 * n];
-            this.tree = new BarnesHutTree(n);
-            this.stacks = new int[workers.threads()][BarnesHutTree.stackSize()];
+            this.repulsiveForces = repulsiveForces(n, params, workers);
             this.snapshot = new float[2 * n];
+        }
+
+        private static RepulsiveForces repulsiveForces(int n, TsneParams params, Workers workers) {
+            boolean fft = switch (params.repulsion()) {
+                case BARNES_HUT -> false;
+                case FFT_INTERPOLATION -> true;
+                case AUTO -> n >= AUTO_FFT_THRESHOLD;
+            };
+            return fft ? new FftRepulsion(n, workers) : new BarnesHutRepulsion(n, params.theta(), workers);
         }
 
         TsneResult run(TaskContext ctx, IterationListener listener) {
@@ -179,8 +194,7 @@ public final class FastTsne {
 
         /** Computes attraction and repulsion for the current layout; returns the normalisation Z. */
         private double forces() {
-            tree.build(y, params.theta());
-            tree.repulsion(repulsion, zPerPoint, workers, stacks);
+            double z = repulsiveForces.compute(y, repulsion);
             workers.forRange(n, 1024, (from, to, worker) -> {
                 for (int i = from; i < to; i++) {
                     double xi = y[2 * i];
@@ -199,10 +213,6 @@ public final class FastTsne {
                     attraction[2 * i + 1] = fy;
                 }
             });
-            double z = 0;
-            for (int i = 0; i < n; i++) {
-                z += zPerPoint[i];
-            }
             return z;
         }
 
@@ -221,7 +231,7 @@ public final class FastTsne {
             }
         }
 
-        /** KL(P || Q) over the sparse P, with Z from the Barnes-Hut sums. */
+        /** KL(P || Q) over the sparse P, with Z from the approximate repulsion sums. */
         private double klDivergence() {
             double z = forces();
             double kl = 0;

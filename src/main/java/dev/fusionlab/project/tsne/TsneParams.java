@@ -15,10 +15,12 @@ package dev.fusionlab.project.tsne;
  * @param initialization         starting layout
  * @param seed                   seed of everything random: same seed, same layout
  * @param threads                worker threads; 0 means all processors
+ * @param repulsion              how the repulsive forces are approximated; {@link RepulsionMethod#AUTO} picks
+ *                               by the number of points
  */
 public record TsneParams(double perplexity, int iterations, double earlyExaggeration, int exaggerationIterations,
                          double learningRate, double theta, int pcaDimensions, Initialization initialization,
-                         long seed, int threads) {
+                         long seed, int threads, RepulsionMethod repulsion) {
 
     /** Marks the automatic learning rate. */
     public static final double AUTO_LEARNING_RATE = 0;
@@ -52,45 +54,59 @@ public record TsneParams(double perplexity, int iterations, double earlyExaggera
             throw new IllegalArgumentException("pcaDimensions must be >= 0, got " + pcaDimensions);
         }
         java.util.Objects.requireNonNull(initialization, "initialization");
+        java.util.Objects.requireNonNull(repulsion, "repulsion");
+    }
+
+    /** The settings before the repulsion method was selectable: {@link RepulsionMethod#AUTO}. */
+    public TsneParams(double perplexity, int iterations, double earlyExaggeration, int exaggerationIterations,
+                      double learningRate, double theta, int pcaDimensions, Initialization initialization,
+                      long seed, int threads) {
+        this(perplexity, iterations, earlyExaggeration, exaggerationIterations, learningRate, theta, pcaDimensions,
+                initialization, seed, threads, RepulsionMethod.AUTO);
     }
 
     public static TsneParams defaults() {
-        return new TsneParams(30, 750, 12, 250, AUTO_LEARNING_RATE, 0.5, 50, Initialization.PCA, 42, 0);
+        return new TsneParams(30, 750, 12, 250, AUTO_LEARNING_RATE, 0.5, 50, Initialization.PCA, 42, 0, RepulsionMethod.AUTO);
     }
 
     public TsneParams withPerplexity(double value) {
         return new TsneParams(value, iterations, earlyExaggeration, exaggerationIterations, learningRate, theta,
-                pcaDimensions, initialization, seed, threads);
+                pcaDimensions, initialization, seed, threads, repulsion);
     }
 
     public TsneParams withIterations(int value) {
         return new TsneParams(perplexity, value, earlyExaggeration, Math.min(exaggerationIterations, value),
-                learningRate, theta, pcaDimensions, initialization, seed, threads);
+                learningRate, theta, pcaDimensions, initialization, seed, threads, repulsion);
     }
 
     public TsneParams withInitialization(Initialization value) {
         return new TsneParams(perplexity, iterations, earlyExaggeration, exaggerationIterations, learningRate, theta,
-                pcaDimensions, value, seed, threads);
+                pcaDimensions, value, seed, threads, repulsion);
     }
 
     public TsneParams withSeed(long value) {
         return new TsneParams(perplexity, iterations, earlyExaggeration, exaggerationIterations, learningRate, theta,
-                pcaDimensions, initialization, value, threads);
+                pcaDimensions, initialization, value, threads, repulsion);
     }
 
     public TsneParams withThreads(int value) {
         return new TsneParams(perplexity, iterations, earlyExaggeration, exaggerationIterations, learningRate, theta,
-                pcaDimensions, initialization, seed, value);
+                pcaDimensions, initialization, seed, value, repulsion);
     }
 
     public TsneParams withTheta(double value) {
         return new TsneParams(perplexity, iterations, earlyExaggeration, exaggerationIterations, learningRate, value,
-                pcaDimensions, initialization, seed, threads);
+                pcaDimensions, initialization, seed, threads, repulsion);
     }
 
     public TsneParams withPcaDimensions(int value) {
         return new TsneParams(perplexity, iterations, earlyExaggeration, exaggerationIterations, learningRate, theta,
-                value, initialization, seed, threads);
+                value, initialization, seed, threads, repulsion);
+    }
+
+    public TsneParams withRepulsion(RepulsionMethod value) {
+        return new TsneParams(perplexity, iterations, earlyExaggeration, exaggerationIterations, learningRate, theta,
+                pcaDimensions, initialization, seed, threads, value);
     }
 
     /** The learning rate used for {@code n} points. */

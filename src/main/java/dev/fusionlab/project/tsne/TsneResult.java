@@ -5,7 +5,7 @@ package dev.fusionlab.project.tsne;
  *
  * @param embedding    n rows of (x, y)
  * @param klDivergence Kullback-Leibler divergence of the final layout, over the sparse input affinities
- *                     with the Barnes-Hut normalisation (as reported by scikit-learn and openTSNE)
+ *                     with the normalisation Z of the approximate repulsion (as reported by scikit-learn and openTSNE)
  * @param iterations   iterations run
  */
 public record TsneResult(double[][] embedding, double klDivergence, int iterations) {

@@ -6,11 +6,12 @@ import dev.fusionlab.project.tsne.FastTsne;
 import dev.fusionlab.project.tsne.TsneParams;
 import dev.fusionlab.project.tsne.TsneResult;
 import dev.fusionlab.project.tsne.IterationListener;
+import dev.fusionlab.project.tsne.RepulsionMethod;
 import dev.fusionlab.task.TaskContext;
 
 /**
  * Times FastTsne on a synthetic embedding-like Gaussian mixture and scores the layout by
- * trustworthiness (k = 10). Arguments: {@code n dimensions [trustworthinessSample] [seed]}; a sample of
+ * trustworthiness (k = 10). Arguments: {@code n dimensions [trustworthinessSample] [seed] [BARNES_HUT|FFT_INTERPOLATION|AUTO]}; a sample of
  * 0 ranks every point exactly. Command and results: bench/tsne/RESULTS.md.
  */
 public final class TsneBench {
@@ -25,6 +26,9 @@ public final class TsneBench {
         long seed = args.length > 3 ? Long.parseLong(args[3]) : 42;
         float[][] data = GaussianMixture.generate(n, d, 20, 3, seed).points();
         TsneParams params = TsneParams.defaults().withSeed(seed);
+        if (args.length > 4) {
+            params = params.withRepulsion(RepulsionMethod.valueOf(args[4]));
+        }
         long c0 = KnnBench.cpuNanos();
         long t0 = System.nanoTime();
         long[] phase = new long[1];
@@ -41,8 +45,8 @@ public final class TsneBench {
             }
         }, new dev.fusionlab.task.CancellationToken()), IterationListener.NONE);
         long t1 = System.nanoTime();
-        System.out.printf("tsne n=%d d=%d: %.1f s wall (%.1f s before the first iteration), %.1f s cpu, KL %.4f%n",
-                n, d, (t1 - t0) / 1e9, (phase[0] - t0) / 1e9, (KnnBench.cpuNanos() - c0) / 1e9, result.klDivergence());
+        System.out.printf("tsne n=%d d=%d %s: %.1f s wall (%.1f s before the first iteration), %.1f s cpu, KL %.4f%n",
+                n, d, params.repulsion(), (t1 - t0) / 1e9, (phase[0] - t0) / 1e9, (KnnBench.cpuNanos() - c0) / 1e9, result.klDivergence());
         long t2 = System.nanoTime();
         double trust = sample > 0
                 ? Trustworthiness.estimate(data, result.embedding(), 10, sample, 7, 0)

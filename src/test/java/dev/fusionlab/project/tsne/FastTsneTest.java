@@ -119,6 +119,30 @@ class FastTsneTest {
     }
 
     @Test
+    void fftInterpolationKeepsClustersSeparatedAndCostsAboutWhatBarnesHutCosts() {
+        TsneParams params = TsneParams.defaults().withIterations(500);
+
+        TsneResult barnesHut = fit(BLOBS.points(), params.withRepulsion(RepulsionMethod.BARNES_HUT));
+        TsneResult fft = fit(BLOBS.points(), params.withRepulsion(RepulsionMethod.FFT_INTERPOLATION));
+
+        assertThat(nearestNeighbourAccuracy(fft.embedding(), BLOBS.labels())).isGreaterThanOrEqualTo(0.99);
+        double bhCost = KlDivergence.exact(BLOBS.points(), barnesHut.embedding(), 30);
+        double fftCost = KlDivergence.exact(BLOBS.points(), fft.embedding(), 30);
+        assertThat(fftCost).isBetween(0.95 * bhCost, 1.05 * bhCost);
+    }
+
+    @Test
+    void fftInterpolationIsReproducibleWhateverTheThreadCount() {
+        TsneParams params = TsneParams.defaults().withIterations(300).withSeed(5)
+                .withRepulsion(RepulsionMethod.FFT_INTERPOLATION);
+
+        double[][] one = fit(BLOBS.points(), params.withThreads(1)).embedding();
+        double[][] two = fit(BLOBS.points(), params.withThreads(2)).embedding();
+
+        assertThat(two).isDeepEqualTo(one);
+    }
+
+    @Test
     void tooFewPointsAreRejected() {
         assertThatThrownBy(() -> fit(new float[][] {{1}, {2}, {3}}, TsneParams.defaults()))
                 .hasMessageContaining("at least 4 points");
