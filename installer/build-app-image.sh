@@ -43,6 +43,8 @@ if [[ "$type" == app-image ]]; then
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 export LD_LIBRARY_PATH="$here/../lib/app/native${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 export OPT_OUT_TRACKING=true OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
+export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-33554432}" MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-4294967296}"
+export MALLOC_TOP_PAD_="${MALLOC_TOP_PAD_:-268435456}"
 exec "$here/FusionLab.bin" "$@"
 WRAP
   chmod +x "$bin/FusionLab"

@@ -26,6 +26,12 @@ public final class EncoderCatalog {
     public static final String DEFAULT_IMAGE = MOBILENET_V2;
     public static final String DEFAULT_TEXT = ALL_MINILM_L6_V2;
     public static final int DEFAULT_BATCH_SIZE = 32;
+    /**
+     * Images per batch. Small on purpose: at 8 the largest MobileNetV2 activation (13 MB) stays below
+     * glibc's mmap threshold, so libtorch reuses heap memory instead of mapping and faulting in fresh
+     * pages every batch; on 2 cores batch 8 encodes about twice as fast as 32 (bench/encoder/RESULTS.md).
+     */
+    public static final int DEFAULT_IMAGE_BATCH_SIZE = 8;
 
     private static final String FILE = "file:";
 

@@ -44,19 +44,22 @@ import java.util.function.Supplier;
 public final class Pipeline implements AutoCloseable {
 
     private final Path embeddingCacheDir;
-    private final int batchSize;
+    private final int imageBatchSize;
+    private final int textBatchSize;
     private final Map<String, CachingEncoder<Path>> imageEncoders = new HashMap<>();
     private final Map<String, CachingEncoder<String>> textEncoders = new HashMap<>();
 
-    public Pipeline(Path embeddingCacheDir, int batchSize) {
+    public Pipeline(Path embeddingCacheDir, int imageBatchSize, int textBatchSize) {
         DjlRuntime.init();
         this.embeddingCacheDir = embeddingCacheDir;
-        this.batchSize = batchSize;
+        this.imageBatchSize = imageBatchSize;
+        this.textBatchSize = textBatchSize;
     }
 
-    /** Embedding cache under {@code ~/.cache/fusionlab/embeddings} (or {@code -Dfusionlab.cache}), batches of 32. */
+    /** Embedding cache under {@code ~/.cache/fusionlab/embeddings} (or {@code -Dfusionlab.cache}), default batch sizes. */
     public static Pipeline withDefaults() {
-        return new Pipeline(BundledModels.cacheRoot().resolve("embeddings"), EncoderCatalog.DEFAULT_BATCH_SIZE);
+        return new Pipeline(BundledModels.cacheRoot().resolve("embeddings"), EncoderCatalog.DEFAULT_IMAGE_BATCH_SIZE,
+                EncoderCatalog.DEFAULT_BATCH_SIZE);
     }
 
     /** Where {@code config.dataset()} points: the bundled demo for {@code demo}, else the path. */
@@ -182,11 +185,11 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private CachingEncoder<Path> imageEncoder(String id) {
-        return imageEncoders.computeIfAbsent(id, key -> cached(() -> EncoderCatalog.openImage(key, batchSize), ContentKey.imageFile()));
+        return imageEncoders.computeIfAbsent(id, key -> cached(() -> EncoderCatalog.openImage(key, imageBatchSize), ContentKey.imageFile()));
     }
 
     private CachingEncoder<String> textEncoder(String id) {
-        return textEncoders.computeIfAbsent(id, key -> cached(() -> EncoderCatalog.openText(key, batchSize), ContentKey.text()));
+        return textEncoders.computeIfAbsent(id, key -> cached(() -> EncoderCatalog.openText(key, textBatchSize), ContentKey.text()));
     }
 
     private <I> CachingEncoder<I> cached(EncoderOpener<I> opener, ContentKey<I> key) {
