@@ -25,17 +25,17 @@ final class BlasCenteredMatrix implements CenteredMatrix {
     private final int previousBlasThreads;
 
     /**
-     * Runs OpenBLAS on one thread until {@link #close} (a process-wide setting). The products are skinny
-     * (k + 10 columns) and bound by memory bandwidth, so extra BLAS threads gain little, and their spinning
-     * costs a lot when the cores are shared: on the loaded 2-core dev machine the whole 20,000 x 1,280 PCA
-     * took 2.0-2.3 s wall / 1.1 s CPU with one BLAS thread against 4-10 s wall / 2.5-4.2 s CPU with two.
-     * The copy into BLAS memory still uses all workers.
+     * Runs OpenBLAS on the workers' thread count until {@link #close} (a process-wide setting), then puts
+     * back what it was. Measured on the 2-core VM for the whole 20,000 x 1,280 PCA: quiet machine, 0.84-0.88 s
+     * wall with two BLAS threads against 1.17-1.24 s with one (scikit-learn: 0.93 s); on a machine loaded
+     * by other work, two spinning BLAS threads cost more (4-10 s against 2 s): pass {@code threads = 1} in
+     * {@link PcaParams} there.
      *
      * @throws LinkageError when the OpenBLAS native library cannot be loaded
      */
     BlasCenteredMatrix(float[][] data, double[] mean, Workers workers) {
         previousBlasThreads = cblas_h.openblas_get_num_threads();
-        cblas_h.openblas_set_num_threads(1);
+        cblas_h.openblas_set_num_threads(workers.threads());
         int n = data.length;
         int d = mean.length;
         centredTransposed = DenseMatrix.zeros(ScalarType.Float32, d, n);

@@ -4,6 +4,8 @@ import dev.fusionlab.project.neighbors.KnnGraph;
 import dev.fusionlab.project.neighbors.Metric;
 import dev.fusionlab.project.neighbors.NearestNeighbors;
 import dev.fusionlab.project.neighbors.Workers;
+import dev.fusionlab.project.pca.Pca;
+import dev.fusionlab.project.pca.PcaParams;
 import dev.fusionlab.task.TaskContext;
 import java.util.SplittableRandom;
 
@@ -59,24 +61,39 @@ public final class FastTsne {
             int d = data[0].length;
             if (params.pcaDimensions() > 0 && d > params.pcaDimensions()) {
                 ctx.report(STAGE, 0, "PCA to " + params.pcaDimensions() + " dimensions");
-                input = RandomizedPca.scores(data, params.pcaDimensions(), params.seed(), workers);
+                input = principalComponents(data, params.pcaDimensions(), params, ctx);
                 principal = input;
             }
             ctx.throwIfCancelled(STAGE);
             KnnGraph graph = NearestNeighbors.search(input, k, Metric.EUCLIDEAN, params.seed(), workers.threads(), ctx);
             Affinities p = Affinities.fromNeighbors(graph, perplexity, workers);
             ctx.throwIfCancelled(STAGE);
-            double[] y = initialLayout(data, principal, params, workers);
+            double[] y = initialLayout(data, principal, params, ctx);
             Optimizer optimizer = new Optimizer(p, y, params, workers);
             return optimizer.run(ctx, listener);
         }
     }
 
-    private static double[] initialLayout(float[][] data, float[][] principal, TsneParams params, Workers workers) {
+    /**
+     * The first {@code components} principal-component scores, by the shared randomized PCA with two
+     * power iterations: plenty for a neighbour search and a starting layout, and cheap.
+     */
+    private static float[][] principalComponents(float[][] data, int components, TsneParams params, TaskContext ctx) {
+        double[][] scores = Pca.fit(data, new PcaParams(components, 10, 2, params.seed(), params.threads()), ctx).scores();
+        float[][] out = new float[scores.length][components];
+        for (int i = 0; i < scores.length; i++) {
+            for (int j = 0; j < components; j++) {
+                out[i][j] = (float) scores[i][j];
+            }
+        }
+        return out;
+    }
+
+    private static double[] initialLayout(float[][] data, float[][] principal, TsneParams params, TaskContext ctx) {
         int n = data.length;
         double[] y = new double[2 * n];
         if (params.initialization() == TsneParams.Initialization.PCA && data[0].length >= 2) {
-            float[][] scores = principal != null ? principal : RandomizedPca.scores(data, 2, params.seed(), workers);
+            float[][] scores = principal != null ? principal : principalComponents(data, 2, params, ctx);
             double mean = 0;
             for (float[] s : scores) {
                 mean += s[0];
