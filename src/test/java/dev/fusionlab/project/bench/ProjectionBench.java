@@ -1,5 +1,6 @@
 package dev.fusionlab.project.bench;
 
+import dev.fusionlab.export.Npy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -66,7 +67,7 @@ public final class ProjectionBench {
             System.out.println("  kept " + file);
             return;
         }
-        NpyFiles.writeFloat32(file, rows.get());
+        Npy.write(file, rows.get());
         System.out.println("  wrote " + file);
     }
 
@@ -80,7 +81,7 @@ public final class ProjectionBench {
         warmUp(params, methods);
         for (Path file : inputs(dataDir)) {
             String stem = stem(file);
-            float[][] x = NpyFiles.readFloat32(file);
+            float[][] x = Npy.read(file);
             for (String method : methods) {
                 if (!applies(method, stem)) {
                     continue;
@@ -104,7 +105,7 @@ public final class ProjectionBench {
                     timings.put(label, seconds);
                     timings.put(label + "/cpu", cpuSeconds);
                     System.out.printf(Locale.ROOT, "  fusionlab %s: %.2f s wall, %.2f s CPU%n", label, seconds, cpuSeconds);
-                    NpyFiles.writeFloat32(out.resolve("fusionlab-" + method + "-" + stem + ".npy"), toFloat(layout));
+                    Npy.write(out.resolve("fusionlab-" + method + "-" + stem + ".npy"), toFloat(layout));
                 } catch (IllegalArgumentException refused) {
                     timings.remove(List.of(label, label + "/cpu"));
                     timings.put(label + "/refused", refused.getMessage());
@@ -141,7 +142,7 @@ public final class ProjectionBench {
         table.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Path file : inputs(dataDir)) {
             String stem = stem(file);
-            float[][] x = NpyFiles.readFloat32(file);
+            float[][] x = Npy.read(file);
             for (String method : List.of("pca", "umap", "tsne")) {
                 if (!applies(method, stem)) {
                     continue;
@@ -184,7 +185,7 @@ public final class ProjectionBench {
         if (!Files.exists(layoutFile)) {
             return "-";
         }
-        double[][] layout = NpyFiles.read(layoutFile);
+        double[][] layout = toDouble(Npy.read(layoutFile));
         for (double[] row : layout) {
             if (!Double.isFinite(row[0]) || !Double.isFinite(row[1])) {
                 return "non-finite!";
@@ -218,6 +219,17 @@ public final class ProjectionBench {
 
     private static String seconds(double s) {
         return String.format(Locale.ROOT, "%.2f", s);
+    }
+
+    private static double[][] toDouble(float[][] rows) {
+        double[][] layout = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            layout[i] = new double[rows[i].length];
+            for (int j = 0; j < rows[i].length; j++) {
+                layout[i][j] = rows[i][j];
+            }
+        }
+        return layout;
     }
 
     private static float[][] toFloat(double[][] layout) {
