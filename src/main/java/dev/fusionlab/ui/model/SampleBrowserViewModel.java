@@ -9,6 +9,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.IntegerBinding;
 import javafx.beans.property.ObjectProperty;
@@ -60,25 +61,32 @@ public final class SampleBrowserViewModel {
     }
 
     private void showDataset(Dataset d) {
-        List<SampleItem> items = new ArrayList<>();
-        if (d != null) {
-            d.samples().forEach(s -> items.add(new SampleItem(-1, s)));
-        }
-        all.setAll(items);
+        showSamples(d == null ? List.of() : d.samples());
         problems.setAll(d == null ? List.of() : d.problems());
         setLabels(d == null ? List.of() : d.classes());
         refilter();
     }
 
     private void showResult(RunResult r) {
-        List<SampleItem> items = new ArrayList<>(r.samples().size());
-        for (int i = 0; i < r.samples().size(); i++) {
-            items.add(new SampleItem(i, r.samples().get(i)));
-        }
-        all.setAll(items);
+        showSamples(r.samples());
         problems.setAll(r.dataset().problems());
         setLabels(r.classes());
-        refilter();
+    }
+
+    /**
+     * Shows these samples, each item's index its position. When they are the samples already shown
+     * (a run over the open dataset, every sample encoded) the grid is left alone: nothing to redraw.
+     */
+    private void showSamples(List<Sample> samples) {
+        if (samples.size() == all.size() && IntStream.range(0, samples.size())
+                .allMatch(i -> all.get(i).sample().equals(samples.get(i)))) {
+            return;
+        }
+        List<SampleItem> items = new ArrayList<>(samples.size());
+        for (int i = 0; i < samples.size(); i++) {
+            items.add(new SampleItem(i, samples.get(i)));
+        }
+        all.setAll(items);
     }
 
     private void setLabels(List<String> classes) {
@@ -99,7 +107,7 @@ public final class SampleBrowserViewModel {
         selectedCount.set(selected.length);
         Predicate<SampleItem> filter = item -> {
             Sample s = item.sample();
-            if (selected.length > 0 && (item.index() < 0 || !inSelection.get(item.index()))) {
+            if (selected.length > 0 && !inSelection.get(item.index())) {
                 return false;
             }
             if (label != null && !ALL_LABELS.equals(label) && !label.equals(s.label())) {

@@ -132,7 +132,7 @@ public final class SampleGridPane extends BorderPane {
             label.getStyleClass().add("cell-label");
             box.getStyleClass().add("cell-box");
             setOnMouseClicked(e -> {
-                if (getItem() != null && getItem().index() >= 0) {
+                if (getItem() != null && workbench.resultProperty().get() != null) {
                     workbench.projection().focusedProperty().set(getItem().index());
                 }
             });
