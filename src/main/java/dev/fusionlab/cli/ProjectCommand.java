@@ -31,6 +31,15 @@ final class ProjectCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--perplexity", defaultValue = "30", description = "t-SNE perplexity (default: ${DEFAULT-VALUE}).")
+    double perplexity;
+
+    @Option(names = "--neighbors", defaultValue = "15", description = "UMAP neighbourhood size (default: ${DEFAULT-VALUE}).")
+    int neighbors;
+
+    @Option(names = "--min-dist", defaultValue = "0.1", description = "UMAP minimum distance (default: ${DEFAULT-VALUE}).")
+    double minDist;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(embeddings)) {
@@ -45,7 +54,8 @@ final class ProjectCommand implements Callable<Integer> {
                     + data.length + " rows");
         }
         try (CliContext context = new CliContext()) {
-            double[][] points = Projector.project(data, method, ProjectionParams.defaults(seed), context.task());
+            double[][] points = Projector.project(data, method,
+                    new ProjectionParams(seed, 0, neighbors, minDist, perplexity), context.task());
             ProjectionCsv.write(out, ids, points);
             context.close();
             System.out.printf("%d points, %s -> %s%n", points.length, method.key(), out);
