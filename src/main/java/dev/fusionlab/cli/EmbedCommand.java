@@ -22,13 +22,13 @@ final class EmbedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        EncodedDataset encoded;
         try (CliContext context = new CliContext(); Pipeline pipeline = Pipeline.withDefaults()) {
-            EncodedDataset encoded = pipeline.encode(options.toConfig(), context.task());
+            encoded = pipeline.encode(options.toConfig(), context.task());
             RunExporter.writeEmbeddings(encoded, out);
-            context.close();
-            System.out.printf("%d samples encoded (%d skipped) -> %s%n", encoded.samples().size(),
-                    encoded.problems().size(), out.resolve("embeddings"));
         }
+        System.out.printf("%d samples encoded (%d skipped) -> %s%n", encoded.samples().size(),
+                encoded.problems().size(), out.resolve("embeddings"));
         return 0;
     }
 }

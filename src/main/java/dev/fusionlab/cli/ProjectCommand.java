@@ -57,9 +57,8 @@ final class ProjectCommand implements Callable<Integer> {
             double[][] points = Projector.project(data, method,
                     new ProjectionParams(seed, 0, neighbors, minDist, perplexity), context.task());
             ProjectionCsv.write(out, ids, points);
-            context.close();
-            System.out.printf("%d points, %s -> %s%n", points.length, method.key(), out);
         }
+        System.out.printf("%d points, %s -> %s%n", data.length, method.key(), out);
         return 0;
     }
 }

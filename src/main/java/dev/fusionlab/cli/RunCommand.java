@@ -25,12 +25,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        RunResult result;
         try (CliContext context = new CliContext(); Pipeline pipeline = Pipeline.withDefaults()) {
-            RunResult result = pipeline.run(options.toConfig(), context.task());
+            result = pipeline.run(options.toConfig(), context.task());
             RunExporter.writeAll(result, out, dpi, context.task());
-            context.close();
-            System.out.println(Summary.of(result, out));
         }
+        System.out.println(Summary.of(result, out));
         return 0;
     }
 }

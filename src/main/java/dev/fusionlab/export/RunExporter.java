@@ -91,9 +91,8 @@ public final class RunExporter {
         }
         String title = result.dataset().name() + " — " + key.space().key() + " embedding, " + key.method().name();
         ScatterPlotSpec spec = ScatterPlotSpec.of(title, xs, ys, result.truth(), colours, legend);
-        return new ScatterPlotSpec(spec.title(), key.method().name() + " 1", key.method().name() + " 2", xs, ys,
-                spec.category(), colours, legend, spec.highlighted(), spec.viewport(), spec.widthPx(), spec.heightPx(),
-                dpi, spec.pointRadius(), spec.theme());
+        return spec.withAxisLabels(key.method().name() + " 1", key.method().name() + " 2")
+                .withSize(spec.widthPx(), spec.heightPx(), dpi);
     }
 
     static void writeMetrics(RunResult result, Path file) throws IOException {

@@ -1,5 +1,6 @@
 package dev.fusionlab.project.neighbors;
 
+import dev.fusionlab.project.Workers;
 import dev.fusionlab.task.TaskContext;
 
 /** Exact neighbours by comparing every pair: the reference, and the fastest choice for small data. */

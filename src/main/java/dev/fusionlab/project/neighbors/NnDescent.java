@@ -1,5 +1,6 @@
 package dev.fusionlab.project.neighbors;
 
+import dev.fusionlab.project.Workers;
 import dev.fusionlab.task.TaskContext;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.fusionlab.project.pca;
 
-import dev.fusionlab.project.neighbors.Workers;
+import dev.fusionlab.project.Workers;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import smile.linalg.blas.cblas_h;

@@ -1,6 +1,6 @@
 package dev.fusionlab.project.pca;
 
-import dev.fusionlab.project.neighbors.Workers;
+import dev.fusionlab.project.Workers;
 
 /**
  * Products with the centred data computed in plain Java straight from the caller's rows: no copy, no

@@ -5,7 +5,7 @@ import static dev.fusionlab.project.DenseAlgebra.dot;
 import static dev.fusionlab.project.DenseAlgebra.orthonormalize;
 
 import dev.fusionlab.project.DenseAlgebra;
-import dev.fusionlab.project.neighbors.Workers;
+import dev.fusionlab.project.Workers;
 import dev.fusionlab.task.TaskContext;
 import java.util.SplittableRandom;
 

@@ -1,7 +1,7 @@
 package dev.fusionlab.project.quality;
 
 import dev.fusionlab.project.neighbors.Distances;
-import dev.fusionlab.project.neighbors.Workers;
+import dev.fusionlab.project.Workers;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 

@@ -1,7 +1,7 @@
 package dev.fusionlab.project.tsne;
 
 import dev.fusionlab.project.neighbors.KnnGraph;
-import dev.fusionlab.project.neighbors.Workers;
+import dev.fusionlab.project.Workers;
 import java.util.Arrays;
 
 /**

@@ -1,6 +1,6 @@
 package dev.fusionlab.project.tsne;
 
-import dev.fusionlab.project.neighbors.Workers;
+import dev.fusionlab.project.Workers;
 
 /** Repulsive forces through a {@link BarnesHutTree} rebuilt every call: O(n log n), accuracy set by theta. */
 final class BarnesHutRepulsion implements RepulsiveForces {

@@ -3,7 +3,7 @@ package dev.fusionlab.project.tsne;
 import dev.fusionlab.project.neighbors.KnnGraph;
 import dev.fusionlab.project.neighbors.Metric;
 import dev.fusionlab.project.neighbors.NearestNeighbors;
-import dev.fusionlab.project.neighbors.Workers;
+import dev.fusionlab.project.Workers;
 import dev.fusionlab.project.pca.Pca;
 import dev.fusionlab.project.pca.PcaParams;
 import dev.fusionlab.task.TaskContext;

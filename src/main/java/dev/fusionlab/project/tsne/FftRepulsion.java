@@ -1,6 +1,6 @@
 package dev.fusionlab.project.tsne;
 
-import dev.fusionlab.project.neighbors.Workers;
+import dev.fusionlab.project.Workers;
 import java.util.Arrays;
 
 /**

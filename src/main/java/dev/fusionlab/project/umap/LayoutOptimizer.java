@@ -1,6 +1,6 @@
 package dev.fusionlab.project.umap;
 
-import dev.fusionlab.project.neighbors.Workers;
+import dev.fusionlab.project.Workers;
 import dev.fusionlab.task.TaskContext;
 
 /**

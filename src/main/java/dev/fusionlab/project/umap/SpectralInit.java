@@ -1,7 +1,7 @@
 package dev.fusionlab.project.umap;
 
 import dev.fusionlab.project.DenseAlgebra;
-import dev.fusionlab.project.neighbors.Workers;
+import dev.fusionlab.project.Workers;
 import dev.fusionlab.task.TaskContext;
 import java.util.SplittableRandom;
 

@@ -2,7 +2,7 @@ package dev.fusionlab.project.tsne;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fusionlab.project.neighbors.Workers;
+import dev.fusionlab.project.Workers;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package dev.fusionlab.project.umap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fusionlab.project.neighbors.Workers;
+import dev.fusionlab.project.Workers;
 import dev.fusionlab.project.quality.Trustworthiness;
 import dev.fusionlab.task.TaskContext;
 import java.util.Arrays;

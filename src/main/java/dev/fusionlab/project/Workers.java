@@ -1,4 +1,4 @@
-package dev.fusionlab.project.neighbors;
+package dev.fusionlab.project;
 
 import java.util.ArrayList;
 import java.util.List;
