@@ -50,7 +50,7 @@ public final class ImageEncoder implements Encoder<Path> {
         descriptor.checkModality(Modality.IMAGE, modelFile);
         String sha = Sha256.hexOf(modelFile);
         ImagePreprocessor preprocessor = new ImagePreprocessor(descriptor.inputSizeOrDefault(),
-                descriptor.mean(), descriptor.std());
+                descriptor.mean(), descriptor.std(), ModelFormat.of(modelFile).imageLayout());
         var model = ModelLoader.load(modelFile, ImageBatchTranslator.Batch.class, float[][].class,
                 new ImageBatchTranslator(descriptor.outputSelector()));
         try {
@@ -104,7 +104,8 @@ public final class ImageEncoder implements Encoder<Path> {
     /** Runs the first {@code count} images in {@link #pixels}; {@code id} names the model in errors. */
     private float[][] infer(int count, String id) {
         try {
-            float[][] vectors = predictor.predict(new ImageBatchTranslator.Batch(pixels, count, preprocessor.size()));
+            float[][] vectors = predictor.predict(new ImageBatchTranslator.Batch(pixels, count, preprocessor.size(),
+                    preprocessor.layout()));
             if (normalize) {
                 for (float[] v : vectors) {
                     Vectors.normalize(v);

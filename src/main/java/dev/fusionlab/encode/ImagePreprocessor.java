@@ -10,8 +10,9 @@ import java.io.IOException;
 import javax.imageio.ImageIO;
 
 /**
- * Decodes image file bytes and writes them as a CHW float tensor slice, in plain Java so a whole
- * batch lands in one array without any per-image native tensor.
+ * Decodes image file bytes and writes them as one image's slice of a float batch, in the engine's
+ * {@link PixelLayout}, in plain Java so a whole batch lands in one array without any per-image
+ * native tensor.
  *
  * <p>Steps: decode (ImageIO: PNG, JPEG, GIF, BMP); composite onto <b>white</b> (emoji and icons are
  * transparent PNGs whose invisible pixels often hold black or garbage RGB: dropping alpha without
@@ -25,17 +26,20 @@ public final class ImagePreprocessor {
     private final int size;
     private final float[] mean;
     private final float[] std;
+    private final PixelLayout layout;
 
     /**
-     * @param size target width and height in pixels
-     * @param mean per-channel RGB mean subtracted after scaling to [0, 1], or null for none
-     * @param std  per-channel RGB std divided by, or null for none
+     * @param size   target width and height in pixels
+     * @param mean   per-channel RGB mean subtracted after scaling to [0, 1], or null for none
+     * @param std    per-channel RGB std divided by, or null for none
+     * @param layout how the floats of one image are ordered in the batch
      */
-    public ImagePreprocessor(int size, float[] mean, float[] std) {
+    public ImagePreprocessor(int size, float[] mean, float[] std, PixelLayout layout) {
         if (size <= 0) {
             throw new IllegalArgumentException("image size must be positive: " + size);
         }
         this.size = size;
+        this.layout = layout;
         this.mean = mean == null ? new float[] {0f, 0f, 0f} : checkRgb(mean, "mean");
         this.std = std == null ? new float[] {1f, 1f, 1f} : checkRgb(std, "std");
     }
@@ -44,13 +48,17 @@ public final class ImagePreprocessor {
         return size;
     }
 
+    public PixelLayout layout() {
+        return layout;
+    }
+
     /** Floats one image occupies: 3 x size x size. */
     public int floatsPerImage() {
         return 3 * size * size;
     }
 
     /**
-     * Decodes {@code encoded} and writes its CHW floats into {@code batch} from {@code offset}.
+     * Decodes {@code encoded} and writes its floats into {@code batch} from {@code offset}.
      *
      * @throws IOException with a user-readable reason when the bytes are not a decodable image
      */
@@ -65,12 +73,13 @@ public final class ImagePreprocessor {
     /** Writes an already decoded image; see the class comment for the steps. */
     public void write(BufferedImage image, float[] batch, int offset) {
         int[] rgb = onWhiteResized(image);
-        int plane = size * size;
-        for (int p = 0; p < plane; p++) {
+        int channel = layout.channelStride(size);
+        int step = layout.pixelStride();
+        for (int p = 0, at = offset; p < rgb.length; p++, at += step) {
             int pixel = rgb[p];
-            batch[offset + p] = (((pixel >>> 16) & 0xFF) / 255f - mean[0]) / std[0];
-            batch[offset + plane + p] = (((pixel >>> 8) & 0xFF) / 255f - mean[1]) / std[1];
-            batch[offset + 2 * plane + p] = ((pixel & 0xFF) / 255f - mean[2]) / std[2];
+            batch[at] = (((pixel >>> 16) & 0xFF) / 255f - mean[0]) / std[0];
+            batch[at + channel] = (((pixel >>> 8) & 0xFF) / 255f - mean[1]) / std[1];
+            batch[at + 2 * channel] = ((pixel & 0xFF) / 255f - mean[2]) / std[2];
         }
     }
 

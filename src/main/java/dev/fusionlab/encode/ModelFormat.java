@@ -6,18 +6,25 @@ import java.util.Locale;
 /** File formats FusionLab loads, each with the DJL engine that runs it. */
 public enum ModelFormat {
     /** TorchScript ({@code torch.jit.trace/script} then save): DJL PyTorch engine. */
-    TORCHSCRIPT("PyTorch"),
+    TORCHSCRIPT("PyTorch", PixelLayout.CHANNELS_LAST),
     /** ONNX: DJL OnnxRuntime engine (CPU build). */
-    ONNX("OnnxRuntime");
+    ONNX("OnnxRuntime", PixelLayout.CHANNELS_FIRST);
 
     private final String engine;
+    private final PixelLayout imageLayout;
 
-    ModelFormat(String engine) {
+    ModelFormat(String engine, PixelLayout imageLayout) {
         this.engine = engine;
+        this.imageLayout = imageLayout;
     }
 
     public String engine() {
         return engine;
+    }
+
+    /** The layout this engine takes image batches in fastest (see {@link PixelLayout}). */
+    public PixelLayout imageLayout() {
+        return imageLayout;
     }
 
     /** Picks the format from the file extension: .pt/.pth/.torchscript or .onnx. */

@@ -4,7 +4,6 @@ import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
@@ -12,9 +11,10 @@ import dev.fusionlab.encode.BundledModels;
 import dev.fusionlab.encode.DjlRuntime;
 import dev.fusionlab.encode.Encoder;
 import dev.fusionlab.encode.EncoderCatalog;
+import dev.fusionlab.encode.ModelFormat;
+import dev.fusionlab.encode.PixelLayout;
 import dev.fusionlab.task.TaskContext;
 import java.awt.image.BufferedImage;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,10 +26,11 @@ import javax.imageio.ImageIO;
  * MobileNetV2 throughput on DJL, comparable with bench/encoder/torch_bench.py.
  *
  * <p>Usage (see bench/encoder/run.sh): {@code EncoderBenchmark pt|onnx BATCH ITERATIONS} with
- * {@code -Dfusionlab.threads=2} and optionally {@code -Dai.djl.pytorch.graph_optimizer=true}.
- * Prints first-batch latency, steady-state images/s of the model alone (one [N,3,224,224] tensor per
- * batch, as the encoder feeds it), and end-to-end images/s of {@link Encoder#encode} on PNG files
- * (read, decode, resize, infer).
+ * {@code -Dfusionlab.threads=2} and optionally {@code -Dai.djl.pytorch.graph_optimizer=true} or
+ * {@code -Dfusionlab.bench.layout=CHANNELS_FIRST} (default: the layout the encoder uses for that
+ * format, see {@link PixelLayout}). Prints first-batch latency, steady-state images/s of the model
+ * alone (one [N,3,224,224] tensor per batch, made as the encoder makes it), and end-to-end images/s
+ * of {@link Encoder#encode} on PNG files (read, decode, resize, infer).
  */
 public final class EncoderBenchmark {
 
@@ -43,8 +44,10 @@ public final class EncoderBenchmark {
         int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         boolean onnx = format.equals("onnx");
         Path file = onnx ? BundledModels.mobileNetOnnx() : BundledModels.mobileNetTorchScript();
-        System.out.printf("model=%s batch=%d threads=%d graph_optimizer=%s%n", file.getFileName(), batch,
-                DjlRuntime.threads(), System.getProperty("ai.djl.pytorch.graph_optimizer"));
+        PixelLayout layout = PixelLayout.valueOf(System.getProperty("fusionlab.bench.layout",
+                ModelFormat.of(file).imageLayout().name()));
+        System.out.printf("model=%s batch=%d threads=%d graph_optimizer=%s layout=%s%n", file.getFileName(), batch,
+                DjlRuntime.threads(), System.getProperty("ai.djl.pytorch.graph_optimizer"), layout);
 
         Criteria<NDList, NDList> criteria = Criteria.builder().setTypes(NDList.class, NDList.class)
                 .optModelPath(file).optEngine(onnx ? "OnnxRuntime" : "PyTorch")
@@ -66,7 +69,7 @@ public final class EncoderBenchmark {
                 }
                 long t0 = System.nanoTime();
                 try (NDManager m = model.getNDManager().newSubManager()) {
-                    NDArray x = m.create(FloatBuffer.wrap(pixels), new Shape(batch, 3, 224, 224));
+                    NDArray x = layout.toTensor(m, pixels, batch, 224);
                     predictor.predict(new NDList(x)).get(0).toFloatArray();
                 }
                 seconds[i] = (System.nanoTime() - t0) / 1e9;
