@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code fusionlab project}: a 2D layout of any .npy matrix. */
@@ -31,17 +32,12 @@ final class ProjectCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--perplexity", defaultValue = "30", description = "t-SNE perplexity (default: ${DEFAULT-VALUE}).")
-    double perplexity;
-
-    @Option(names = "--neighbors", defaultValue = "15", description = "UMAP neighbourhood size (default: ${DEFAULT-VALUE}).")
-    int neighbors;
-
-    @Option(names = "--min-dist", defaultValue = "0.1", description = "UMAP minimum distance (default: ${DEFAULT-VALUE}).")
-    double minDist;
+    @Mixin
+    ProjectionOptions projectionOptions = new ProjectionOptions();
 
     @Override
     public Integer call() throws Exception {
+        ProjectionParams params = ProjectionParams.of(seed, projectionOptions.toSettings());
         if (!Files.isRegularFile(embeddings)) {
             throw new IllegalArgumentException(embeddings + ": no such file");
         }
@@ -54,8 +50,7 @@ final class ProjectCommand implements Callable<Integer> {
                     + data.length + " rows");
         }
         try (CliContext context = new CliContext()) {
-            double[][] points = Projector.project(data, method,
-                    new ProjectionParams(seed, 0, neighbors, minDist, perplexity), context.task());
+            double[][] points = Projector.project(data, method, params, context.task());
             ProjectionCsv.write(out, ids, points);
         }
         System.out.printf("%d points, %s -> %s%n", data.length, method.key(), out);

@@ -4,6 +4,7 @@ import dev.fusionlab.fuse.ClassifierKind;
 import dev.fusionlab.fuse.LateCombiner;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.project.ProjectionMethod;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options that describe a run, shared by {@code run} and {@code embed}. */
@@ -42,11 +43,14 @@ final class RunOptions {
     @Option(names = "--projection", description = "pca, tsne or umap (default: umap).")
     ProjectionMethod projection = DEFAULTS.projection();
 
+    @Mixin
+    ProjectionOptions projectionOptions = new ProjectionOptions();
+
     @Option(names = "--seed", description = "Seed of the split, the training and the projections (default: 42).")
     long seed = DEFAULTS.seed();
 
     RunConfig toConfig() {
-        return new RunConfig(dataset, imageEncoder, textEncoder, classifier, combiner, imageWeight, projection, seed,
-                textColumn, labelColumn);
+        return new RunConfig(dataset, imageEncoder, textEncoder, classifier, combiner, imageWeight, projection,
+                projectionOptions.toSettings(), seed, textColumn, labelColumn);
     }
 }

@@ -89,9 +89,9 @@ public final class RunExporter {
         for (int c = 0; c < result.classes().size(); c++) {
             legend.add(new LegendEntry(result.classes().get(c), colours[c]));
         }
-        String title = result.dataset().name() + " — " + key.space().key() + " embedding, " + key.method().name();
+        String title = result.dataset().name() + " — " + key.space().key() + " embedding, " + key.method().label();
         ScatterPlotSpec spec = ScatterPlotSpec.of(title, xs, ys, result.truth(), colours, legend);
-        return spec.withAxisLabels(key.method().name() + " 1", key.method().name() + " 2")
+        return spec.withAxisLabels(key.method().label() + " 1", key.method().label() + " 2")
                 .withSize(spec.widthPx(), spec.heightPx(), dpi);
     }
 

@@ -19,7 +19,9 @@ import dev.fusionlab.fuse.ClassifierSpec;
 import dev.fusionlab.fuse.FusionInput;
 import dev.fusionlab.fuse.FusionModels;
 import dev.fusionlab.fuse.FusionTrainer;
+import dev.fusionlab.project.ProjectionMethod;
 import dev.fusionlab.project.ProjectionParams;
+import dev.fusionlab.project.ProjectionSettings;
 import dev.fusionlab.project.Projector;
 import dev.fusionlab.task.TaskContext;
 import java.io.IOException;
@@ -159,14 +161,27 @@ public final class Pipeline implements AutoCloseable {
                 millis, provenance);
     }
 
+    /**
+     * The same run laid out again with another projection method or settings: encoders and classifiers
+     * untouched, so it takes seconds. Layouts of other methods are kept, so the user can flip between them.
+     */
+    public static RunResult reproject(RunResult result, ProjectionMethod method, ProjectionSettings settings,
+                                      TaskContext ctx, LiveLayouts live) {
+        RunConfig config = result.config().withProjection(method, settings);
+        Map<ProjectionKey, double[][]> projections = new LinkedHashMap<>(result.projections());
+        projections.putAll(project(result.embeddings(), config, ctx, live));
+        return result.withProjections(config, projections);
+    }
+
     /** Projects each embedding space with the configured method. */
-    public Map<ProjectionKey, double[][]> project(Map<Space, float[][]> embeddings, RunConfig config, TaskContext ctx,
-                                                  LiveLayouts live) {
+    public static Map<ProjectionKey, double[][]> project(Map<Space, float[][]> embeddings, RunConfig config,
+                                                         TaskContext ctx, LiveLayouts live) {
         Map<ProjectionKey, double[][]> projections = new LinkedHashMap<>();
         for (Map.Entry<Space, float[][]> e : embeddings.entrySet()) {
             ProjectionKey key = new ProjectionKey(e.getKey(), config.projection());
             ctx.report("project", -1, key.fileStem());
-            projections.put(key, Projector.project(e.getValue(), config.projection(), ProjectionParams.defaults(config.seed()),
+            projections.put(key, Projector.project(e.getValue(), config.projection(),
+                    ProjectionParams.of(config.seed(), config.projectionSettings()),
                     ctx, (step, total, xy) -> live.onLayout(key, step, total, xy)));
         }
         return projections;

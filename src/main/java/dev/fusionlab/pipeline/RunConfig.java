@@ -3,6 +3,7 @@ package dev.fusionlab.pipeline;
 import dev.fusionlab.fuse.ClassifierKind;
 import dev.fusionlab.fuse.LateCombiner;
 import dev.fusionlab.project.ProjectionMethod;
+import dev.fusionlab.project.ProjectionSettings;
 
 /**
  * Everything a user chooses for one run. The GUI's pipeline panel and the CLI's options both fill one.
@@ -14,12 +15,14 @@ import dev.fusionlab.project.ProjectionMethod;
  * @param combiner     late-fusion combiner
  * @param imageWeight  image weight for {@link LateCombiner#WEIGHTED}, in [0, 1]
  * @param projection   projection method computed for the image, text and fused spaces
+ * @param projectionSettings t-SNE perplexity, UMAP neighbours and min-dist
  * @param seed         seed of splits, training and projections: same seed, same results
  * @param textColumn   manifest column holding the text (manifest datasets only)
  * @param labelColumn  manifest column holding the label (manifest datasets only)
  */
 public record RunConfig(String dataset, String imageEncoder, String textEncoder, ClassifierKind classifier,
-                        LateCombiner combiner, double imageWeight, ProjectionMethod projection, long seed,
+                        LateCombiner combiner, double imageWeight, ProjectionMethod projection,
+                        ProjectionSettings projectionSettings, long seed,
                         String textColumn, String labelColumn) {
 
     public static final String DEMO = "demo";
@@ -33,41 +36,46 @@ public record RunConfig(String dataset, String imageEncoder, String textEncoder,
     /** The defaults of both the GUI and the CLI: the bundled demo, offline encoders, UMAP, seed 42. */
     public static RunConfig defaults() {
         return new RunConfig(DEMO, "mobilenet_v2", "all-minilm-l6-v2", ClassifierKind.SOFTMAX,
-                LateCombiner.MEAN, 0.5, ProjectionMethod.UMAP, 42, "text", "label");
+                LateCombiner.MEAN, 0.5, ProjectionMethod.UMAP, ProjectionSettings.defaults(), 42, "text", "label");
     }
 
     public RunConfig withDataset(String newDataset) {
-        return new RunConfig(newDataset, imageEncoder, textEncoder, classifier, combiner, imageWeight, projection, seed,
-                textColumn, labelColumn);
+        return new RunConfig(newDataset, imageEncoder, textEncoder, classifier, combiner, imageWeight, projection,
+                projectionSettings, seed, textColumn, labelColumn);
     }
 
     public RunConfig withEncoders(String newImageEncoder, String newTextEncoder) {
         return new RunConfig(dataset, newImageEncoder, newTextEncoder, classifier, combiner, imageWeight, projection,
-                seed, textColumn, labelColumn);
+                projectionSettings, seed, textColumn, labelColumn);
     }
 
     public RunConfig withClassifier(ClassifierKind newClassifier) {
-        return new RunConfig(dataset, imageEncoder, textEncoder, newClassifier, combiner, imageWeight, projection, seed,
-                textColumn, labelColumn);
+        return new RunConfig(dataset, imageEncoder, textEncoder, newClassifier, combiner, imageWeight, projection,
+                projectionSettings, seed, textColumn, labelColumn);
     }
 
     public RunConfig withLateFusion(LateCombiner newCombiner, double newImageWeight) {
         return new RunConfig(dataset, imageEncoder, textEncoder, classifier, newCombiner, newImageWeight, projection,
-                seed, textColumn, labelColumn);
+                projectionSettings, seed, textColumn, labelColumn);
     }
 
     public RunConfig withProjection(ProjectionMethod newProjection) {
-        return new RunConfig(dataset, imageEncoder, textEncoder, classifier, combiner, imageWeight, newProjection, seed,
-                textColumn, labelColumn);
+        return new RunConfig(dataset, imageEncoder, textEncoder, classifier, combiner, imageWeight, newProjection,
+                projectionSettings, seed, textColumn, labelColumn);
+    }
+
+    public RunConfig withProjection(ProjectionMethod newProjection, ProjectionSettings newSettings) {
+        return new RunConfig(dataset, imageEncoder, textEncoder, classifier, combiner, imageWeight, newProjection,
+                newSettings, seed, textColumn, labelColumn);
     }
 
     public RunConfig withSeed(long newSeed) {
-        return new RunConfig(dataset, imageEncoder, textEncoder, classifier, combiner, imageWeight, projection, newSeed,
-                textColumn, labelColumn);
+        return new RunConfig(dataset, imageEncoder, textEncoder, classifier, combiner, imageWeight, projection,
+                projectionSettings, newSeed, textColumn, labelColumn);
     }
 
     public RunConfig withColumns(String newTextColumn, String newLabelColumn) {
-        return new RunConfig(dataset, imageEncoder, textEncoder, classifier, combiner, imageWeight, projection, seed,
-                newTextColumn, newLabelColumn);
+        return new RunConfig(dataset, imageEncoder, textEncoder, classifier, combiner, imageWeight, projection,
+                projectionSettings, seed, newTextColumn, newLabelColumn);
     }
 }

@@ -6,7 +6,9 @@ import dev.fusionlab.data.Split;
 import dev.fusionlab.evaluate.Evaluation;
 import dev.fusionlab.fuse.LateCombiner;
 import dev.fusionlab.fuse.Strategy;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,6 +48,12 @@ public record RunResult(Dataset dataset, List<String> classes, List<Sample> samp
         Map<Strategy, float[][]> all = new EnumMap<>(probabilities);
         all.put(Strategy.LATE, lateProbabilities(combiner, imageWeight));
         return Evaluation.onTest(truth, samples.stream().map(Sample::split).toArray(Split[]::new), all, classes);
+    }
+
+    /** This run with other layouts, laid out as {@code newConfig} says; everything else unchanged. */
+    public RunResult withProjections(RunConfig newConfig, Map<ProjectionKey, double[][]> newProjections) {
+        return new RunResult(dataset, classes, samples, truth, embeddings, probabilities, Collections.unmodifiableMap(new LinkedHashMap<>(newProjections)),
+                newConfig, stageMillis, provenance);
     }
 
     /** Ids of the samples, in row order. */

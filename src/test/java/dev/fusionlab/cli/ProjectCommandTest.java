@@ -48,6 +48,26 @@ class ProjectCommandTest {
                 "--out", dir.resolve("x.csv").toString())).isNotZero();
     }
 
+    @Test
+    void anOutOfRangeSettingFailsWithOneLineNamingIt() throws IOException {
+        Path npy = dir.resolve("m.npy");
+        Npy.write(npy, gaussian(20, 3));
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = FusionLabCli.execute("project", "--embeddings", npy.toString(), "--method", "umap",
+                    "--min-dist", "1.5", "--out", dir.resolve("p.csv").toString());
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(code).isNotZero();
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("fusionlab project: ").contains("min-dist must be in [0, 1), got 1.5");
+        assertThat(dir.resolve("p.csv")).doesNotExist();
+    }
+
     private static float[][] gaussian(int n, int d) {
         Random random = new Random(3);
         float[][] x = new float[n][d];

@@ -79,8 +79,23 @@ public final class TestRuns {
         projections.put(new ProjectionKey(Space.IMAGE, ProjectionMethod.UMAP), imageLayout);
         projections.put(new ProjectionKey(Space.FUSED, ProjectionMethod.PCA), imageLayout);
         Map<Space, float[][]> embeddings = new EnumMap<>(Space.class);
+        embeddings.put(Space.FUSED, withNoiseDimensions(fused, 6, random));
+        embeddings.put(Space.IMAGE, withNoiseDimensions(imageLayout, 6, random));
         return new RunResult(dataset, CLASSES, samples, truth, embeddings, probabilities, projections, config,
                 Map.of("encode", 10L), new RunProvenance("0".repeat(64), List.of(), Map.of(), Map.of()));
+    }
+
+    /** Each 2D point followed by {@code extra} small Gaussian coordinates: an embedding to re-project. */
+    private static float[][] withNoiseDimensions(double[][] points, int extra, Random random) {
+        float[][] rows = new float[points.length][2 + extra];
+        for (int i = 0; i < points.length; i++) {
+            rows[i][0] = (float) points[i][0];
+            rows[i][1] = (float) points[i][1];
+            for (int j = 2; j < rows[i].length; j++) {
+                rows[i][j] = (float) (0.1 * random.nextGaussian());
+            }
+        }
+        return rows;
     }
 
     /** A distribution with {@code p} on {@code best} and the rest spread evenly. */

@@ -12,6 +12,7 @@ import dev.fusionlab.fuse.Strategy;
 import dev.fusionlab.pipeline.LiveLayouts;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.pipeline.RunResult;
+import dev.fusionlab.project.ProjectionMethod;
 import dev.fusionlab.task.TaskContext;
 import dev.fusionlab.ui.model.ColourMode;
 import dev.fusionlab.ui.model.WorkbenchServices;
@@ -158,6 +159,16 @@ class WorkbenchGuiTest {
         waitForFxEvents();
     }
 
+    /** Visible on screen: the node and every parent visible. */
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private ScatterView scatter() {
         return window.projection().scatter();
     }
@@ -183,6 +194,28 @@ class WorkbenchGuiTest {
         assertThat(robot.lookup("#legend").queryAs(Node.class).isVisible()).isTrue();
         assertThat(robot.lookup(".legend-entry").queryAllAs(Label.class)).extracting(Label::getText)
                 .containsExactly("animal", "food", "travel");
+    }
+
+    @Test
+    void theChosenMethodsSettingsShowAndReprojectAddsItsLayout(FxRobot robot) throws Exception {
+        runPipeline(robot);
+        robot.interact(() -> vm.settings().projectionProperty().set(ProjectionMethod.TSNE));
+        waitForFxEvents();
+        assertThat(shown(robot.lookup("#tsne-perplexity").queryAs(Node.class))).isTrue();
+        assertThat(shown(robot.lookup("#umap-neighbors").queryAs(Node.class))).isFalse();
+        robot.interact(() -> robot.lookup("#tsne-perplexity").<javafx.scene.control.Spinner<Double>>query()
+                .getValueFactory().setValue(12.0));
+
+        robot.clickOn("#reproject");
+        waitFor(20, TimeUnit.SECONDS, () -> !vm.task().isRunning()
+                && vm.projection().availableMethods().contains(ProjectionMethod.TSNE));
+        waitForFxEvents();
+
+        assertThat(vm.resultProperty().get().config().projectionSettings().tsnePerplexity()).isEqualTo(12.0);
+        assertThat(vm.projection().methodProperty().get()).isEqualTo(ProjectionMethod.TSNE);
+        assertThat(vm.projection().layoutProperty().get().size()).isEqualTo(300);
+        assertThat(robot.lookup("#method").<javafx.scene.control.ComboBox<ProjectionMethod>>query().getItems())
+                .contains(ProjectionMethod.UMAP, ProjectionMethod.TSNE);
     }
 
     @Test

@@ -67,8 +67,9 @@ public final class ProjectionViewModel {
         predictions.addListener((obs, old, now) -> {
             RunResult r = now == null ? null : now.result();
             if (r != result) {
+                RunResult previous = result;
                 result = r;
-                onNewResult(r);
+                onNewResult(previous, r);
             } else {
                 updateColouring();
             }
@@ -77,16 +78,26 @@ public final class ProjectionViewModel {
         colourMode.addListener((obs, old, now) -> updateColouring());
     }
 
-    private void onNewResult(RunResult now) {
-        clearSelection();
+    /**
+     * A new run starts with nothing selected; the same run laid out again (re-project) keeps the user's
+     * selection and focus, since its rows are the same samples. Either way the method the run was laid
+     * out with is shown.
+     */
+    private void onNewResult(RunResult previous, RunResult now) {
+        boolean sameSamples = previous != null && now != null && previous.samples().equals(now.samples());
+        if (!sameSamples) {
+            clearSelection();
+            focused.set(-1);
+        }
         hovered.set(-1);
-        focused.set(-1);
         if (now != null) {
             List<ProjectionMethod> methods = now.projections().keySet().stream().map(ProjectionKey::method)
                     .distinct().sorted().toList();
             availableMethods.setAll(methods);
-            if (!methods.contains(method.get()) && !methods.isEmpty()) {
-                method.set(methods.contains(now.config().projection()) ? now.config().projection() : methods.getFirst());
+            if (methods.contains(now.config().projection())) {
+                method.set(now.config().projection());
+            } else if (!methods.contains(method.get()) && !methods.isEmpty()) {
+                method.set(methods.getFirst());
             }
         } else {
             availableMethods.clear();

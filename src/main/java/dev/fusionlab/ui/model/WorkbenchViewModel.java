@@ -4,6 +4,7 @@ import dev.fusionlab.data.Dataset;
 import dev.fusionlab.export.plot.PlotFormat;
 import dev.fusionlab.export.plot.ScatterPlotSpec;
 import dev.fusionlab.fuse.Strategy;
+import dev.fusionlab.pipeline.Pipeline;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.pipeline.RunResult;
 import java.nio.file.Path;
@@ -84,6 +85,26 @@ public final class WorkbenchViewModel {
         LivePreview live = new LivePreview(uiThread, projection);
         return task.start("Run", ctx -> services.run(config, ctx, live), this::showResult,
                 r -> "Run done in " + seconds(r.stageMillis().values().stream().mapToLong(Long::longValue).sum()));
+    }
+
+    /**
+     * Lays the current run out again with the projection method and settings of the panel, in the
+     * background: nothing is encoded or trained again. Layouts of other methods stay available.
+     *
+     * @return false when there is no run yet or another task is running
+     */
+    public boolean reproject() {
+        RunResult current = result.get();
+        if (current == null) {
+            return false;
+        }
+        var method = settings.projectionProperty().get();
+        var layout = settings.projectionSettings();
+        LivePreview live = new LivePreview(uiThread, projection);
+        long started = System.nanoTime();
+        return task.start("Re-project (" + method.label() + ")",
+                ctx -> Pipeline.reproject(current, method, layout, ctx, live), this::showResult,
+                r -> method.label() + " layouts ready in " + seconds((System.nanoTime() - started) / 1_000_000));
     }
 
     private static String seconds(long millis) {

@@ -4,7 +4,6 @@ import dev.fusionlab.ui.model.WorkbenchViewModel;
 import java.util.Objects;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -55,10 +54,7 @@ public final class MainWindow extends BorderPane {
         comparison.showingProperty().bind(compareTab.selectedProperty());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
-        ScrollPane left = new ScrollPane(new PipelinePanel(vm));
-        left.setFitToWidth(true);
-        left.setFitToHeight(true);
-        left.getStyleClass().add("side-panel");
+        PipelinePanel left = new PipelinePanel(vm);
         left.setPrefWidth(272);
         left.setMinWidth(240);
 
@@ -94,11 +90,13 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    /** A scene with the stylesheet and the keyboard shortcuts (Ctrl+R run, Esc cancel). */
+    /** A scene with the stylesheet and the keyboard shortcuts (Ctrl+R run, Ctrl+Shift+R re-project, Esc cancel). */
     public Scene createScene(double width, double height) {
         Scene scene = new Scene(this, width, height);
         scene.getStylesheets().add(STYLESHEET);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm::run);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), vm::reproject);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), vm::cancel);
         return scene;
     }

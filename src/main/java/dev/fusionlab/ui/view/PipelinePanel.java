@@ -11,6 +11,7 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
@@ -24,15 +25,18 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import org.controlsfx.glyphfont.FontAwesome;
 
-/** The left-hand panel: dataset, encoders, classifier, late-fusion combiner, projection, seed, and Run. */
+/**
+ * The left-hand panel: dataset, encoders, classifier, late-fusion combiner, projection (method, its
+ * settings, re-project) and seed, scrolling when the window is short, above a Run button that never
+ * scrolls away.
+ */
 public final class PipelinePanel extends VBox {
 
     private final Button run = new Button("Run", Icons.of(FontAwesome.Glyph.PLAY));
 
     public PipelinePanel(WorkbenchViewModel vm) {
-        super(6);
         PipelineSettingsViewModel s = vm.settings();
-        getStyleClass().add("pipeline-panel");
+        getStyleClass().add("side-panel");
         setId("pipeline-panel");
 
         Label dataset = new Label();
@@ -106,6 +110,14 @@ public final class PipelinePanel extends VBox {
         projection.getItems().setAll(ProjectionMethod.values());
         projection.setId("projection-method");
         projection.valueProperty().bindBidirectional(s.projectionProperty());
+        VBox projectionSettings = projectionSettings(s);
+        Button reproject = new Button("Re-project", Icons.of(FontAwesome.Glyph.REFRESH));
+        reproject.setId("reproject");
+        reproject.setMaxWidth(Double.MAX_VALUE);
+        reproject.setTooltip(new Tooltip("Lay the current run out again with this method and these settings; "
+                + "nothing is encoded or trained again (Ctrl+Shift+R)"));
+        reproject.disableProperty().bind(vm.task().runningProperty().or(vm.resultProperty().isNull()));
+        reproject.setOnAction(e -> vm.reproject());
         Spinner<Integer> seed = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, Integer.MAX_VALUE,
                 (int) s.seedProperty().get()));
         seed.setEditable(true);
@@ -122,16 +134,60 @@ public final class PipelinePanel extends VBox {
             control.setMaxWidth(Double.MAX_VALUE);
         }
         seed.setMaxWidth(Double.MAX_VALUE);
-        VBox spacer = new VBox();
-        VBox.setVgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(
+        VBox settings = new VBox(6,
                 section("Dataset"), dataset, datasetButtons,
                 section("Encoders"), caption("Image"), imageEncoder, caption("Text"), textEncoder,
                 section("Classifier"), classifier,
                 section("Late fusion"), caption("Combiner"), combiner, caption("Image weight (weighted)"), weight,
                 weightText, liveNote,
-                section("Projection"), projection, caption("Seed"), seed,
-                spacer, run);
+                section("Projection"), projection, projectionSettings, reproject, caption("Seed"), seed);
+        settings.getStyleClass().add("pipeline-panel");
+        ScrollPane scroll = new ScrollPane(settings);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("side-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        VBox runBar = new VBox(run);
+        runBar.getStyleClass().add("run-bar");
+        getChildren().addAll(scroll, runBar);
+    }
+
+    /** The settings of the chosen method only: perplexity for t-SNE, neighbours and min-dist for UMAP. */
+    private static VBox projectionSettings(PipelineSettingsViewModel s) {
+        Spinner<Double> perplexity = new Spinner<>(
+                new SpinnerValueFactory.DoubleSpinnerValueFactory(2, 200, s.tsnePerplexityProperty().get(), 5));
+        perplexity.setId("tsne-perplexity");
+        perplexity.setTooltip(new Tooltip("Effective number of neighbours each point attends to (5-50 is usual)"));
+        perplexity.valueProperty().addListener((obs, old, now) -> s.tsnePerplexityProperty().set(now));
+        Spinner<Integer> neighbors = new Spinner<>(
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(2, 200, s.umapNeighborsProperty().get(), 5));
+        neighbors.setId("umap-neighbors");
+        neighbors.setTooltip(new Tooltip("Larger keeps more global structure, smaller more local detail"));
+        neighbors.valueProperty().addListener((obs, old, now) -> s.umapNeighborsProperty().set(now));
+        Spinner<Double> minDist = new Spinner<>(
+                new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 0.99, s.umapMinDistProperty().get(), 0.05));
+        minDist.setId("umap-min-dist");
+        minDist.setTooltip(new Tooltip("Smaller packs each cluster tighter"));
+        minDist.valueProperty().addListener((obs, old, now) -> s.umapMinDistProperty().set(now));
+        for (Spinner<?> spinner : List.of(perplexity, neighbors, minDist)) {
+            spinner.setEditable(true);
+            spinner.setMaxWidth(Double.MAX_VALUE);
+        }
+        VBox tsne = new VBox(4, caption("Perplexity"), perplexity);
+        VBox umap = new VBox(4, new HBox(6, labelled("Neighbours", neighbors), labelled("Min distance", minDist)));
+        showOnlyFor(tsne, ProjectionMethod.TSNE, s);
+        showOnlyFor(umap, ProjectionMethod.UMAP, s);
+        return new VBox(4, tsne, umap);
+    }
+
+    private static VBox labelled(String text, Spinner<?> spinner) {
+        VBox box = new VBox(4, caption(text), spinner);
+        HBox.setHgrow(box, Priority.ALWAYS);
+        return box;
+    }
+
+    private static void showOnlyFor(VBox box, ProjectionMethod method, PipelineSettingsViewModel s) {
+        box.visibleProperty().bind(s.projectionProperty().isEqualTo(method));
+        box.managedProperty().bind(box.visibleProperty());
     }
 
     private static Label section(String text) {

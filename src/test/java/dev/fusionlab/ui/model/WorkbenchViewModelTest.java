@@ -93,6 +93,56 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void projectionSettingsGoIntoTheRunConfig() throws Exception {
+        vm.settings().projectionProperty().set(ProjectionMethod.TSNE);
+        vm.settings().tsnePerplexityProperty().set(12);
+        vm.settings().umapNeighborsProperty().set(40);
+        vm.settings().umapMinDistProperty().set(0.3);
+        runAndWait();
+        assertThat(lastConfig.get().projection()).isEqualTo(ProjectionMethod.TSNE);
+        assertThat(lastConfig.get().projectionSettings())
+                .isEqualTo(new dev.fusionlab.project.ProjectionSettings(12, 40, 0.3));
+    }
+
+    @Test
+    void reprojectLaysTheRunOutAgainWithoutRetrainingAndKeepsTheOtherMethods() throws Exception {
+        runAndWait();
+        vm.projection().select(new int[] {3, 4, 5});
+        assertThat(vm.reproject()).isTrue();
+        vm.settings().projectionProperty().set(ProjectionMethod.TSNE);
+        vm.settings().tsnePerplexityProperty().set(5);
+        ui.drainUntil(() -> !vm.task().isRunning());
+        // the method is read when re-project starts: UMAP again, replacing the run's UMAP layouts
+        assertThat(vm.resultProperty().get().config().projection()).isEqualTo(ProjectionMethod.UMAP);
+
+        assertThat(vm.reproject()).isTrue();
+        ui.drainUntil(() -> !vm.task().isRunning());
+        double[][] tight = vm.resultProperty().get().projections().get(new ProjectionKey(Space.FUSED, ProjectionMethod.TSNE));
+        vm.settings().tsnePerplexityProperty().set(19);
+        assertThat(vm.reproject()).isTrue();
+        ui.drainUntil(() -> !vm.task().isRunning());
+        double[][] loose = vm.resultProperty().get().projections().get(new ProjectionKey(Space.FUSED, ProjectionMethod.TSNE));
+
+        assertThat(runs).hasValue(1);
+        assertThat(vm.task().errorProperty().get()).isEmpty();
+        assertThat(vm.projection().availableMethods())
+                .containsExactlyInAnyOrder(ProjectionMethod.PCA, ProjectionMethod.UMAP, ProjectionMethod.TSNE);
+        assertThat(vm.projection().methodProperty().get()).isEqualTo(ProjectionMethod.TSNE);
+        assertThat(vm.projection().layoutProperty().get().size()).isEqualTo(60);
+        assertThat(vm.resultProperty().get().config().projectionSettings().tsnePerplexity()).isEqualTo(19);
+        assertThat(tight).hasDimensions(60, 2);
+        assertThat(loose).hasDimensions(60, 2).isNotEqualTo(tight);
+        assertThat(vm.comparisonProperty().get()).isNotNull();
+        assertThat(vm.projection().selectionProperty().get()).containsExactly(3, 4, 5);
+        assertThat(vm.task().messageProperty().get()).startsWith("t-SNE layouts ready in ");
+    }
+
+    @Test
+    void reprojectNeedsARun() {
+        assertThat(vm.reproject()).isFalse();
+    }
+
+    @Test
     void aConvergingLayoutIsShownWhileTheRunGoesOn() throws Exception {
         snapshotThenWait = new java.util.concurrent.CountDownLatch(1);
         vm.openDataset(RunConfig.DEMO);
