@@ -86,6 +86,39 @@ class MobileNetEncoderTest {
         assertThat(result.failures()).extracting(EncodeResult.Failure::index).containsExactly(0, 2);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {EncoderCatalog.MOBILENET_V2, EncoderCatalog.MOBILENET_V2_ONNX})
+    void everyInputKeepsItsOwnVectorWhileTheNextBatchIsDecodedAhead(String id) throws IOException {
+        Encoder<Path> encoder = id.equals(EncoderCatalog.MOBILENET_V2) ? torchScript : onnx;
+        Path red = solid(Color.RED, "red.png");
+        Path blue = solid(Color.BLUE, "blue.png");
+        Path green = solid(Color.GREEN, "green.png");
+        Path corrupt = Files.write(tmp.resolve("corrupt.png"), new byte[] {1, 2, 3});
+        // batches of 2: [red, corrupt] [blue, green] [missing, red] [blue]
+        List<Path> inputs = List.of(red, corrupt, blue, green, tmp.resolve("missing.png"), red, blue);
+        EncodeResult alone = encoder.encode(List.of(red, blue, green), TaskContext.silent());
+
+        EncodeResult r = encoder.encode(inputs, TaskContext.silent());
+
+        assertThat(r.failures()).extracting(EncodeResult.Failure::index).containsExactly(1, 4);
+        for (int[] sameImage : new int[][] {{0, 0}, {2, 1}, {3, 2}, {5, 0}, {6, 1}}) {
+            assertThat(maxAbsDiff(r.vector(sameImage[0]), alone.vector(sameImage[1])))
+                    .as("input %d", sameImage[0]).isLessThan(1e-5f);
+        }
+        assertThat(maxAbsDiff(alone.vector(0), alone.vector(1))).isGreaterThan(1e-2f);
+    }
+
+    private Path solid(Color colour, String name) throws IOException {
+        BufferedImage image = new BufferedImage(48, 48, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(colour);
+        g.fillRect(0, 0, 48, 48);
+        g.dispose();
+        Path file = tmp.resolve(name);
+        ImageIO.write(image, "png", file.toFile());
+        return file;
+    }
+
     @Test
     void transparentPixelsAreCompositedOntoWhite() throws IOException {
         BufferedImage transparentBlack = new BufferedImage(64, 64, BufferedImage.TYPE_INT_ARGB);
@@ -123,8 +156,11 @@ class MobileNetEncoderTest {
         assertThat(messages).containsExactly("batch 1/3");
 
         List<String> all = new ArrayList<>();
-        onnx.encode(five, new TaskContext((s, f, m) -> all.add(m), new CancellationToken()));
+        EncodeResult afterCancel = onnx.encode(five, new TaskContext((s, f, m) -> all.add(m), new CancellationToken()));
         assertThat(all).containsExactly("batch 1/3", "batch 2/3", "batch 3/3");
+        for (int i = 1; i < 5; i++) {
+            assertThat(afterCancel.vector(i)).as("image %d after a cancelled run", i).isEqualTo(afterCancel.vector(0));
+        }
     }
 
     static float[] toFloats(JsonNode array) {
