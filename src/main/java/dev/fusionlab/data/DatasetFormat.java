@@ -11,6 +11,8 @@ public enum DatasetFormat {
     IMAGEFOLDER(ImageFolderReader::new),
     /** A folder of class folders: {@code root/<label>/<image>}. */
     CLASS_FOLDERS(ClassFolderReader::new),
+    /** A folder of split folders ({@code train}, {@code validation}, {@code test}), each one of the above. */
+    SPLIT_FOLDERS(SplitFoldersReader::new),
     /** A file of {@code image,caption} lines, as in Flickr8k. */
     CAPTIONS_FILE(CaptionsFileReader::new);
 
@@ -25,7 +27,8 @@ public enum DatasetFormat {
     }
 
     /**
-     * A file is a captions file; a folder with a manifest is an imagefolder; any other folder holds class
+     * A file is a captions file; a folder with a manifest is an imagefolder; a folder holding a
+     * {@code train} folder and only other split-named folders is split; any other folder holds class
      * folders.
      *
      * @throws DatasetException when the path does not exist
@@ -37,6 +40,9 @@ public enum DatasetFormat {
         if (!Files.isDirectory(source)) {
             throw new DatasetException(source, "no such dataset folder or captions file");
         }
-        return ImageFolderReader.manifestOf(source) != null ? IMAGEFOLDER : CLASS_FOLDERS;
+        if (ImageFolderReader.manifestOf(source) != null) {
+            return IMAGEFOLDER;
+        }
+        return SplitFoldersReader.splitFoldersOf(source).isPresent() ? SPLIT_FOLDERS : CLASS_FOLDERS;
     }
 }

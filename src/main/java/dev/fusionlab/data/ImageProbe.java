@@ -89,9 +89,7 @@ public final class ImageProbe {
         ImageInputStream input = new FileImageInputStream(raf);
         Iterator<ImageReader> readers = readersFor(input);
         if (!readers.hasNext()) {
-            throw new InvalidSampleException(file, isWebp(raf)
-                    ? "WebP image, but no ImageIO WebP plugin is installed"
-                    : "not a recognised image format (PNG, JPEG, GIF or BMP expected)");
+            throw new InvalidSampleException(file, "not a recognised image format (PNG, JPEG, GIF, BMP or WebP expected)");
         }
         ImageReader reader = readers.next();
         try {
@@ -138,6 +136,7 @@ public final class ImageProbe {
             case "jpeg", "jpg" -> hasJpegEnd(raf) ? null : "JPEG has no end-of-image marker";
             case "gif" -> lastByte(raf) == 0x3B ? null : "GIF has no trailer byte";
             case "bmp" -> bmpTruncation(raf);
+            case "webp" -> riffTruncation(raf);
             default -> null;
         };
     }
@@ -188,15 +187,11 @@ public final class ImageProbe {
         return raf.read();
     }
 
-    private static boolean isWebp(RandomAccessFile raf) throws IOException {
-        if (raf.length() < 12) {
-            return false;
-        }
-        byte[] head = new byte[12];
-        raf.seek(0);
-        raf.readFully(head);
-        return head[0] == 'R' && head[1] == 'I' && head[2] == 'F' && head[3] == 'F'
-                && head[8] == 'W' && head[9] == 'E' && head[10] == 'B' && head[11] == 'P';
+    /** A RIFF file (WebP) states its own length in bytes 4-7: shorter than that means cut off. */
+    private static String riffTruncation(RandomAccessFile raf) throws IOException {
+        raf.seek(4);
+        long declared = 8 + Integer.toUnsignedLong(Integer.reverseBytes(raf.readInt()));
+        return declared > raf.length() ? "WebP declares " + declared + " bytes but the file has " + raf.length() : null;
     }
 
     private static String describe(Exception e) {

@@ -67,12 +67,25 @@ class ImageProbeTest {
                 .hasValueSatisfying(r -> assertThat(r).contains("absurd image dimensions 20001x1"));
     }
 
-    @Test
-    void webpWithoutPluginIsNamedAsSuch() {
-        byte[] header = "RIFF\0\0\0\0WEBPVP8 ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        Path file = Fixtures.bytes(dir.resolve("a.webp"), header);
+    @ParameterizedTest
+    @ValueSource(strings = {"green.lossy.webp", "red-left-transparent-right.lossless.webp"})
+    void webpImagesAreAccepted(String name) throws Exception {
+        Path file = dir.resolve(name);
+        try (var in = ImageProbeTest.class.getResourceAsStream(name)) {
+            java.nio.file.Files.copy(in, file);
+        }
+        assertThat(ImageProbe.problem(file)).isEmpty();
+    }
 
-        assertThat(ImageProbe.problem(file)).hasValueSatisfying(r -> assertThat(r).contains("WebP"));
+    @Test
+    void aTruncatedWebpIsRefused() throws Exception {
+        byte[] whole;
+        try (var in = ImageProbeTest.class.getResourceAsStream("green.lossy.webp")) {
+            whole = in.readAllBytes();
+        }
+        Path file = Fixtures.bytes(dir.resolve("cut.webp"), java.util.Arrays.copyOf(whole, whole.length - 10));
+
+        assertThat(ImageProbe.problem(file)).hasValueSatisfying(r -> assertThat(r).contains("WebP declares"));
     }
 
     private static byte[] readAll(Path file) {

@@ -39,6 +39,21 @@ class ImagePreprocessorTest {
     }
 
     @Test
+    void webpDecodesAndItsTransparentPixelsBecomeWhite() throws Exception {
+        byte[] webp;
+        try (var in = ImagePreprocessorTest.class.getResourceAsStream(
+                "/dev/fusionlab/data/red-left-transparent-right.lossless.webp")) {
+            webp = in.readAllBytes();
+        }
+        int size = 8;
+        float[] rgb = new float[3 * size * size];
+        new ImagePreprocessor(size, null, null, PixelLayout.CHANNELS_LAST).write(webp, rgb, 0);
+        int row = 4 * size * 3;
+        assertArrayEquals(new float[] {1, 0, 0}, java.util.Arrays.copyOfRange(rgb, row + 3, row + 6), 0.02f);
+        assertArrayEquals(new float[] {1, 1, 1}, java.util.Arrays.copyOfRange(rgb, row + 18, row + 21), 0.02f);
+    }
+
+    @Test
     void meanAndStdApplyPerChannelInEitherLayout() {
         float[] mean = {0.5f, 0f, 0f};
         float[] std = {0.5f, 1f, 2f};

@@ -52,7 +52,8 @@ public final class PipelinePanel extends VBox {
         open.setText("Open folder…");
         open.setGraphic(Icons.of(FontAwesome.Glyph.FOLDER_OPEN));
         open.setId("open-folder");
-        open.setTooltip(new Tooltip("A folder of images with metadata.csv, or one folder per class"));
+        open.setTooltip(new Tooltip("A folder of images with metadata.csv, one folder per class, "
+                + "or train / validation / test folders of either"));
         open.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle("Open a dataset folder");
