@@ -8,7 +8,8 @@ import dev.fusionlab.task.TaskContext;
  * classifier, a text classifier (the unimodal baselines, also late fusion's two sides) and an early-fusion
  * classifier on the joint vectors, all with the same {@link ClassifierSpec}. Progress stages are
  * {@code train-image}, {@code train-text} and {@code train-early}. The late-fusion image weight is also
- * tuned on the validation rows ({@link LateWeightTuner}).
+ * tuned on the validation rows ({@link LateWeightTuner}), and the stacking combiner is trained last
+ * ({@link StackingTrainer}, stage {@code train-stacking}).
  */
 public final class FusionTrainer {
 
@@ -20,6 +21,16 @@ public final class FusionTrainer {
      * @throws dev.fusionlab.task.CancelledException when cancelled
      */
     public static FusionModels train(FusionInput in, ClassifierSpec spec, TaskContext ctx) {
+        return train(in, spec, StackingSpec.defaults(), ctx);
+    }
+
+    /**
+     * As {@link #train(FusionInput, ClassifierSpec, TaskContext)} with a chosen stacking setup.
+     *
+     * @throws IllegalArgumentException when the training split has no labelled row
+     * @throws dev.fusionlab.task.CancelledException when cancelled
+     */
+    public static FusionModels train(FusionInput in, ClassifierSpec spec, StackingSpec stacking, TaskContext ctx) {
         int[] trainRows = in.rows(Split.TRAIN);
         int[] fitRows = in.labelledRows(Split.TRAIN);
         int[] validationRows = in.labelledRows(Split.VALIDATION);
@@ -36,9 +47,12 @@ public final class FusionTrainer {
         TrainedClassifier earlyModel = fit(fused, in, fitRows, validationRows, spec, ctx, "train-early");
         float[][] imageProbs = imageModel.predictProba(image);
         float[][] textProbs = textModel.predictProba(text);
+        float[][] earlyProbs = earlyModel.predictProba(fused);
         double tunedWeight = LateWeightTuner.bestImageWeight(imageProbs, textProbs, in.labels(), validationRows);
+        FusionInput normalised = new FusionInput(image, text, in.labels(), in.splits(), in.classes());
+        StackingOutcome stacked = StackingTrainer.train(normalised, imageProbs, textProbs, spec, stacking, ctx);
         return new FusionModels(normalisation, imageModel, textModel, earlyModel, fused,
-                imageProbs, textProbs, earlyModel.predictProba(fused), tunedWeight);
+                imageProbs, textProbs, earlyProbs, tunedWeight, stacked);
     }
 
     private static TrainedClassifier fit(float[][] x, FusionInput in, int[] fitRows, int[] validationRows,

@@ -65,7 +65,8 @@ class FusionTrainerTest {
         }
         assertThat(models.early().featureDim()).isEqualTo(72);
         assertThat(models.tunedImageWeight()).isBetween(0.0, 1.0);
-        assertThat(STAGES).contains("train-image", "train-text", "train-early");
+        assertThat(STAGES).contains("train-image", "train-text", "train-early", "train-stacking");
+        assertThat(models.stacking().isAvailable()).isTrue();
     }
 
     @Test
