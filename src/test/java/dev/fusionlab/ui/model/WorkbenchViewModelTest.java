@@ -129,6 +129,22 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void stackingOnARunWithoutAStackerShowsTheMeanAndSaysWhy() throws Exception {
+        runAndWait();
+        double meanAccuracy = vm.comparisonProperty().get().row(Strategy.LATE).accuracy();
+        assertThat(vm.lateFusionNoteProperty().get()).isEmpty();
+
+        vm.settings().combinerProperty().set(LateCombiner.STACKING);
+
+        assertThat(vm.predictionsProperty().get().combiner()).isEqualTo(LateCombiner.MEAN);
+        assertThat(vm.comparisonProperty().get().row(Strategy.LATE).accuracy()).isEqualTo(meanAccuracy);
+        assertThat(vm.lateFusionNoteProperty().get()).startsWith("No stacking in this run")
+                .contains(((dev.fusionlab.fuse.StackingOutcome.Skipped) run.stacking()).reason()).endsWith("showing mean");
+        vm.settings().combinerProperty().set(LateCombiner.PRODUCT);
+        assertThat(vm.lateFusionNoteProperty().get()).isEmpty();
+    }
+
+    @Test
     void switchingEarlyAndLateChangesThePredictionColours() throws Exception {
         runAndWait();
         vm.projection().colourModeProperty().set(ColourMode.PREDICTION);
