@@ -21,6 +21,12 @@ public record StackingSpec(int folds, StackingFeatures features) {
         }
     }
 
+    /**
+     * Five folds, log-probability features. On the demo (softmax, seed 42, 2026-11-27) log-probabilities gave
+     * the meta-classifier the better validation loss, 0.453 against 0.475 for plain probabilities (validation
+     * accuracy 0.861 against 0.851), so they are the default; the test split, which did not take part in the
+     * choice, happened to favour plain probabilities (accuracy 0.865 against 0.854, 288 samples).
+     */
     public static StackingSpec defaults() {
         return new StackingSpec(DEFAULT_FOLDS, StackingFeatures.LOG_PROBABILITIES);
     }
