@@ -16,18 +16,25 @@ import java.util.Map;
  * @param earlyProbs    early-fusion probabilities for every row
  * @param tunedImageWeight image weight for {@link LateCombiner#WEIGHTED} learned on the validation rows
  *                         (see {@link LateWeightTuner}); 0.5 without validation rows
+ * @param stacking      the trained {@link LateCombiner#STACKING} combiner with its probabilities for every row,
+ *                      or why it was skipped
  */
 public record FusionModels(EarlyFusion normalisation, TrainedClassifier image, TrainedClassifier text,
                            TrainedClassifier early, float[][] fused, float[][] imageProbs, float[][] textProbs,
-                           float[][] earlyProbs, double tunedImageWeight) {
+                           float[][] earlyProbs, double tunedImageWeight, StackingOutcome stacking) {
 
     public LateFusion lateFusion() {
         return new LateFusion(image, text);
     }
 
-    /** Late-fusion probabilities for every row; cheap, nothing is retrained. */
+    /**
+     * Late-fusion probabilities for every row; cheap, nothing is retrained ({@link LateCombiner#STACKING}'s
+     * were computed at training time).
+     *
+     * @throws IllegalStateException for STACKING when stacking was skipped, with the reason
+     */
     public float[][] lateProbs(LateCombiner combiner, double imageWeight) {
-        return combiner.combine(imageProbs, textProbs, imageWeight);
+        return combiner.isTrained() ? stacking.probabilities() : combiner.combine(imageProbs, textProbs, imageWeight);
     }
 
     /** Probabilities of all four strategies for every row, late fusion combined as asked. */

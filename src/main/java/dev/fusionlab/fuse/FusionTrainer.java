@@ -8,18 +8,38 @@ import dev.fusionlab.task.TaskContext;
  * classifier, a text classifier (the unimodal baselines, also late fusion's two sides) and an early-fusion
  * classifier on the joint vectors, all with the same {@link ClassifierSpec}. Progress stages are
  * {@code train-image}, {@code train-text} and {@code train-early}. The late-fusion image weight is also
- * tuned on the validation rows ({@link LateWeightTuner}).
+ * tuned on the validation rows ({@link LateWeightTuner}). The stacking combiner, when asked for, is
+ * trained last ({@link StackingTrainer}, stage {@code train-stacking}); it fits two classifiers per
+ * fold, which more than doubles the training time, so a run that does not use it skips it.
  */
 public final class FusionTrainer {
 
     private FusionTrainer() {
     }
 
+    /** Why a run has no stacker when nobody asked for one. */
+    public static final String STACKING_NOT_REQUESTED =
+            "stacking is trained only when it is the combiner chosen before the run, as it fits 2 classifiers per fold";
+
     /**
+     * Everything but the stacker: its outcome is {@link StackingOutcome.Skipped} with
+     * {@link #STACKING_NOT_REQUESTED}.
+     *
      * @throws IllegalArgumentException when the training split has no labelled row
      * @throws dev.fusionlab.task.CancelledException when cancelled
      */
     public static FusionModels train(FusionInput in, ClassifierSpec spec, TaskContext ctx) {
+        return train(in, spec, null, ctx);
+    }
+
+    /**
+     * As {@link #train(FusionInput, ClassifierSpec, TaskContext)}, and the stacking combiner too.
+     *
+     * @param stacking how to train the stacker, or null for none
+     * @throws IllegalArgumentException when the training split has no labelled row
+     * @throws dev.fusionlab.task.CancelledException when cancelled
+     */
+    public static FusionModels train(FusionInput in, ClassifierSpec spec, StackingSpec stacking, TaskContext ctx) {
         int[] trainRows = in.rows(Split.TRAIN);
         int[] fitRows = in.labelledRows(Split.TRAIN);
         int[] validationRows = in.labelledRows(Split.VALIDATION);
@@ -36,9 +56,13 @@ public final class FusionTrainer {
         TrainedClassifier earlyModel = fit(fused, in, fitRows, validationRows, spec, ctx, "train-early");
         float[][] imageProbs = imageModel.predictProba(image);
         float[][] textProbs = textModel.predictProba(text);
+        float[][] earlyProbs = earlyModel.predictProba(fused);
         double tunedWeight = LateWeightTuner.bestImageWeight(imageProbs, textProbs, in.labels(), validationRows);
+        FusionInput normalised = new FusionInput(image, text, in.labels(), in.splits(), in.classes());
+        StackingOutcome stacked = stacking == null ? StackingOutcome.skipped(STACKING_NOT_REQUESTED)
+                : StackingTrainer.train(normalised, imageProbs, textProbs, spec, stacking, ctx);
         return new FusionModels(normalisation, imageModel, textModel, earlyModel, fused,
-                imageProbs, textProbs, earlyModel.predictProba(fused), tunedWeight);
+                imageProbs, textProbs, earlyProbs, tunedWeight, stacked);
     }
 
     private static TrainedClassifier fit(float[][] x, FusionInput in, int[] fitRows, int[] validationRows,

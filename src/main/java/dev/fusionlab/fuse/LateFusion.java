@@ -2,8 +2,8 @@ package dev.fusionlab.fuse;
 
 /**
  * Late fusion: an image classifier and a text classifier trained separately, their class probabilities
- * combined per sample by a {@link LateCombiner}. Combining is cheap, so combiner and weight can change
- * without retraining.
+ * combined per sample by a {@link LateCombiner} or, for stacking, by a trained {@link Stacker}. Combining is
+ * cheap, so combiner and weight can change without retraining.
  */
 public record LateFusion(TrainedClassifier image, TrainedClassifier text) {
 
@@ -18,8 +18,14 @@ public record LateFusion(TrainedClassifier image, TrainedClassifier text) {
      * @param imageRows   normalised image embeddings
      * @param textRows    normalised text embeddings of the same samples
      * @param imageWeight image weight in [0, 1], used by {@link LateCombiner#WEIGHTED}
+     * @throws IllegalStateException for {@link LateCombiner#STACKING}: use {@link #predictStacked}
      */
     public float[][] predictProba(float[][] imageRows, float[][] textRows, LateCombiner combiner, double imageWeight) {
         return combiner.combine(image.predictProba(imageRows), text.predictProba(textRows), imageWeight);
+    }
+
+    /** Stacked late fusion: both classifiers' probabilities through the trained meta-classifier. */
+    public float[][] predictStacked(float[][] imageRows, float[][] textRows, Stacker stacker) {
+        return stacker.predictProba(image.predictProba(imageRows), text.predictProba(textRows));
     }
 }

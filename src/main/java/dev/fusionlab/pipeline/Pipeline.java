@@ -19,6 +19,9 @@ import dev.fusionlab.fuse.ClassifierSpec;
 import dev.fusionlab.fuse.FusionInput;
 import dev.fusionlab.fuse.FusionModels;
 import dev.fusionlab.fuse.FusionTrainer;
+import dev.fusionlab.fuse.StackingOutcome;
+import dev.fusionlab.fuse.StackingSpec;
+import dev.fusionlab.fuse.StackingTrainer;
 import dev.fusionlab.project.ProjectionMethod;
 import dev.fusionlab.project.ProjectionParams;
 import dev.fusionlab.project.ProjectionSettings;
@@ -142,12 +145,20 @@ public final class Pipeline implements AutoCloseable {
         embeddings.put(Space.TEXT, encoded.text());
         Map<dev.fusionlab.fuse.Strategy, float[][]> probabilities = new EnumMap<>(dev.fusionlab.fuse.Strategy.class);
         Map<dev.fusionlab.fuse.Strategy, dev.fusionlab.fuse.ClassifierProvenance> classifiers = Map.of();
+        StackingOutcome stacking = StackingOutcome.skipped("unlabelled dataset: no classifier was trained");
         if (classes.size() >= 2) {
-            FusionModels models = timed(millis, "train",
-                    () -> FusionTrainer.train(input, ClassifierSpec.defaults(config.classifier(), config.seed()), ctx));
+            if (config.combiner().isTrained()) { // fail before training, not after
+                StackingTrainer.unavailableReason(input).ifPresent(reason -> {
+                    throw new IllegalArgumentException(reason + ": choose another late-fusion combiner");
+                });
+            }
+            ClassifierSpec spec = ClassifierSpec.defaults(config.classifier(), config.seed());
+            StackingSpec stackingSpec = config.combiner().isTrained() ? StackingSpec.defaults() : null;
+            FusionModels models = timed(millis, "train", () -> FusionTrainer.train(input, spec, stackingSpec, ctx));
             embeddings.put(Space.FUSED, models.fused());
             probabilities.putAll(models.probabilities(config.combiner(), config.imageWeight()));
             classifiers = models.provenance();
+            stacking = models.stacking();
         } else { // exploration only: the joint space needs no labels
             embeddings.put(Space.FUSED, encoded.joint());
         }
@@ -157,8 +168,8 @@ public final class Pipeline implements AutoCloseable {
         String fingerprint = timed(millis, "fingerprint", () -> fingerprint(samples));
         RunProvenance provenance = new RunProvenance(fingerprint, encoded.encoders(), classifiers, BuildInfo.versions());
         Dataset withAllProblems = new Dataset(dataset.root(), dataset.name(), dataset.samples(), encoded.problems());
-        return new RunResult(withAllProblems, classes, samples, truth, embeddings, probabilities, projections, config,
-                millis, provenance);
+        return new RunResult(withAllProblems, classes, samples, truth, embeddings, probabilities, stacking, projections,
+                config, millis, provenance);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.fusionlab.data.Sample;
 import dev.fusionlab.data.Split;
 import dev.fusionlab.evaluate.Evaluation;
 import dev.fusionlab.fuse.LateCombiner;
+import dev.fusionlab.fuse.StackingOutcome;
 import dev.fusionlab.fuse.Strategy;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -23,6 +24,7 @@ import java.util.Map;
  * @param embeddings    image, text and fused (early-fusion joint, normalised) embeddings
  * @param probabilities class probabilities of every sample for IMAGE, TEXT, EARLY and LATE (LATE as
  *                      combined with {@code config}'s combiner; see {@link #lateProbabilities})
+ * @param stacking      the trained stacking combiner with its probabilities of every sample, or why there is none
  * @param projections   2D layouts, n x 2 each
  * @param config        what the user chose
  * @param stageMillis   wall time of each stage, in run order
@@ -30,7 +32,7 @@ import java.util.Map;
  */
 public record RunResult(Dataset dataset, List<String> classes, List<Sample> samples, int[] truth,
                         Map<Space, float[][]> embeddings, Map<Strategy, float[][]> probabilities,
-                        Map<ProjectionKey, double[][]> projections, RunConfig config,
+                        StackingOutcome stacking, Map<ProjectionKey, double[][]> projections, RunConfig config,
                         Map<String, Long> stageMillis, RunProvenance provenance) {
 
     /** True when the dataset had labels, so classifiers were trained and can be evaluated. */
@@ -52,8 +54,8 @@ public record RunResult(Dataset dataset, List<String> classes, List<Sample> samp
 
     /** This run with other layouts, laid out as {@code newConfig} says; everything else unchanged. */
     public RunResult withProjections(RunConfig newConfig, Map<ProjectionKey, double[][]> newProjections) {
-        return new RunResult(dataset, classes, samples, truth, embeddings, probabilities, Collections.unmodifiableMap(new LinkedHashMap<>(newProjections)),
-                newConfig, stageMillis, provenance);
+        return new RunResult(dataset, classes, samples, truth, embeddings, probabilities, stacking,
+                Collections.unmodifiableMap(new LinkedHashMap<>(newProjections)), newConfig, stageMillis, provenance);
     }
 
     /** Ids of the samples, in row order. */
@@ -61,8 +63,16 @@ public record RunResult(Dataset dataset, List<String> classes, List<Sample> samp
         return samples.stream().map(Sample::id).toList();
     }
 
-    /** Late fusion with another combiner or weight: no retraining, just the unimodal outputs recombined. */
+    /**
+     * Late fusion with another combiner or weight: no retraining, just the unimodal outputs recombined
+     * (or, for {@link LateCombiner#STACKING}, the stacked probabilities computed when the run trained).
+     *
+     * @throws IllegalStateException for STACKING when the run has no stacker (see {@link #stacking})
+     */
     public float[][] lateProbabilities(LateCombiner combiner, double imageWeight) {
+        if (combiner.isTrained()) {
+            return stacking.probabilities();
+        }
         return combiner.combine(probabilities.get(Strategy.IMAGE), probabilities.get(Strategy.TEXT), imageWeight);
     }
 }

@@ -26,7 +26,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code fusionlab run} on a small real subset of the demo, through the real encoders, end to end. */
+/**
+ * {@code fusionlab run} on a small real subset of the demo, through the real encoders, end to end, with the
+ * stacking combiner (the other combiners need nothing a run does not already do for stacking).
+ */
 class RunCommandEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,7 +49,7 @@ class RunCommandEndToEndTest {
                 StandardOpenOption.APPEND);
         out = work.resolve("out");
         exitCode = FusionLabCli.execute("run", "--dataset", dataset.toString(), "--out", out.toString(),
-                "--projection", "pca", "--seed", "7");
+                "--projection", "pca", "--seed", "7", "--combiner", "stacking");
     }
 
     @Test
@@ -117,13 +120,32 @@ class RunCommandEndToEndTest {
                 .isEqualTo("1190d2b3eaffc2bca352931eb4d8d1e89c54f1e52bfe360d213c0ec3861ac04c");
         assertThat(run.get("timings_ms").has("encode")).isTrue();
         assertThat(run.get("classifiers").get("early").get("spec").get("seed").asLong()).isEqualTo(7);
+        JsonNode stacking = run.get("stacking");
+        assertThat(stacking.get("seed").asLong()).isEqualTo(7);
+        assertThat(stacking.get("folds").asInt()).isBetween(2, stacking.get("requestedFolds").asInt());
+        assertThat(stacking.get("features").asText()).isEqualTo("LOG_PROBABILITIES");
+        assertThat(stacking.get("metaClassifier").get("spec").get("kind").asText()).isEqualTo("SOFTMAX");
+        assertThat(stacking.get("outOfFoldRows").asInt())
+                .isEqualTo(run.get("classifiers").get("early").get("trainSize").asInt());
+    }
+
+    @Test
+    void metricsListLateFusionUnderEveryCombinerAndLateIsTheStackedOne() throws IOException {
+        JsonNode metrics = JSON.readTree(out.resolve("metrics.json").toFile());
+        JsonNode combiners = metrics.get("late_combiners");
+        List<String> names = new ArrayList<>();
+        combiners.fieldNames().forEachRemaining(names::add);
+        assertThat(names).containsExactly("mean", "weighted", "product", "max", "stacking");
+        combiners.forEach(c -> assertThat(c.get("accuracy").asDouble()).isBetween(0.0, 1.0));
+        assertThat(combiners.get("stacking").get("accuracy").asDouble())
+                .isEqualTo(metrics.get("strategies").get("late").get("accuracy").asDouble());
     }
 
     @Test
     void aSecondRunIsServedFromTheEmbeddingCache() throws IOException {
         Path second = work.resolve("out2");
         assertThat(FusionLabCli.execute("run", "--dataset", dataset.toString(), "--out", second.toString(),
-                "--projection", "pca", "--seed", "7")).isZero();
+                "--projection", "pca", "--seed", "7", "--combiner", "stacking")).isZero();
         JsonNode encoders = JSON.readTree(second.resolve("run.json").toFile()).get("encoders");
         for (JsonNode encoder : encoders) {
             assertThat(encoder.get("cacheMisses").asLong()).as(encoder.get("id").asText()).isZero();
@@ -147,6 +169,44 @@ class RunCommandEndToEndTest {
         assertThat(code).isNotZero();
         String[] lines = err.toString(StandardCharsets.UTF_8).strip().split("\n");
         assertThat(lines[lines.length - 1]).startsWith("fusionlab run: ").contains("nowhere");
+    }
+
+    @Test
+    void stackingOnTooFewTrainingRowsFailsBeforeTrainingWithOneLineSayingWhy() throws IOException {
+        Path tiny = oneSamplePerSplitAndClass(work.resolve("tiny"));
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = FusionLabCli.execute("run", "--dataset", tiny.toString(), "--out", work.resolve("tiny-out").toString(),
+                    "--projection", "pca", "--combiner", "stacking");
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(code).isNotZero();
+        String[] lines = err.toString(StandardCharsets.UTF_8).strip().split("\n");
+        assertThat(lines[lines.length - 1]).startsWith("fusionlab run: stacking needs at least 2 labelled training rows"
+                + " per class; class '").endsWith("' has 1: choose another late-fusion combiner");
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("train-image");
+    }
+
+    /** Three demo samples per class, split by the manifest: one for training, one for validation, one for test. */
+    private static Path oneSamplePerSplitAndClass(Path dir) throws IOException {
+        DemoSubset.write(dir, 3);
+        List<CSVRecord> rows;
+        try (Reader r = Files.newBufferedReader(dir.resolve("metadata.csv"), StandardCharsets.UTF_8)) {
+            rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+        }
+        StringBuilder manifest = new StringBuilder("file_name,text,label,split\n");
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (CSVRecord row : rows) { // one training, one validation and one test sample per class
+            int nth = seen.merge(row.get("label"), 1, Integer::sum);
+            manifest.append(String.join(",", row.get("file_name"), "\"" + row.get("text").replace("\"", "\"\"") + "\"",
+                    "\"" + row.get("label") + "\"", List.of("train", "validation", "test").get(nth - 1))).append('\n');
+        }
+        Files.writeString(dir.resolve("metadata.csv"), manifest);
+        return dir;
     }
 
     private static int[] widths(float[][] rows) {

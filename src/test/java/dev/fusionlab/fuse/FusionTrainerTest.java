@@ -30,7 +30,8 @@ class FusionTrainerTest {
         labels[unlabelledTest] = -1;
         input = new FusionInput(data.image(), data.text(), labels, data.splits(), data.classes());
         TaskContext ctx = new TaskContext((stage, f, m) -> STAGES.add(stage), new dev.fusionlab.task.CancellationToken());
-        models = FusionTrainer.train(input, ClassifierSpec.defaults(ClassifierKind.SOFTMAX, 42), ctx);
+        models = FusionTrainer.train(input, ClassifierSpec.defaults(ClassifierKind.SOFTMAX, 42),
+                StackingSpec.defaults(), ctx);
     }
 
     private static Map<Strategy, ClassificationMetrics> testMetrics(LateCombiner combiner) {
@@ -65,7 +66,8 @@ class FusionTrainerTest {
         }
         assertThat(models.early().featureDim()).isEqualTo(72);
         assertThat(models.tunedImageWeight()).isBetween(0.0, 1.0);
-        assertThat(STAGES).contains("train-image", "train-text", "train-early");
+        assertThat(STAGES).contains("train-image", "train-text", "train-early", "train-stacking");
+        assertThat(models.stacking().isAvailable()).isTrue();
     }
 
     @Test
@@ -83,6 +85,20 @@ class FusionTrainerTest {
         float[][] text = models.normalisation().text().apply(input.text());
         assertThat(models.lateFusion().predictProba(image, text, LateCombiner.WEIGHTED, 0.3))
                 .isDeepEqualTo(models.lateProbs(LateCombiner.WEIGHTED, 0.3));
+    }
+
+    @Test
+    void withoutAStackingSpecNoStackerIsTrainedAndTheReasonSaysWhy() {
+        SyntheticModalities small = SyntheticModalities.generate(120, 8, 6, 3, 2.0, 9);
+        FusionInput in = new FusionInput(small.image(), small.text(), small.labels(), small.splits(), small.classes());
+        List<String> stages = new java.util.concurrent.CopyOnWriteArrayList<>();
+        FusionModels plain = FusionTrainer.train(in, ClassifierSpec.defaults(ClassifierKind.SOFTMAX, 3).withMaxEpochs(5),
+                new TaskContext((stage, f, m) -> stages.add(stage), new dev.fusionlab.task.CancellationToken()));
+
+        assertThat(stages).contains("train-early").doesNotContain("train-stacking");
+        assertThat(plain.stacking().isAvailable()).isFalse();
+        assertThatThrownBy(() -> plain.lateProbs(LateCombiner.STACKING, 0.5))
+                .hasMessageContaining(FusionTrainer.STACKING_NOT_REQUESTED);
     }
 
     @Test

@@ -46,4 +46,15 @@ class LateCombinerTest {
         assertThatThrownBy(() -> LateCombiner.MEAN.combine(IMAGE, new float[2], 0.5)).hasMessageContaining("class counts");
         assertThatThrownBy(() -> LateCombiner.WEIGHTED.combine(IMAGE, TEXT, 1.5)).hasMessageContaining("[0, 1]");
     }
+
+    @Test
+    void stackingIsNotAFormulaAndSaysWhereItsProbabilitiesComeFrom() {
+        assertThat(LateCombiner.STACKING.isTrained()).isTrue();
+        assertThat(LateCombiner.MEAN.isTrained()).isFalse();
+        assertThatThrownBy(() -> LateCombiner.STACKING.combine(IMAGE, TEXT, 0.5))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("stacker")
+                .hasMessageContaining("FusionModels.lateProbs");
+        assertThatThrownBy(() -> LateCombiner.STACKING.combine(new float[][] {IMAGE}, new float[][] {TEXT}, 0.5))
+                .isInstanceOf(IllegalStateException.class);
+    }
 }

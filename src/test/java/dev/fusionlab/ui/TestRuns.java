@@ -4,6 +4,7 @@ import dev.fusionlab.data.Dataset;
 import dev.fusionlab.data.Sample;
 import dev.fusionlab.data.SampleProblem;
 import dev.fusionlab.data.Split;
+import dev.fusionlab.fuse.StackingOutcome;
 import dev.fusionlab.fuse.Strategy;
 import dev.fusionlab.pipeline.ProjectionKey;
 import dev.fusionlab.pipeline.RunConfig;
@@ -81,7 +82,8 @@ public final class TestRuns {
         Map<Space, float[][]> embeddings = new EnumMap<>(Space.class);
         embeddings.put(Space.FUSED, withNoiseDimensions(fused, 6, random));
         embeddings.put(Space.IMAGE, withNoiseDimensions(imageLayout, 6, random));
-        return new RunResult(dataset, CLASSES, samples, truth, embeddings, probabilities, projections, config,
+        return new RunResult(dataset, CLASSES, samples, truth, embeddings, probabilities,
+                StackingOutcome.skipped("hand-made test run: nothing was trained"), projections, config,
                 Map.of("encode", 10L), new RunProvenance("0".repeat(64), List.of(), Map.of(), Map.of()));
     }
 

@@ -3,6 +3,8 @@ package dev.fusionlab.ui.model;
 import dev.fusionlab.data.Dataset;
 import dev.fusionlab.export.plot.PlotFormat;
 import dev.fusionlab.export.plot.ScatterPlotSpec;
+import dev.fusionlab.fuse.LateCombiner;
+import dev.fusionlab.fuse.StackingOutcome;
 import dev.fusionlab.fuse.Strategy;
 import dev.fusionlab.pipeline.Pipeline;
 import dev.fusionlab.pipeline.RunConfig;
@@ -35,6 +37,7 @@ public final class WorkbenchViewModel {
     private final ReadOnlyObjectWrapper<RunResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Predictions> predictions = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper lateFusionNote = new ReadOnlyStringWrapper("");
     private final ObjectProperty<Strategy> activeStrategy = new SimpleObjectProperty<>(Strategy.LATE);
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(false);
     private final ProjectionViewModel projection;
@@ -56,15 +59,25 @@ public final class WorkbenchViewModel {
         settings.imageWeightProperty().addListener((obs, old, now) -> recombine());
     }
 
-    /** Late fusion recombined with the current combiner and weight; no retraining. */
+    /**
+     * Late fusion recombined with the current combiner and weight; no retraining. A run without a stacker
+     * (too few labelled training rows) shows mean fusion instead of stacking, and says so in
+     * {@link #lateFusionNoteProperty()}.
+     */
     private void recombine() {
         RunResult r = result.get();
+        lateFusionNote.set("");
         if (r == null) {
             comparison.set(null);
             predictions.set(null);
             return;
         }
-        Predictions p = Predictions.of(r, settings.combinerProperty().get(), settings.imageWeightProperty().get());
+        LateCombiner combiner = settings.combinerProperty().get();
+        if (combiner.isTrained() && r.isClassified() && r.stacking() instanceof StackingOutcome.Skipped skipped) {
+            lateFusionNote.set("No stacking in this run (" + skipped.reason() + "): showing mean");
+            combiner = LateCombiner.MEAN;
+        }
+        Predictions p = Predictions.of(r, combiner, settings.imageWeightProperty().get());
         comparison.set(Comparison.of(p));
         predictions.set(p);
     }
@@ -194,6 +207,11 @@ public final class WorkbenchViewModel {
     /** Early vs late fusion and the baselines on the test split; null before a run. */
     public ReadOnlyObjectProperty<Comparison> comparisonProperty() {
         return comparison.getReadOnlyProperty();
+    }
+
+    /** Why late fusion shows another combiner than the one chosen (stacking unavailable), or empty. */
+    public ReadOnlyStringProperty lateFusionNoteProperty() {
+        return lateFusionNote.getReadOnlyProperty();
     }
 
     /** The strategy whose predictions colour the projection (PREDICTION and CORRECTNESS modes). */

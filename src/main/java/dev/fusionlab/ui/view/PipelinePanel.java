@@ -106,6 +106,13 @@ public final class PipelinePanel extends VBox {
                 s.imageWeightProperty()));
         Label liveNote = new Label("Changes apply at once, no retraining");
         liveNote.getStyleClass().add("hint");
+        Label fallbackNote = new Label();
+        fallbackNote.setId("late-fusion-note");
+        fallbackNote.getStyleClass().add("hint");
+        fallbackNote.setWrapText(true);
+        fallbackNote.textProperty().bind(vm.lateFusionNoteProperty());
+        fallbackNote.visibleProperty().bind(vm.lateFusionNoteProperty().isNotEmpty());
+        fallbackNote.managedProperty().bind(fallbackNote.visibleProperty());
 
         ComboBox<ProjectionMethod> projection = new ComboBox<>();
         projection.getItems().setAll(ProjectionMethod.values());
@@ -140,7 +147,7 @@ public final class PipelinePanel extends VBox {
                 section("Encoders"), caption("Image"), imageEncoder, caption("Text"), textEncoder,
                 section("Classifier"), classifier,
                 section("Late fusion"), caption("Combiner"), combiner, caption("Image weight (weighted)"), weight,
-                weightText, liveNote,
+                weightText, liveNote, fallbackNote,
                 section("Projection"), projection, projectionSettings, reproject, caption("Seed"), seed);
         settings.getStyleClass().add("pipeline-panel");
         ScrollPane scroll = new ScrollPane(settings);

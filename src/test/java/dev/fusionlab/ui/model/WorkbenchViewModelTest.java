@@ -179,6 +179,22 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void stackingOnARunWithoutAStackerShowsTheMeanAndSaysWhy() throws Exception {
+        runAndWait();
+        double meanAccuracy = vm.comparisonProperty().get().row(Strategy.LATE).accuracy();
+        assertThat(vm.lateFusionNoteProperty().get()).isEmpty();
+
+        vm.settings().combinerProperty().set(LateCombiner.STACKING);
+
+        assertThat(vm.predictionsProperty().get().combiner()).isEqualTo(LateCombiner.MEAN);
+        assertThat(vm.comparisonProperty().get().row(Strategy.LATE).accuracy()).isEqualTo(meanAccuracy);
+        assertThat(vm.lateFusionNoteProperty().get()).startsWith("No stacking in this run")
+                .contains(((dev.fusionlab.fuse.StackingOutcome.Skipped) run.stacking()).reason()).endsWith("showing mean");
+        vm.settings().combinerProperty().set(LateCombiner.PRODUCT);
+        assertThat(vm.lateFusionNoteProperty().get()).isEmpty();
+    }
+
+    @Test
     void switchingEarlyAndLateChangesThePredictionColours() throws Exception {
         runAndWait();
         vm.projection().colourModeProperty().set(ColourMode.PREDICTION);
@@ -251,7 +267,7 @@ class WorkbenchViewModelTest {
         int[] noLabels = new int[30];
         java.util.Arrays.fill(noLabels, -1);
         RunResult unlabelled = new RunResult(r.dataset(), List.of(), r.samples(), noLabels, r.embeddings(),
-                java.util.Map.of(), r.projections(), r.config(), r.stageMillis(), r.provenance());
+                java.util.Map.of(), r.stacking(), r.projections(), r.config(), r.stageMillis(), r.provenance());
         vm.projection().colourModeProperty().set(ColourMode.AGREEMENT);
         vm.showResult(unlabelled);
 
