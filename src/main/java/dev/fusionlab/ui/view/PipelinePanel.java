@@ -94,6 +94,17 @@ public final class PipelinePanel extends VBox {
         ComboBox<LateCombiner> combiner = new ComboBox<>();
         combiner.setId("combiner");
         combiner.getItems().setAll(LateCombiner.values());
+        combiner.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(LateCombiner c) {
+                return c == null ? "" : c.name().charAt(0) + c.name().substring(1).toLowerCase(Locale.ROOT);
+            }
+
+            @Override
+            public LateCombiner fromString(String text) {
+                return LateCombiner.valueOf(text.toUpperCase(Locale.ROOT));
+            }
+        });
         combiner.valueProperty().bindBidirectional(s.combinerProperty());
         Slider weight = new Slider(0, 1, s.imageWeightProperty().get());
         weight.setId("image-weight");
