@@ -8,23 +8,15 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Image encoder for any TorchScript or ONNX vision model that takes {@code [N, 3, S, S]} RGB floats:
  * the bundled MobileNetV2 and user models described by a {@link ModelDescriptor}.
  *
  * <p>Inputs are image file paths: the file is read once here (and hashed once by the cache), so a
- * dataset never has to sit in memory as bytes. Decoding and resizing run in Java into a reused float
- * array per batch (see {@link ImagePreprocessor}); the model sees one tensor per batch. While the
- * model runs one batch, a decoder thread prepares the next into the other of two buffers, so the
- * engine's threads never wait for ImageIO.
+ * dataset never has to sit in memory as bytes. Decoding and resizing run in Java into one reused
+ * float array per batch (see {@link ImagePreprocessor}); the model sees one tensor per batch.
  */
 public final class ImageEncoder implements Encoder<Path> {
 
@@ -34,10 +26,7 @@ public final class ImageEncoder implements Encoder<Path> {
     private final int batchSize;
     private final ZooModel<ImageBatchTranslator.Batch, float[][]> model;
     private final Predictor<ImageBatchTranslator.Batch, float[][]> predictor;
-    /** Two batch buffers: the model reads one while the decoder thread fills the other. */
-    private final float[][] buffers;
-    private final ExecutorService decoder = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("fusionlab-image-decoder").daemon().factory());
+    private final float[] pixels;
     private final boolean normalize;
     private final EncoderIdentity identity;
 
@@ -48,7 +37,7 @@ public final class ImageEncoder implements Encoder<Path> {
         this.batchSize = Batches.checkBatchSize(batchSize);
         this.model = model;
         this.predictor = model.newPredictor();
-        this.buffers = new float[2][batchSize * preprocessor.floatsPerImage()];
+        this.pixels = new float[batchSize * preprocessor.floatsPerImage()];
         this.identity = new EncoderIdentity(Modality.IMAGE, id, weightsSha256, probeDimension(id));
     }
 
@@ -87,45 +76,12 @@ public final class ImageEncoder implements Encoder<Path> {
     @Override
     public EncodeResult encode(List<Path> inputs, TaskContext ctx) {
         EncodeResult.Builder result = new EncodeResult.Builder(inputs.size());
-        var ahead = new Object() {
-            Future<Prepared> next;
-            int buffer;
-        };
-        try {
-            Batches.run(inputs.size(), batchSize, STAGE, ctx, (from, to) -> {
-                Prepared current = ahead.next == null ? prepare(inputs, from, to, buffers[ahead.buffer])
-                        : awaitPrepared(ahead.next);
-                ahead.next = null;
-                if (to < inputs.size()) {
-                    ahead.buffer ^= 1;
-                    float[] other = buffers[ahead.buffer];
-                    int end = Math.min(inputs.size(), to + batchSize);
-                    ahead.next = decoder.submit(() -> prepare(inputs, to, end, other));
-                }
-                current.failures().forEach(f -> result.fail(f.index(), f.reason()));
-                if (current.count() > 0) {
-                    float[][] vectors = infer(current.pixels(), current.count(), identity.id());
-                    for (int slot = 0; slot < current.count(); slot++) {
-                        result.succeed(current.slotToInput()[slot], vectors[slot]);
-                    }
-                }
-            });
-        } finally {
-            if (ahead.next != null) { // cancelled or failed: let the decoder finish with its buffer first
-                awaitQuietly(ahead.next);
-            }
-        }
+        Batches.run(inputs.size(), batchSize, STAGE, ctx, (from, to) -> encodeBatch(inputs, from, to, result));
         return result.build();
     }
 
-    /** One batch ready for the model: its first {@code count} images, and the inputs that failed. */
-    private record Prepared(float[] pixels, int count, int[] slotToInput, List<EncodeResult.Failure> failures) {
-    }
-
-    /** Reads and preprocesses inputs {@code [from, to)} into {@code pixels}; bad files become failures. */
-    private Prepared prepare(List<Path> inputs, int from, int to, float[] pixels) {
+    private void encodeBatch(List<Path> inputs, int from, int to, EncodeResult.Builder result) {
         int[] slotToInput = new int[to - from];
-        List<EncodeResult.Failure> failures = new ArrayList<>();
         int count = 0;
         for (int i = from; i < to; i++) {
             Path file = inputs.get(i);
@@ -133,35 +89,20 @@ public final class ImageEncoder implements Encoder<Path> {
                 preprocessor.write(Files.readAllBytes(file), pixels, count * preprocessor.floatsPerImage());
                 slotToInput[count++] = i;
             } catch (IOException | RuntimeException e) {
-                failures.add(new EncodeResult.Failure(i, file + ": " + reason(e)));
+                result.fail(i, file + ": " + reason(e));
             }
         }
-        return new Prepared(pixels, count, slotToInput, failures);
-    }
-
-    private static Prepared awaitPrepared(Future<Prepared> next) {
-        try {
-            return next.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while decoding images", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("decoding images failed: " + e.getCause(), e.getCause());
+        if (count == 0) {
+            return;
+        }
+        float[][] vectors = infer(count, identity.id());
+        for (int slot = 0; slot < count; slot++) {
+            result.succeed(slotToInput[slot], vectors[slot]);
         }
     }
 
-    private static void awaitQuietly(Future<?> pending) {
-        try {
-            pending.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | CancellationException e) {
-            // the batch is abandoned anyway
-        }
-    }
-
-    /** Runs the first {@code count} images of {@code pixels}; {@code id} names the model in errors. */
-    private float[][] infer(float[] pixels, int count, String id) {
+    /** Runs the first {@code count} images in {@link #pixels}; {@code id} names the model in errors. */
+    private float[][] infer(int count, String id) {
         try {
             float[][] vectors = predictor.predict(new ImageBatchTranslator.Batch(pixels, count, preprocessor.size(),
                     preprocessor.layout()));
@@ -179,8 +120,8 @@ public final class ImageEncoder implements Encoder<Path> {
     /** Embedding size, from one blank image; runs before {@link #identity} exists, hence the id. */
     private int probeDimension(String id) {
         BufferedImage blank = new BufferedImage(preprocessor.size(), preprocessor.size(), BufferedImage.TYPE_INT_RGB);
-        preprocessor.write(blank, buffers[0], 0);
-        return infer(buffers[0], 1, id)[0].length;
+        preprocessor.write(blank, pixels, 0);
+        return infer(1, id)[0].length;
     }
 
     private static String reason(Exception e) {
@@ -193,7 +134,6 @@ public final class ImageEncoder implements Encoder<Path> {
 
     @Override
     public void close() {
-        decoder.shutdownNow();
         predictor.close();
         model.close();
     }

@@ -88,7 +88,7 @@ class MobileNetEncoderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {EncoderCatalog.MOBILENET_V2, EncoderCatalog.MOBILENET_V2_ONNX})
-    void everyInputKeepsItsOwnVectorWhileTheNextBatchIsDecodedAhead(String id) throws IOException {
+    void everyInputKeepsItsOwnVectorAcrossBatchesWithFailuresInBetween(String id) throws IOException {
         Encoder<Path> encoder = id.equals(EncoderCatalog.MOBILENET_V2) ? torchScript : onnx;
         Path red = solid(Color.RED, "red.png");
         Path blue = solid(Color.BLUE, "blue.png");
