@@ -131,6 +131,7 @@ public final class ProjectionViewModel {
         if (p != null && coordinates.length != p.size()) {
             return;
         }
+        method.set(previewKey.method()); // the method chooser names what is being drawn
         Dataset d = dataset.getValue();
         if (p == null && d != null && d.samples().size() == coordinates.length && colouring.get() == null) {
             List<String> classes = d.classes();

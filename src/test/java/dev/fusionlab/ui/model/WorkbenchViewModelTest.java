@@ -151,6 +151,7 @@ class WorkbenchViewModelTest {
         ui.drainUntil(() -> vm.projection().layoutProperty().get() != null);
         assertThat(vm.projection().layoutProperty().get().size()).isEqualTo(60);
         assertThat(vm.projection().layoutProperty().get().key().method()).isEqualTo(ProjectionMethod.TSNE);
+        assertThat(vm.projection().methodProperty().get()).isEqualTo(ProjectionMethod.TSNE);
         assertThat(vm.task().isRunning()).isTrue();
         // no result yet, but the open dataset's labels colour the converging layout
         assertThat(vm.projection().colouringProperty().get().category()).isEqualTo(run.truth());
