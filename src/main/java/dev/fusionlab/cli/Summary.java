@@ -32,6 +32,12 @@ final class Summary {
         } else {
             s.append("unlabelled dataset: embeddings and projections only\n");
         }
+        result.retrieval().ifPresent(r -> s.append(String.format(Locale.ROOT,
+                "retrieval (%d test pairs, joint space): text->image R@1 %.3f R@5 %.3f R@10 %.3f, "
+                        + "image->text R@1 %.3f R@5 %.3f R@10 %.3f (chance R@1 %.3f)%n", r.pairs(),
+                r.textToImage().recallAt1(), r.textToImage().recallAt5(), r.textToImage().recallAt10(),
+                r.imageToText().recallAt1(), r.imageToText().recallAt5(), r.imageToText().recallAt10(),
+                1.0 / r.pairs())));
         s.append("timings (ms): ").append(result.stageMillis()).append('\n');
         s.append("written to ").append(out.toAbsolutePath());
         return s.toString();

@@ -8,6 +8,7 @@ import dev.fusionlab.data.SampleProblem;
 import dev.fusionlab.evaluate.ClassMetrics;
 import dev.fusionlab.evaluate.ClassificationMetrics;
 import dev.fusionlab.evaluate.Evaluation;
+import dev.fusionlab.evaluate.RetrievalMetrics;
 import dev.fusionlab.export.plot.LegendEntry;
 import dev.fusionlab.export.plot.Palette;
 import dev.fusionlab.export.plot.PlotFormat;
@@ -47,6 +48,12 @@ public final class RunExporter {
         }
         writeMetrics(result, out.resolve("metrics.json"));
         writeEmbeddings(result.embeddings(), result.ids(), out.resolve("embeddings"));
+        if (result.jointSpace() != null) {
+            Npy.write(out.resolve("embeddings").resolve("joint-image.npy"),
+                    result.jointSpace().embedImages(result.embeddings().get(Space.IMAGE)));
+            Npy.write(out.resolve("embeddings").resolve("joint-text.npy"),
+                    result.jointSpace().embedTexts(result.embeddings().get(Space.TEXT)));
+        }
         ctx.report("export", 0.3, "embeddings");
         int done = 0;
         for (Map.Entry<ProjectionKey, double[][]> e : result.projections().entrySet()) {
@@ -127,6 +134,7 @@ public final class RunExporter {
         } else {
             root.put("note", "unlabelled dataset: no classifier was trained (exploration only)");
         }
+        result.retrieval().ifPresent(r -> root.set("retrieval", retrievalNode(r)));
         ArrayNode skipped = root.putArray("skipped");
         for (SampleProblem p : result.dataset().problems()) {
             ObjectNode row = skipped.addObject();
@@ -172,6 +180,21 @@ public final class RunExporter {
         return node;
     }
 
+    /** Recall@1/5/10 and median rank of test-split retrieval in both directions. */
+    private static ObjectNode retrievalNode(RetrievalMetrics r) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("test_pairs", r.pairs());
+        var directions = List.of(Map.entry("text_to_image", r.textToImage()), Map.entry("image_to_text", r.imageToText()));
+        for (var direction : directions) {
+            ObjectNode d = node.putObject(direction.getKey());
+            d.put("recall_at_1", direction.getValue().recallAt1());
+            d.put("recall_at_5", direction.getValue().recallAt5());
+            d.put("recall_at_10", direction.getValue().recallAt10());
+            d.put("median_rank", direction.getValue().medianRank());
+        }
+        return node;
+    }
+
     static void writeRunJson(RunResult result, Path file) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode dataset = root.putObject("dataset");
@@ -189,6 +212,9 @@ public final class RunExporter {
             case StackingOutcome.Trained trained -> JSON.valueToTree(trained.stacker().provenance());
             case StackingOutcome.Skipped skipped -> JSON.createObjectNode().put("skipped", skipped.reason());
         });
+        root.set("joint_space", result.jointSpace() == null
+                ? JSON.createObjectNode().put("skipped", "fewer than 2 training pairs")
+                : JSON.valueToTree(result.jointSpace().provenance()));
         root.set("versions", JSON.valueToTree(result.provenance().versions()));
         root.set("timings_ms", JSON.valueToTree(result.stageMillis()));
         JSON.writeValue(file.toFile(), root);

@@ -87,12 +87,20 @@ public final class ClassifierTrainer {
         }
         train.checkLabels(classes.size(), stage + " training");
         validation.checkLabels(classes.size(), stage + " validation");
+        return exclusively(() -> new Run(train, validation, classes, spec, ctx, stage).fit());
+    }
+
+    /**
+     * Runs one DJL training: alone (the PyTorch seed and thread count are process-global) and on
+     * {@link #TRAINING_THREADS} threads, the previous thread count restored afterwards.
+     */
+    static <T> T exclusively(java.util.function.Supplier<T> training) {
         Engine.getEngine(ENGINE); // loads the native library before its thread count is touched
         ONE_AT_A_TIME.lock();
         int previousThreads = JniUtils.getNumThreads();
         try {
             JniUtils.setNumThreads(TRAINING_THREADS);
-            return new Run(train, validation, classes, spec, ctx, stage).fit();
+            return training.get();
         } finally {
             JniUtils.setNumThreads(previousThreads);
             ONE_AT_A_TIME.unlock();
@@ -236,8 +244,8 @@ public final class ClassifierTrainer {
         }
     }
 
-    /** Copies every Linear layer's current weights out of native memory. */
-    private static List<DenseLayer> snapshot(Block block) {
+    /** Copies every Linear layer's current weights out of native memory, in child order. */
+    static List<DenseLayer> snapshot(Block block) {
         List<DenseLayer> layers = new ArrayList<>();
         for (var child : block.getChildren()) {
             if (child.getValue() instanceof Linear linear) {
@@ -250,7 +258,7 @@ public final class ClassifierTrainer {
         return layers;
     }
 
-    private static long[] shuffledIndices(int n, Random random) {
+    static long[] shuffledIndices(int n, Random random) {
         long[] order = new long[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;

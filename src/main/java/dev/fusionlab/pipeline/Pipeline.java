@@ -16,9 +16,13 @@ import dev.fusionlab.encode.EncodeResult;
 import dev.fusionlab.encode.Encoder;
 import dev.fusionlab.encode.EncoderCatalog;
 import dev.fusionlab.fuse.ClassifierSpec;
+import dev.fusionlab.fuse.EarlyFusion;
 import dev.fusionlab.fuse.FusionInput;
 import dev.fusionlab.fuse.FusionModels;
 import dev.fusionlab.fuse.FusionTrainer;
+import dev.fusionlab.fuse.JointSpace;
+import dev.fusionlab.fuse.JointSpaceSpec;
+import dev.fusionlab.fuse.JointSpaceTrainer;
 import dev.fusionlab.fuse.StackingOutcome;
 import dev.fusionlab.fuse.StackingSpec;
 import dev.fusionlab.fuse.StackingTrainer;
@@ -162,14 +166,34 @@ public final class Pipeline implements AutoCloseable {
         } else { // exploration only: the joint space needs no labels
             embeddings.put(Space.FUSED, encoded.joint());
         }
+        JointSpace jointSpace = timed(millis, "align", () -> jointSpace(encoded, splits, config, ctx));
 
         Map<ProjectionKey, double[][]> projections = timed(millis, "project",
                 () -> project(embeddings, config, ctx, live));
         String fingerprint = timed(millis, "fingerprint", () -> fingerprint(samples));
         RunProvenance provenance = new RunProvenance(fingerprint, encoded.encoders(), classifiers, BuildInfo.versions());
         Dataset withAllProblems = new Dataset(dataset.root(), dataset.name(), dataset.samples(), encoded.problems());
-        return new RunResult(withAllProblems, classes, samples, truth, embeddings, probabilities, stacking, projections,
-                config, millis, provenance);
+        return new RunResult(withAllProblems, classes, samples, truth, embeddings, probabilities, stacking, jointSpace,
+                projections, config, millis, provenance);
+    }
+
+    /**
+     * The image-text joint space for cross-modal retrieval, learned from the training pairs (labels not
+     * needed); null when the training split has fewer than 2 pairs.
+     */
+    private static JointSpace jointSpace(EncodedDataset encoded, Split[] splits, RunConfig config, TaskContext ctx) {
+        int[] trainRows = rowsOf(splits, Split.TRAIN);
+        if (trainRows.length < 2) {
+            ctx.report(JointSpaceTrainer.STAGE, 1, "skipped: fewer than 2 training pairs");
+            return null;
+        }
+        EarlyFusion normalisation = EarlyFusion.fit(encoded.image(), encoded.text(), trainRows);
+        return JointSpaceTrainer.train(encoded.image(), encoded.text(), normalisation, trainRows,
+                rowsOf(splits, Split.VALIDATION), JointSpaceSpec.defaults(config.seed()), ctx);
+    }
+
+    private static int[] rowsOf(Split[] splits, Split wanted) {
+        return java.util.stream.IntStream.range(0, splits.length).filter(i -> splits[i] == wanted).toArray();
     }
 
     /**
@@ -208,6 +232,20 @@ public final class Pipeline implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot fingerprint the dataset: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * One text through the text encoder {@code encoderId} (opened once, then kept): the raw embedding a
+     * {@link JointSpace} maps to find images by meaning.
+     *
+     * @throws IllegalArgumentException when the encoder cannot encode it, with the reason
+     */
+    public float[] encodeText(String encoderId, String text, TaskContext ctx) {
+        EncodeResult result = textEncoder(encoderId).encode(List.of(text), ctx);
+        if (!result.succeeded(0)) {
+            throw new IllegalArgumentException("cannot encode the query: " + result.failure(0).orElseThrow());
+        }
+        return result.vector(0);
     }
 
     private CachingEncoder<Path> imageEncoder(String id) {

@@ -4,6 +4,8 @@ import dev.fusionlab.data.Dataset;
 import dev.fusionlab.data.Sample;
 import dev.fusionlab.data.Split;
 import dev.fusionlab.evaluate.Evaluation;
+import dev.fusionlab.evaluate.RetrievalMetrics;
+import dev.fusionlab.fuse.JointSpace;
 import dev.fusionlab.fuse.LateCombiner;
 import dev.fusionlab.fuse.StackingOutcome;
 import dev.fusionlab.fuse.Strategy;
@@ -12,6 +14,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The outcome of one run, held in memory by the GUI and written to disk by the exporters.
@@ -25,6 +28,8 @@ import java.util.Map;
  * @param probabilities class probabilities of every sample for IMAGE, TEXT, EARLY and LATE (LATE as
  *                      combined with {@code config}'s combiner; see {@link #lateProbabilities})
  * @param stacking      the trained stacking combiner with its probabilities of every sample, or why there is none
+ * @param jointSpace    the image-text space learned for cross-modal retrieval, or null when the training
+ *                      split had fewer than 2 pairs
  * @param projections   2D layouts, n x 2 each
  * @param config        what the user chose
  * @param stageMillis   wall time of each stage, in run order
@@ -32,7 +37,8 @@ import java.util.Map;
  */
 public record RunResult(Dataset dataset, List<String> classes, List<Sample> samples, int[] truth,
                         Map<Space, float[][]> embeddings, Map<Strategy, float[][]> probabilities,
-                        StackingOutcome stacking, Map<ProjectionKey, double[][]> projections, RunConfig config,
+                        StackingOutcome stacking, JointSpace jointSpace, Map<ProjectionKey, double[][]> projections,
+                        RunConfig config,
                         Map<String, Long> stageMillis, RunProvenance provenance) {
 
     /** True when the dataset had labels, so classifiers were trained and can be evaluated. */
@@ -54,8 +60,27 @@ public record RunResult(Dataset dataset, List<String> classes, List<Sample> samp
 
     /** This run with other layouts, laid out as {@code newConfig} says; everything else unchanged. */
     public RunResult withProjections(RunConfig newConfig, Map<ProjectionKey, double[][]> newProjections) {
-        return new RunResult(dataset, classes, samples, truth, embeddings, probabilities, stacking,
+        return new RunResult(dataset, classes, samples, truth, embeddings, probabilities, stacking, jointSpace,
                 Collections.unmodifiableMap(new LinkedHashMap<>(newProjections)), newConfig, stageMillis, provenance);
+    }
+
+    /**
+     * Cross-modal retrieval on the test split: each test caption against all test images and back, in the
+     * joint space. Empty without a joint space or with fewer than 2 test pairs.
+     */
+    public Optional<RetrievalMetrics> retrieval() {
+        int[] test = java.util.stream.IntStream.range(0, samples.size())
+                .filter(i -> samples.get(i).split() == Split.TEST).toArray();
+        if (jointSpace == null || test.length < 2) {
+            return Optional.empty();
+        }
+        float[][] images = new float[test.length][];
+        float[][] texts = new float[test.length][];
+        for (int i = 0; i < test.length; i++) {
+            images[i] = jointSpace.embedImage(embeddings.get(Space.IMAGE)[test[i]]);
+            texts[i] = jointSpace.embedText(embeddings.get(Space.TEXT)[test[i]]);
+        }
+        return Optional.of(RetrievalMetrics.of(images, texts));
     }
 
     /** Ids of the samples, in row order. */

@@ -30,10 +30,19 @@ final class CoreWorkbenchServices implements WorkbenchServices, AutoCloseable {
 
     @Override
     public synchronized RunResult run(RunConfig config, TaskContext context, LiveLayouts live) {
+        return pipeline().run(config, context, live);
+    }
+
+    @Override
+    public synchronized float[] encodeQuery(String textEncoderId, String query, TaskContext context) {
+        return pipeline().encodeText(textEncoderId, query, context);
+    }
+
+    private Pipeline pipeline() {
         if (pipeline == null) {
             pipeline = Pipeline.withDefaults();
         }
-        return pipeline.run(config, context, live);
+        return pipeline;
     }
 
     @Override

@@ -142,6 +142,28 @@ class RunCommandEndToEndTest {
     }
 
     @Test
+    void theJointSpaceIsLearnedScoredAndWritten() throws IOException {
+        JsonNode run = JSON.readTree(out.resolve("run.json").toFile());
+        JsonNode joint = run.get("joint_space");
+        assertThat(joint.get("spec").get("seed").asLong()).isEqualTo(7);
+        assertThat(joint.get("trainPairs").asInt()).isEqualTo(run.get("classifiers").get("early").get("trainSize").asInt());
+        JsonNode retrieval = JSON.readTree(out.resolve("metrics.json").toFile()).get("retrieval");
+        int pairs = retrieval.get("test_pairs").asInt();
+        assertThat(pairs).isEqualTo(JSON.readTree(out.resolve("metrics.json").toFile()).get("test_size").asInt());
+        for (String direction : List.of("text_to_image", "image_to_text")) {
+            JsonNode d = retrieval.get(direction);
+            assertThat(d.get("recall_at_1").asDouble()).isLessThanOrEqualTo(d.get("recall_at_5").asDouble());
+            assertThat(d.get("recall_at_10").asDouble()).isGreaterThan(10.0 / pairs); // better than chance
+            assertThat(d.get("median_rank").asDouble()).isBetween(1.0, (double) pairs);
+        }
+        float[][] images = Npy.read(out.resolve("embeddings/joint-image.npy"));
+        float[][] texts = Npy.read(out.resolve("embeddings/joint-text.npy"));
+        assertThat(images).hasNumberOfRows(run.get("dataset").get("samples").asInt());
+        assertThat(images[0]).hasSize(joint.get("spec").get("dimension").asInt());
+        assertThat(texts).hasNumberOfRows(images.length);
+    }
+
+    @Test
     void aSecondRunIsServedFromTheEmbeddingCache() throws IOException {
         Path second = work.resolve("out2");
         assertThat(FusionLabCli.execute("run", "--dataset", dataset.toString(), "--out", second.toString(),

@@ -49,6 +49,15 @@ public final class ScreenshotTool extends Application {
             }
 
             @Override
+
+            public float[] encodeQuery(String textEncoderId, String query, TaskContext context) {
+
+                return TestRuns.queryEmbedding(run, query);
+
+            }
+
+
+            @Override
             public List<String> imageEncoders() {
                 return List.of("mobilenet_v2");
             }
@@ -120,6 +129,13 @@ public final class ScreenshotTool extends Application {
                 () -> shot(stage, dir.resolve("compare.png")),
                 () -> vm.darkThemeProperty().set(true),
                 () -> shot(stage, dir.resolve("compare-dark.png")),
+                () -> {
+                    vm.darkThemeProperty().set(false);
+                    window.tabs().getSelectionModel().select(0);
+                    vm.findImages(System.getProperty("shot.query", "red heart"));
+                },
+                () -> { }, // the query is encoded in the background
+                () -> shot(stage, dir.resolve("find-images.png")),
                 Platform::exit);
     }
 

@@ -82,9 +82,33 @@ public final class TestRuns {
         Map<Space, float[][]> embeddings = new EnumMap<>(Space.class);
         embeddings.put(Space.FUSED, withNoiseDimensions(fused, 6, random));
         embeddings.put(Space.IMAGE, withNoiseDimensions(imageLayout, 6, random));
+        embeddings.put(Space.TEXT, withNoiseDimensions(fused, 4, random));
         return new RunResult(dataset, CLASSES, samples, truth, embeddings, probabilities,
-                StackingOutcome.skipped("hand-made test run: nothing was trained"), projections, config,
+                StackingOutcome.skipped("hand-made test run: nothing was trained"), null, projections, config,
                 Map.of("encode", 10L), new RunProvenance("0".repeat(64), List.of(), Map.of(), Map.of()));
+    }
+
+    /** The run's text embedding of the sample {@code id}: what a fake text encoder returns for that query. */
+    public static float[] queryEmbedding(RunResult run, String id) {
+        int row = run.ids().indexOf(id);
+        if (row < 0) {
+            throw new IllegalArgumentException("no sample '" + id + "' to stand for the query");
+        }
+        return run.embeddings().get(Space.TEXT)[row].clone();
+    }
+
+    /** The run with a joint space trained on its training pairs (image and text embeddings), a second. */
+    public static RunResult withJointSpace(RunResult run) {
+        float[][] image = run.embeddings().get(Space.IMAGE);
+        float[][] text = run.embeddings().get(Space.TEXT);
+        int[] train = java.util.stream.IntStream.range(0, run.samples().size())
+                .filter(i -> run.samples().get(i).split() == Split.TRAIN).toArray();
+        var space = dev.fusionlab.fuse.JointSpaceTrainer.train(image, text,
+                dev.fusionlab.fuse.EarlyFusion.fit(image, text, train), train, new int[0],
+                dev.fusionlab.fuse.JointSpaceSpec.defaults(1).withMaxEpochs(20), dev.fusionlab.task.TaskContext.silent());
+        return new RunResult(run.dataset(), run.classes(), run.samples(), run.truth(), run.embeddings(),
+                run.probabilities(), run.stacking(), space, run.projections(), run.config(), run.stageMillis(),
+                run.provenance());
     }
 
     /** Each 2D point followed by {@code extra} small Gaussian coordinates: an embedding to re-project. */

@@ -91,6 +91,15 @@ class WorkbenchGuiTest {
             }
 
             @Override
+
+            public float[] encodeQuery(String textEncoderId, String query, TaskContext context) {
+
+                return TestRuns.queryEmbedding(run, query);
+
+            }
+
+
+            @Override
             public List<String> imageEncoders() {
                 return List.of("mobilenet_v2");
             }

@@ -27,6 +27,12 @@ public interface WorkbenchServices {
      */
     RunResult run(RunConfig config, TaskContext context, LiveLayouts live) throws Exception;
 
+    /**
+     * The raw embedding of a typed query by the text encoder {@code textEncoderId}, to look it up in a
+     * run's joint space.
+     */
+    float[] encodeQuery(String textEncoderId, String query, TaskContext context) throws Exception;
+
     /** Image encoder ids the user can choose, the default first. */
     List<String> imageEncoders();
 

@@ -5,10 +5,12 @@ import dev.fusionlab.export.plot.PlotFormat;
 import dev.fusionlab.export.plot.ScatterPlotSpec;
 import dev.fusionlab.fuse.LateCombiner;
 import dev.fusionlab.fuse.StackingOutcome;
+import dev.fusionlab.fuse.JointSpace;
 import dev.fusionlab.fuse.Strategy;
 import dev.fusionlab.pipeline.Pipeline;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.pipeline.RunResult;
+import dev.fusionlab.pipeline.Space;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
@@ -118,6 +120,37 @@ public final class WorkbenchViewModel {
         return task.start("Re-project (" + method.label() + ")",
                 ctx -> Pipeline.reproject(current, method, layout, ctx, live), this::showResult,
                 r -> method.label() + " layouts ready in " + seconds((System.nanoTime() - started) / 1_000_000));
+    }
+
+    /** How many images "find images" selects. */
+    public static final int FOUND_IMAGES = 12;
+
+    /**
+     * Cross-modal retrieval: encodes {@code query} with the run's text encoder in the background, looks
+     * it up in the run's joint space and selects the {@value #FOUND_IMAGES} nearest images, which the
+     * projection highlights and the sample grid shows.
+     *
+     * @return false when the query is blank, there is no run or no joint space, or a task is running
+     */
+    public boolean findImages(String query) {
+        RunResult current = result.get();
+        if (query == null || query.isBlank() || current == null || current.jointSpace() == null) {
+            return false;
+        }
+        String text = query.strip();
+        return task.start("Finding images for \u201c" + text + "\u201d", ctx -> {
+            float[] raw = services.encodeQuery(current.config().textEncoder(), text, ctx);
+            JointSpace space = current.jointSpace();
+            float[][] gallery = space.embedImages(current.embeddings().get(Space.IMAGE));
+            return JointSpace.nearest(space.embedText(raw), gallery, FOUND_IMAGES);
+        }, found -> projection.select(found), found -> found.length + " images nearest to \u201c" + text
+                + "\u201d in the joint space (best first: " + current.samples().get(found[0]).id() + ")");
+    }
+
+    /** True when the shown run has a joint space to search. */
+    public javafx.beans.binding.BooleanBinding canFindImagesBinding() {
+        return javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> result.get() != null && result.get().jointSpace() != null, result);
     }
 
     private static String seconds(long millis) {

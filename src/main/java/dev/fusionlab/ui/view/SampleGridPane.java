@@ -75,7 +75,7 @@ public final class SampleGridPane extends BorderPane {
         HBox filters = new HBox(8, search, label);
         HBox status = new HBox(8, count, spacer(), clearSelection, skipped);
         status.getStyleClass().add("grid-status");
-        VBox top = new VBox(6, filters, status);
+        VBox top = new VBox(6, findImagesRow(workbench), filters, status);
         top.getStyleClass().add("pane-toolbar");
         setTop(top);
 
@@ -87,6 +87,24 @@ public final class SampleGridPane extends BorderPane {
         grid.setVerticalCellSpacing(6);
         grid.setCellFactory(g -> new SampleCell(thumbnails, workbench));
         setCenter(grid);
+    }
+
+    /** Cross-modal retrieval: a description in, the nearest images of the joint space selected. */
+    private static HBox findImagesRow(WorkbenchViewModel workbench) {
+        TextField query = TextFields.createClearableTextField();
+        query.setId("find-images");
+        query.setPromptText("Find images by meaning, e.g. \u201cred heart\u201d");
+        query.setTooltip(new Tooltip("Looks the words up in the joint image-text space learned in the run "
+                + "and selects the " + WorkbenchViewModel.FOUND_IMAGES + " nearest images (Enter)"));
+        HBox.setHgrow(query, Priority.ALWAYS);
+        Button find = new Button("Find", Icons.of(FontAwesome.Glyph.SEARCH));
+        find.setId("find-images-button");
+        var disabled = workbench.canFindImagesBinding().not().or(workbench.task().runningProperty());
+        query.disableProperty().bind(disabled);
+        find.disableProperty().bind(disabled.or(query.textProperty().isEmpty()));
+        query.setOnAction(e -> workbench.findImages(query.getText()));
+        find.setOnAction(e -> workbench.findImages(query.getText()));
+        return new HBox(8, query, find);
     }
 
     private static Region spacer() {

@@ -57,6 +57,15 @@ class WorkbenchViewModelTest {
         }
 
         @Override
+
+        public float[] encodeQuery(String textEncoderId, String query, TaskContext context) {
+
+            return TestRuns.queryEmbedding(run, query);
+
+        }
+
+
+        @Override
         public List<String> imageEncoders() {
             return List.of("mobilenet_v2", "mobilenet_v2_onnx");
         }
@@ -135,6 +144,31 @@ class WorkbenchViewModelTest {
         assertThat(vm.comparisonProperty().get()).isNotNull();
         assertThat(vm.projection().selectionProperty().get()).containsExactly(3, 4, 5);
         assertThat(vm.task().messageProperty().get()).startsWith("t-SNE layouts ready in ");
+    }
+
+    @Test
+    void findImagesSelectsTheNearestImagesOfTheJointSpace() throws Exception {
+        assertThat(vm.findImages("s5")).isFalse(); // no run yet
+        vm.showResult(TestRuns.withJointSpace(run));
+        assertThat(vm.canFindImagesBinding().get()).isTrue();
+        assertThat(vm.findImages("   ")).isFalse();
+
+        assertThat(vm.findImages("s5")).isTrue();
+        ui.drainUntil(() -> !vm.task().isRunning());
+
+        int[] found = vm.projection().selectionProperty().get();
+        assertThat(found).hasSize(WorkbenchViewModel.FOUND_IMAGES);
+        long sameClass = java.util.Arrays.stream(found).filter(i -> run.truth()[i] == run.truth()[5]).count();
+        assertThat(sameClass).as("found images of sample 5's class").isGreaterThan(WorkbenchViewModel.FOUND_IMAGES / 2);
+        assertThat(vm.samples().shown()).hasSize(WorkbenchViewModel.FOUND_IMAGES);
+        assertThat(vm.task().messageProperty().get()).startsWith("12 images nearest to \u201cs5\u201d");
+    }
+
+    @Test
+    void findImagesNeedsAJointSpace() throws Exception {
+        runAndWait(); // the fake run has none
+        assertThat(vm.canFindImagesBinding().get()).isFalse();
+        assertThat(vm.findImages("s5")).isFalse();
     }
 
     @Test
@@ -268,7 +302,7 @@ class WorkbenchViewModelTest {
         int[] noLabels = new int[30];
         java.util.Arrays.fill(noLabels, -1);
         RunResult unlabelled = new RunResult(r.dataset(), List.of(), r.samples(), noLabels, r.embeddings(),
-                java.util.Map.of(), r.stacking(), r.projections(), r.config(), r.stageMillis(), r.provenance());
+                java.util.Map.of(), r.stacking(), r.jointSpace(), r.projections(), r.config(), r.stageMillis(), r.provenance());
         vm.projection().colourModeProperty().set(ColourMode.AGREEMENT);
         vm.showResult(unlabelled);
 
@@ -292,6 +326,15 @@ class WorkbenchViewModelTest {
             public RunResult run(RunConfig config, TaskContext context, LiveLayouts live) {
                 throw new IllegalStateException("unused");
             }
+
+            @Override
+
+            public float[] encodeQuery(String textEncoderId, String query, TaskContext context) {
+
+                return TestRuns.queryEmbedding(run, query);
+
+            }
+
 
             @Override
             public List<String> imageEncoders() {

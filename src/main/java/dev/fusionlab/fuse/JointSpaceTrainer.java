@@ -1,0 +1,211 @@
+package dev.fusionlab.fuse;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Adam;
+import ai.djl.training.tracker.Tracker;
+import dev.fusionlab.task.TaskContext;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Learns a {@link JointSpace} from image-text pairs, contrastively, with the DJL PyTorch engine: the CLIP
+ * recipe on frozen encoders. Each modality (normalised as for early fusion) gets a linear map into a
+ * shared space; on each batch of pairs the symmetric InfoNCE loss asks every image to pick its own caption
+ * among the batch's captions, and every caption its own image, through a softmax over similarities divided
+ * by the temperature. No labels are needed: captions datasets train it as well as labelled ones.
+ *
+ * <p>Adam on shuffled batches, early stopping on the validation pairs' loss (all of them as one batch),
+ * the weights of the best epoch kept; seeded, and deterministic on CPU like {@link ClassifierTrainer}.
+ * Progress stage {@value #STAGE}.
+ */
+public final class JointSpaceTrainer {
+
+    /** Progress stage name. */
+    public static final String STAGE = "train-joint-space";
+
+    /** A validation loss must drop by more than this to count as an improvement. */
+    private static final double MIN_IMPROVEMENT = 1e-4;
+
+    private JointSpaceTrainer() {
+    }
+
+    /**
+     * @param image           raw image embeddings of every row
+     * @param text            raw text embeddings of the same rows
+     * @param normalisation   the per-modality normalisers, fitted on the training rows
+     * @param trainRows       rows to learn from (at least 2)
+     * @param validationRows  rows for early stopping; when fewer than 2, all epochs run and the last is kept
+     * @throws dev.fusionlab.task.CancelledException when cancelled (checked between batches)
+     */
+    public static JointSpace train(float[][] image, float[][] text, EarlyFusion normalisation, int[] trainRows,
+                                   int[] validationRows, JointSpaceSpec spec, TaskContext ctx) {
+        if (trainRows.length < 2) {
+            throw new IllegalArgumentException("a joint space needs at least 2 training pairs, got " + trainRows.length);
+        }
+        float[][] normalisedImage = normalisation.image().apply(select(image, trainRows, validationRows));
+        float[][] normalisedText = normalisation.text().apply(select(text, trainRows, validationRows));
+        return ClassifierTrainer.exclusively(() -> new Run(normalisedImage, normalisedText, trainRows.length,
+                validationRows.length >= 2 ? validationRows.length : 0, spec, ctx).fit(normalisation));
+    }
+
+    /** The training rows, then the validation rows. */
+    private static float[][] select(float[][] x, int[] trainRows, int[] validationRows) {
+        float[][] out = new float[trainRows.length + validationRows.length][];
+        for (int i = 0; i < trainRows.length; i++) {
+            out[i] = x[trainRows[i]];
+        }
+        for (int i = 0; i < validationRows.length; i++) {
+            out[trainRows.length + i] = x[validationRows[i]];
+        }
+        return out;
+    }
+
+    /** The state of one training run; rows {@code [0, trainSize)} train, the next {@code validationSize} validate. */
+    private static final class Run {
+        private final float[][] image;
+        private final float[][] text;
+        private final int trainSize;
+        private final int validationSize;
+        private final JointSpaceSpec spec;
+        private final TaskContext ctx;
+
+        private double bestLoss = Double.POSITIVE_INFINITY;
+        private int bestEpoch;
+        private List<DenseLayer> bestLayers;
+
+        Run(float[][] image, float[][] text, int trainSize, int validationSize, JointSpaceSpec spec, TaskContext ctx) {
+            this.image = image;
+            this.text = text;
+            this.trainSize = trainSize;
+            this.validationSize = validationSize;
+            this.spec = spec;
+            this.ctx = ctx;
+        }
+
+        JointSpace fit(EarlyFusion normalisation) {
+            long start = System.nanoTime();
+            Engine.getEngine(ClassifierTrainer.ENGINE).setRandomSeed(Long.hashCode(spec.seed()));
+            int epochsRun = 0;
+            try (Model model = Model.newInstance(STAGE, Device.cpu(), ClassifierTrainer.ENGINE)) {
+                TwoTowerBlock block = new TwoTowerBlock(spec.dimension());
+                model.setBlock(block);
+                DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss()) // unused: InfoNCE below
+                        .optDevices(new Device[] {Device.cpu()})
+                        .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)
+                        .optOptimizer(Adam.builder()
+                                .optLearningRateTracker(Tracker.fixed((float) spec.learningRate()))
+                                .optWeightDecays((float) spec.weightDecay())
+                                .build());
+                try (Trainer trainer = model.newTrainer(config)) {
+                    trainer.initialize(new Shape(1, image[0].length), new Shape(1, text[0].length));
+                    NDManager manager = trainer.getManager();
+                    NDArray images = manager.create(image);
+                    NDArray texts = manager.create(text);
+                    NDIndex validation = new NDIndex("{}:{}", trainSize, trainSize + validationSize);
+                    NDArray validationImages = images.get(validation);
+                    NDArray validationTexts = texts.get(validation);
+                    Random shuffler = new Random(spec.seed());
+                    int sinceImprovement = 0;
+                    while (epochsRun < spec.maxEpochs() && sinceImprovement < spec.patience()) {
+                        runEpoch(trainer, images, texts, shuffler);
+                        epochsRun++;
+                        if (validationSize == 0) {
+                            ctx.report(STAGE, epochsRun / (double) spec.maxEpochs(), String.format(Locale.ROOT,
+                                    "epoch %d/%d (no validation pairs: no early stopping)", epochsRun,
+                                    spec.maxEpochs()));
+                            continue;
+                        }
+                        boolean improved = validate(trainer, validationImages, validationTexts, block, epochsRun);
+                        sinceImprovement = improved ? 0 : sinceImprovement + 1;
+                    }
+                    if (validationSize == 0) {
+                        bestEpoch = epochsRun;
+                        bestLayers = ClassifierTrainer.snapshot(block);
+                        bestLoss = Double.NaN;
+                    }
+                }
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            var provenance = new JointSpaceProvenance(spec, image[0].length, text[0].length, trainSize,
+                    validationSize, epochsRun, bestEpoch, bestLoss, millis);
+            ctx.report(STAGE, 1, "done: " + epochsRun + " epochs, kept epoch " + bestEpoch);
+            return new JointSpace(normalisation, bestLayers.get(0), bestLayers.get(1), provenance);
+        }
+
+        private void runEpoch(Trainer trainer, NDArray images, NDArray texts, Random shuffler) {
+            try (NDManager epoch = trainer.getManager().newSubManager()) {
+                NDIndex order = new NDIndex("{}", epoch.create(ClassifierTrainer.shuffledIndices(trainSize, shuffler)));
+                NDArray x = images.get(order);
+                NDArray y = texts.get(order);
+                x.attach(epoch);
+                y.attach(epoch);
+                // a last batch of one pair has no negatives: it joins the batch before
+                int batches = Math.max(1, trainSize / spec.batchSize());
+                for (int b = 0; b < batches; b++) {
+                    ctx.throwIfCancelled(STAGE);
+                    int from = b * spec.batchSize();
+                    int to = b == batches - 1 ? trainSize : from + spec.batchSize();
+                    NDIndex batch = new NDIndex("{}:{}", from, to);
+                    try (NDManager step = epoch.newSubManager()) {
+                        NDArray xb = x.get(batch);
+                        NDArray yb = y.get(batch);
+                        xb.attach(step);
+                        yb.attach(step);
+                        try (GradientCollector collector = trainer.newGradientCollector()) {
+                            collector.backward(infoNce(trainer.forward(new NDList(xb, yb))));
+                        }
+                        trainer.step();
+                    }
+                }
+            }
+        }
+
+        /**
+         * Symmetric InfoNCE of a batch of pairs: the mean of the cross-entropies of picking pair i's caption
+         * among the batch's captions for image i, and pair i's image among the images for caption i.
+         */
+        private NDArray infoNce(NDList points) {
+            NDArray logits = points.get(0).matMul(points.get(1).transpose()).div((float) spec.temperature());
+            long n = logits.getShape().get(0);
+            NDArray matches = logits.getManager().eye((int) n);
+            NDArray imageToText = logits.logSoftmax(1).mul(matches).sum();
+            NDArray textToImage = logits.logSoftmax(0).mul(matches).sum();
+            return imageToText.add(textToImage).div(-2f * n);
+        }
+
+        /** Scores the validation pairs; keeps a snapshot when the loss improved. @return whether it improved */
+        private boolean validate(Trainer trainer, NDArray images, NDArray texts, TwoTowerBlock block, int epoch) {
+            double loss;
+            try (NDManager scope = trainer.getManager().newSubManager()) {
+                NDArray x = images.duplicate();
+                NDArray y = texts.duplicate();
+                x.attach(scope);
+                y.attach(scope);
+                loss = infoNce(trainer.evaluate(new NDList(x, y))).getFloat();
+            }
+            boolean improved = loss < bestLoss - MIN_IMPROVEMENT;
+            if (improved) {
+                bestLoss = loss;
+                bestEpoch = epoch;
+                bestLayers = ClassifierTrainer.snapshot(block);
+            }
+            ctx.report(STAGE, epoch / (double) spec.maxEpochs(), String.format(Locale.ROOT,
+                    "epoch %d/%d: validation InfoNCE %.4f (best epoch %d)", epoch, spec.maxEpochs(), loss, bestEpoch));
+            return improved;
+        }
+    }
+}
