@@ -63,6 +63,11 @@ public final class JointSpace {
         return provenance;
     }
 
+    /** Cosine similarity of two points of this space (unit vectors): their dot product. */
+    public static double similarity(float[] a, float[] b) {
+        return dot(a, b);
+    }
+
     static double dot(float[] a, float[] b) {
         double sum = 0;
         for (int i = 0; i < a.length; i++) {

@@ -177,6 +177,35 @@ public final class Pipeline implements AutoCloseable {
                 projections, config, millis, provenance);
     }
 
+    /** One image found by {@link #searchImages}: the sample and its cosine similarity to the query. */
+    public record ImageHit(Sample sample, double similarity) {
+    }
+
+    /**
+     * Cross-modal retrieval without a whole run: loads and encodes the dataset (from the cache after a
+     * first run), learns its joint space and returns the {@code k} images nearest to {@code query}, best
+     * first. No classifier is trained and nothing is projected.
+     *
+     * @throws IllegalArgumentException when the dataset has fewer than 2 training pairs or the query
+     *                                  cannot be encoded
+     */
+    public List<ImageHit> searchImages(RunConfig config, String query, int k, TaskContext ctx) {
+        Dataset dataset = load(config, ctx);
+        EncodedDataset encoded = encode(dataset, config, ctx);
+        Split[] splits = encoded.samples().stream().map(Sample::split).toArray(Split[]::new);
+        JointSpace space = jointSpace(encoded, splits, config, ctx);
+        if (space == null) {
+            throw new IllegalArgumentException(datasetPath(config) + ": a joint space needs at least 2 training pairs");
+        }
+        float[] point = space.embedText(encodeText(config.textEncoder(), query, ctx));
+        float[][] gallery = space.embedImages(encoded.image());
+        List<ImageHit> hits = new ArrayList<>();
+        for (int row : JointSpace.nearest(point, gallery, k)) {
+            hits.add(new ImageHit(encoded.samples().get(row), JointSpace.similarity(point, gallery[row])));
+        }
+        return hits;
+    }
+
     /**
      * The image-text joint space for cross-modal retrieval, learned from the training pairs (labels not
      * needed); null when the training split has fewer than 2 pairs.
