@@ -20,7 +20,8 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--query", required = true, paramLabel = "<text>", description = "What the images should show.")
     String query;
 
-    @Option(names = "--top", defaultValue = "10", paramLabel = "<k>", description = "How many images (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--top", defaultValue = "10", paramLabel = "<k>",
+            description = "How many images (default: ${DEFAULT-VALUE}).")
     int top;
 
     @Override

@@ -89,7 +89,8 @@ public final class ImageProbe {
         ImageInputStream input = new FileImageInputStream(raf);
         Iterator<ImageReader> readers = readersFor(input);
         if (!readers.hasNext()) {
-            throw new InvalidSampleException(file, "not a recognised image format (PNG, JPEG, GIF, BMP or WebP expected)");
+            throw new InvalidSampleException(file,
+                    "not a recognised image format (PNG, JPEG, GIF, BMP or WebP expected)");
         }
         ImageReader reader = readers.next();
         try {

@@ -54,7 +54,8 @@ public final class JointSpaceTrainer {
     public static JointSpace train(float[][] image, float[][] text, EarlyFusion normalisation, int[] trainRows,
                                    int[] validationRows, JointSpaceSpec spec, TaskContext ctx) {
         if (trainRows.length < 2) {
-            throw new IllegalArgumentException("a joint space needs at least 2 training pairs, got " + trainRows.length);
+            throw new IllegalArgumentException("a joint space needs at least 2 training pairs, got "
+                    + trainRows.length);
         }
         float[][] normalisedImage = normalisation.image().apply(select(image, trainRows, validationRows));
         float[][] normalisedText = normalisation.text().apply(select(text, trainRows, validationRows));

@@ -100,10 +100,11 @@ public final class StackingTrainer {
             int[] train = assignment.trainingRows(fold);
             int[] heldOut = assignment.heldOut(fold);
             String label = String.format(Locale.ROOT, "fold %d/%d", fold + 1, assignment.count());
+            int steps = 2 * assignment.count() + 1;
             float[][] imageHeldOut = fit(in.image(), in, train, validationRows, spec,
-                    within(ctx, 2 * fold, 2 * assignment.count() + 1, label + ", image")).predictProba(select(in.image(), heldOut));
+                    within(ctx, 2 * fold, steps, label + ", image")).predictProba(select(in.image(), heldOut));
             float[][] textHeldOut = fit(in.text(), in, train, validationRows, spec,
-                    within(ctx, 2 * fold + 1, 2 * assignment.count() + 1, label + ", text")).predictProba(select(in.text(), heldOut));
+                    within(ctx, 2 * fold + 1, steps, label + ", text")).predictProba(select(in.text(), heldOut));
             int h = 0;
             for (int i = 0; i < n; i++) {
                 if (assignment.foldAt(i) == fold) {
