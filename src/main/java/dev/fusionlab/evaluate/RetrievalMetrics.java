@@ -1,5 +1,6 @@
 package dev.fusionlab.evaluate;
 
+import dev.fusionlab.fuse.JointSpace;
 import java.util.Arrays;
 
 /**
@@ -39,10 +40,10 @@ public record RetrievalMetrics(int pairs, Ranking textToImage, Ranking imageToTe
         int n = queries.length;
         int[] ranks = new int[n];
         for (int q = 0; q < n; q++) {
-            double own = dot(queries[q], gallery[q]);
+            double own = JointSpace.similarity(queries[q], gallery[q]);
             int better = 0;
             for (int g = 0; g < n; g++) {
-                if (g != q && dot(queries[q], gallery[g]) > own) {
+                if (g != q && JointSpace.similarity(queries[q], gallery[g]) > own) {
                     better++;
                 }
             }
@@ -61,13 +62,5 @@ public record RetrievalMetrics(int pairs, Ranking textToImage, Ranking imageToTe
             }
         }
         return count / (double) sortedRanks.length;
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
     }
 }

@@ -10,24 +10,17 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Adam;
-import ai.djl.training.tracker.Tracker;
 import dev.fusionlab.task.TaskContext;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Trains a {@link ClassifierKind#SOFTMAX} or {@link ClassifierKind#MLP} classifier with the DJL PyTorch
@@ -53,16 +46,6 @@ public final class ClassifierTrainer {
     /** A validation loss must drop by more than this to count as an improvement. */
     private static final double MIN_IMPROVEMENT = 1e-4;
 
-    /**
-     * PyTorch intra-op threads while training. The matrices here are small (a 64-row batch times a layer of
-     * a few hundred thousand weights), so splitting an operation over threads gains little, while OpenMP's
-     * synchronisation costs a lot whenever the cores are busy with anything else (the GUI, an encoder, another
-     * process): measured on a loaded 2-core machine, one batch took about 1 ms on one thread and 20 to 60 ms
-     * on two. The previous setting (process-global) is restored afterwards, so encoders keep theirs.
-     */
-    static final int TRAINING_THREADS = 1;
-
-    private static final ReentrantLock ONE_AT_A_TIME = new ReentrantLock();
 
     private ClassifierTrainer() {
     }
@@ -87,25 +70,9 @@ public final class ClassifierTrainer {
         }
         train.checkLabels(classes.size(), stage + " training");
         validation.checkLabels(classes.size(), stage + " validation");
-        return exclusively(() -> new Run(train, validation, classes, spec, ctx, stage).fit());
+        return DjlTraining.exclusively(() -> new Run(train, validation, classes, spec, ctx, stage).fit());
     }
 
-    /**
-     * Runs one DJL training: alone (the PyTorch seed and thread count are process-global) and on
-     * {@link #TRAINING_THREADS} threads, the previous thread count restored afterwards.
-     */
-    static <T> T exclusively(java.util.function.Supplier<T> training) {
-        Engine.getEngine(ENGINE); // loads the native library before its thread count is touched
-        ONE_AT_A_TIME.lock();
-        int previousThreads = JniUtils.getNumThreads();
-        try {
-            JniUtils.setNumThreads(TRAINING_THREADS);
-            return training.get();
-        } finally {
-            JniUtils.setNumThreads(previousThreads);
-            ONE_AT_A_TIME.unlock();
-        }
-    }
 
     /** The state of one training run. */
     private static final class Run {
@@ -133,19 +100,13 @@ public final class ClassifierTrainer {
 
         TrainedClassifier fit() {
             long start = System.nanoTime();
-            Engine engine = Engine.getEngine(ENGINE);
-            engine.setRandomSeed(Long.hashCode(spec.seed()));
+            Engine.getEngine(ENGINE).setRandomSeed(Long.hashCode(spec.seed()));
             int epochsRun = 0;
             try (Model model = Model.newInstance(stage, Device.cpu(), ENGINE)) {
                 SequentialBlock block = buildBlock();
                 model.setBlock(block);
-                DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                        .optDevices(new Device[] {Device.cpu()})
-                        .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)
-                        .optOptimizer(Adam.builder()
-                                .optLearningRateTracker(Tracker.fixed((float) spec.learningRate()))
-                                .optWeightDecays((float) spec.weightDecay())
-                                .build());
+                DefaultTrainingConfig config = DjlTraining.adam(Loss.softmaxCrossEntropyLoss(), spec.learningRate(),
+                        spec.weightDecay());
                 try (Trainer trainer = model.newTrainer(config)) {
                     trainer.initialize(new Shape(1, train.dim()));
                     NDManager manager = trainer.getManager();
@@ -171,7 +132,7 @@ public final class ClassifierTrainer {
                     }
                     if (xVal == null) {
                         bestEpoch = epochsRun;
-                        bestLayers = snapshot(block);
+                        bestLayers = DjlTraining.snapshot(block);
                         bestLoss = Double.NaN;
                     }
                 }
@@ -196,7 +157,7 @@ public final class ClassifierTrainer {
         /** One pass over the training rows: shuffled by a single gather, then batches are cheap slices. */
         private void runEpoch(Trainer trainer, NDArray xTrain, NDArray yTrain, Random shuffler) {
             try (NDManager epoch = trainer.getManager().newSubManager()) {
-                NDIndex order = new NDIndex("{}", epoch.create(shuffledIndices(train.size(), shuffler)));
+                NDIndex order = new NDIndex("{}", epoch.create(DjlTraining.shuffledIndices(train.size(), shuffler)));
                 NDArray x = xTrain.get(order);
                 NDArray y = yTrain.get(order);
                 x.attach(epoch);
@@ -235,40 +196,12 @@ public final class ClassifierTrainer {
                 bestLoss = loss;
                 bestAccuracy = accuracy;
                 bestEpoch = epoch;
-                bestLayers = snapshot(block);
+                bestLayers = DjlTraining.snapshot(block);
             }
             ctx.report(stage, epoch / (double) spec.maxEpochs(), String.format(Locale.ROOT,
                     "epoch %d/%d: validation loss %.4f, accuracy %.3f (best epoch %d)",
                     epoch, spec.maxEpochs(), loss, accuracy, bestEpoch));
             return improved;
         }
-    }
-
-    /** Copies every Linear layer's current weights out of native memory, in child order. */
-    static List<DenseLayer> snapshot(Block block) {
-        List<DenseLayer> layers = new ArrayList<>();
-        for (var child : block.getChildren()) {
-            if (child.getValue() instanceof Linear linear) {
-                var params = linear.getParameters();
-                NDArray w = params.get("weight").getArray();
-                float[] bias = params.get("bias").getArray().toFloatArray();
-                layers.add(DenseLayer.fromOutByIn(w.toFloatArray(), bias, Math.toIntExact(w.getShape().get(1))));
-            }
-        }
-        return layers;
-    }
-
-    static long[] shuffledIndices(int n, Random random) {
-        long[] order = new long[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            long t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 }

@@ -8,14 +8,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Adam;
-import ai.djl.training.tracker.Tracker;
 import dev.fusionlab.task.TaskContext;
 import java.util.List;
 import java.util.Locale;
@@ -59,7 +55,7 @@ public final class JointSpaceTrainer {
         }
         float[][] normalisedImage = normalisation.image().apply(select(image, trainRows, validationRows));
         float[][] normalisedText = normalisation.text().apply(select(text, trainRows, validationRows));
-        return ClassifierTrainer.exclusively(() -> new Run(normalisedImage, normalisedText, trainRows.length,
+        return DjlTraining.exclusively(() -> new Run(normalisedImage, normalisedText, trainRows.length,
                 validationRows.length >= 2 ? validationRows.length : 0, spec, ctx).fit(normalisation));
     }
 
@@ -104,13 +100,8 @@ public final class JointSpaceTrainer {
             try (Model model = Model.newInstance(STAGE, Device.cpu(), ClassifierTrainer.ENGINE)) {
                 TwoTowerBlock block = new TwoTowerBlock(spec.dimension());
                 model.setBlock(block);
-                DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss()) // unused: InfoNCE below
-                        .optDevices(new Device[] {Device.cpu()})
-                        .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)
-                        .optOptimizer(Adam.builder()
-                                .optLearningRateTracker(Tracker.fixed((float) spec.learningRate()))
-                                .optWeightDecays((float) spec.weightDecay())
-                                .build());
+                // the config's loss is never called: infoNce below is the loss
+                DefaultTrainingConfig config = DjlTraining.adam(Loss.l2Loss(), spec.learningRate(), spec.weightDecay());
                 try (Trainer trainer = model.newTrainer(config)) {
                     trainer.initialize(new Shape(1, image[0].length), new Shape(1, text[0].length));
                     NDManager manager = trainer.getManager();
@@ -135,7 +126,7 @@ public final class JointSpaceTrainer {
                     }
                     if (validationSize == 0) {
                         bestEpoch = epochsRun;
-                        bestLayers = ClassifierTrainer.snapshot(block);
+                        bestLayers = DjlTraining.snapshot(block);
                         bestLoss = Double.NaN;
                     }
                 }
@@ -149,7 +140,7 @@ public final class JointSpaceTrainer {
 
         private void runEpoch(Trainer trainer, NDArray images, NDArray texts, Random shuffler) {
             try (NDManager epoch = trainer.getManager().newSubManager()) {
-                NDIndex order = new NDIndex("{}", epoch.create(ClassifierTrainer.shuffledIndices(trainSize, shuffler)));
+                NDIndex order = new NDIndex("{}", epoch.create(DjlTraining.shuffledIndices(trainSize, shuffler)));
                 NDArray x = images.get(order);
                 NDArray y = texts.get(order);
                 x.attach(epoch);
@@ -202,7 +193,7 @@ public final class JointSpaceTrainer {
             if (improved) {
                 bestLoss = loss;
                 bestEpoch = epoch;
-                bestLayers = ClassifierTrainer.snapshot(block);
+                bestLayers = DjlTraining.snapshot(block);
             }
             ctx.report(STAGE, epoch / (double) spec.maxEpochs(), String.format(Locale.ROOT,
                     "epoch %d/%d: validation InfoNCE %.4f (best epoch %d)", epoch, spec.maxEpochs(), loss, bestEpoch));

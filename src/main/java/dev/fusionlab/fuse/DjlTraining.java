@@ -1,0 +1,97 @@
+package dev.fusionlab.fuse;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Adam;
+import ai.djl.training.tracker.Tracker;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * What every DJL training in FusionLab shares ({@link ClassifierTrainer}, {@link JointSpaceTrainer}): one
+ * training at a time on a fixed thread count, Adam with Xavier-initialised weights on the CPU, seeded
+ * shuffling, and the trained {@code Linear} layers copied out as plain Java {@link DenseLayer}s.
+ */
+final class DjlTraining {
+
+    /**
+     * PyTorch intra-op threads while training. The matrices here are small (a 64-row batch times a layer of
+     * a few hundred thousand weights), so splitting an operation over threads gains little, while OpenMP's
+     * synchronisation costs a lot whenever the cores are busy with anything else (the GUI, an encoder, another
+     * process): measured on a loaded 2-core machine, one batch took about 1 ms on one thread and 20 to 60 ms
+     * on two. The previous setting (process-global) is restored afterwards, so encoders keep theirs.
+     */
+    static final int TRAINING_THREADS = 1;
+
+    private static final ReentrantLock ONE_AT_A_TIME = new ReentrantLock();
+
+    private DjlTraining() {
+    }
+
+    /**
+     * Runs one DJL training: alone (the PyTorch seed and thread count are process-global) and on
+     * {@link #TRAINING_THREADS} threads, the previous thread count restored afterwards.
+     */
+    static <T> T exclusively(java.util.function.Supplier<T> training) {
+        Engine.getEngine(ClassifierTrainer.ENGINE); // loads the native library before its thread count is touched
+        ONE_AT_A_TIME.lock();
+        int previousThreads = JniUtils.getNumThreads();
+        try {
+            JniUtils.setNumThreads(TRAINING_THREADS);
+            return training.get();
+        } finally {
+            JniUtils.setNumThreads(previousThreads);
+            ONE_AT_A_TIME.unlock();
+        }
+    }
+
+    /** Adam at a fixed learning rate with weight decay, Xavier-initialised weights, on the CPU. */
+    static DefaultTrainingConfig adam(Loss loss, double learningRate, double weightDecay) {
+        return new DefaultTrainingConfig(loss)
+                .optDevices(new Device[] {Device.cpu()})
+                .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)
+                .optOptimizer(Adam.builder()
+                        .optLearningRateTracker(Tracker.fixed((float) learningRate))
+                        .optWeightDecays((float) weightDecay)
+                        .build());
+    }
+
+    /** Copies every Linear layer's current weights out of native memory, in child order. */
+    static List<DenseLayer> snapshot(Block block) {
+        List<DenseLayer> layers = new ArrayList<>();
+        for (var child : block.getChildren()) {
+            if (child.getValue() instanceof Linear linear) {
+                var params = linear.getParameters();
+                NDArray w = params.get("weight").getArray();
+                float[] bias = params.get("bias").getArray().toFloatArray();
+                layers.add(DenseLayer.fromOutByIn(w.toFloatArray(), bias, Math.toIntExact(w.getShape().get(1))));
+            }
+        }
+        return layers;
+    }
+
+    static long[] shuffledIndices(int n, Random random) {
+        long[] order = new long[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            long t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+}
