@@ -25,6 +25,10 @@ public final class SplitFoldersReader implements DatasetReader {
     /**
      * The split folders of {@code folder} when it is laid out this way: a {@code train} folder, and
      * only split-named folders beside it (hidden ones aside). Empty otherwise, e.g. for class folders.
+     *
+     * @throws DatasetException when two or more folders, all named after splits, include no {@code train}:
+     *                          read as class folders, every image would silently be labelled "test" or
+     *                          "validation"
      */
     static Optional<Map<Path, Split>> splitFoldersOf(Path folder) {
         Map<Path, Split> found = new LinkedHashMap<>();
@@ -41,6 +45,10 @@ public final class SplitFoldersReader implements DatasetReader {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (found.size() >= 2 && !found.containsValue(Split.TRAIN)) {
+            throw new DatasetException(folder, "split folders " + found.keySet().stream()
+                    .map(f -> f.getFileName().toString()).toList() + " but no train folder to learn from");
         }
         return found.containsValue(Split.TRAIN) ? Optional.of(found) : Optional.empty();
     }

@@ -43,14 +43,31 @@ public final class ImageEncoder implements Encoder<Path> {
 
     /**
      * Loads {@code modelFile} (format from its extension) and runs one blank image through it to learn
-     * the embedding size and pay the first-inference cost up front.
+     * the embedding size and pay the first-inference cost up front. Batches go in the engine's fastest
+     * {@link PixelLayout}; a TorchScript model that cannot take channels-last input (it reshapes its input
+     * with {@code view()}, say) fails that first image and is opened again with planar input.
      */
     public static ImageEncoder open(String id, Path modelFile, ModelDescriptor descriptor, int batchSize)
             throws IOException {
         descriptor.checkModality(Modality.IMAGE, modelFile);
         String sha = Sha256.hexOf(modelFile);
+        PixelLayout fastest = ModelFormat.of(modelFile).imageLayout();
+        try {
+            return open(id, modelFile, descriptor, batchSize, sha, fastest);
+        } catch (IllegalStateException e) {
+            if (fastest == PixelLayout.CHANNELS_FIRST) {
+                throw e;
+            }
+            System.getLogger(ImageEncoder.class.getName()).log(System.Logger.Level.INFO,
+                    modelFile + " refused a channels-last batch; it gets planar ones: " + e.getMessage());
+            return open(id, modelFile, descriptor, batchSize, sha, PixelLayout.CHANNELS_FIRST);
+        }
+    }
+
+    private static ImageEncoder open(String id, Path modelFile, ModelDescriptor descriptor, int batchSize,
+                                     String sha, PixelLayout layout) {
         ImagePreprocessor preprocessor = new ImagePreprocessor(descriptor.inputSizeOrDefault(),
-                descriptor.mean(), descriptor.std(), ModelFormat.of(modelFile).imageLayout());
+                descriptor.mean(), descriptor.std(), layout);
         var model = ModelLoader.load(modelFile, ImageBatchTranslator.Batch.class, float[][].class,
                 new ImageBatchTranslator(descriptor.outputSelector()));
         try {

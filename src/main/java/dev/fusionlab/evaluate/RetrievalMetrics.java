@@ -5,7 +5,9 @@ import java.util.Arrays;
 
 /**
  * How well a joint space retrieves: for each of n pairs, query i's right answer is gallery item i, and
- * its rank is 1 + the number of gallery items more similar to the query (dot product of unit vectors).
+ * its rank is 1 + the number of other gallery items at least as similar to the query (dot product of unit
+ * vectors). Ties count against the right answer, so duplicate captions or a collapsed space cannot score
+ * well by luck.
  * Both directions, as in the CLIP and image-caption retrieval literature: text to image (a caption finds
  * its image among all test images) and image to text.
  *
@@ -33,22 +35,35 @@ public record RetrievalMetrics(int pairs, Ranking textToImage, Ranking imageToTe
             throw new IllegalArgumentException("retrieval needs the same, non-zero number of images and texts: "
                     + images.length + " vs " + texts.length);
         }
-        return new RetrievalMetrics(images.length, ranking(texts, images), ranking(images, texts));
-    }
-
-    private static Ranking ranking(float[][] queries, float[][] gallery) {
-        int n = queries.length;
-        int[] ranks = new int[n];
-        for (int q = 0; q < n; q++) {
-            double own = JointSpace.similarity(queries[q], gallery[q]);
-            int better = 0;
-            for (int g = 0; g < n; g++) {
-                if (g != q && JointSpace.similarity(queries[q], gallery[g]) > own) {
-                    better++;
+        int n = images.length;
+        double[] own = new double[n];
+        for (int k = 0; k < n; k++) {
+            own[k] = JointSpace.similarity(texts[k], images[k]);
+        }
+        // one pass over every (text, image) similarity serves both directions
+        int[] textRanks = new int[n];
+        int[] imageRanks = new int[n];
+        java.util.Arrays.fill(textRanks, 1);
+        java.util.Arrays.fill(imageRanks, 1);
+        for (int t = 0; t < n; t++) {
+            for (int i = 0; i < n; i++) {
+                if (i == t) {
+                    continue;
+                }
+                double s = JointSpace.similarity(texts[t], images[i]);
+                if (s >= own[t]) {
+                    textRanks[t]++; // image i is at least as close to caption t as its own image
+                }
+                if (s >= own[i]) {
+                    imageRanks[i]++; // caption t is at least as close to image i as its own caption
                 }
             }
-            ranks[q] = 1 + better;
         }
+        return new RetrievalMetrics(n, ranking(textRanks), ranking(imageRanks));
+    }
+
+    private static Ranking ranking(int[] ranks) {
+        int n = ranks.length;
         Arrays.sort(ranks);
         double median = n % 2 == 1 ? ranks[n / 2] : (ranks[n / 2 - 1] + ranks[n / 2]) / 2.0;
         return new Ranking(within(ranks, 1), within(ranks, 5), within(ranks, 10), median);

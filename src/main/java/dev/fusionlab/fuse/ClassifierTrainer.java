@@ -43,9 +43,6 @@ public final class ClassifierTrainer {
     /** The DJL engine that trains; ONNX Runtime (also on the class path) cannot. */
     public static final String ENGINE = "PyTorch";
 
-    /** A validation loss must drop by more than this to count as an improvement. */
-    private static final double MIN_IMPROVEMENT = 1e-4;
-
 
     private ClassifierTrainer() {
     }
@@ -83,10 +80,8 @@ public final class ClassifierTrainer {
         private final TaskContext ctx;
         private final String stage;
 
-        private double bestLoss = Double.POSITIVE_INFINITY;
+        private final EarlyStopping stopping;
         private double bestAccuracy = Double.NaN;
-        private int bestEpoch;
-        private List<DenseLayer> bestLayers;
 
         Run(LabelledRows train, LabelledRows validation, List<String> classes, ClassifierSpec spec,
             TaskContext ctx, String stage) {
@@ -96,6 +91,7 @@ public final class ClassifierTrainer {
             this.spec = spec;
             this.ctx = ctx;
             this.stage = stage;
+            this.stopping = new EarlyStopping(spec.patience());
         }
 
         TrainedClassifier fit() {
@@ -115,8 +111,7 @@ public final class ClassifierTrainer {
                     NDArray xVal = validation.size() > 0 ? validation.features(manager) : null;
                     NDArray yVal = validation.size() > 0 ? validation.labels(manager) : null;
                     Random shuffler = new Random(spec.seed());
-                    int sinceImprovement = 0;
-                    while (epochsRun < spec.maxEpochs() && sinceImprovement < spec.patience()) {
+                    while (epochsRun < spec.maxEpochs() && !stopping.exhausted()) {
                         runEpoch(trainer, xTrain, yTrain, shuffler);
                         epochsRun++;
                         if (xVal == null) {
@@ -124,24 +119,18 @@ public final class ClassifierTrainer {
                                     "epoch %d/%d (no validation rows: no early stopping)", epochsRun, spec.maxEpochs()));
                             continue;
                         }
-                        if (validate(trainer, xVal, yVal, block, epochsRun)) {
-                            sinceImprovement = 0;
-                        } else {
-                            sinceImprovement++;
-                        }
+                        validate(trainer, xVal, yVal, block, epochsRun);
                     }
                     if (xVal == null) {
-                        bestEpoch = epochsRun;
-                        bestLayers = DjlTraining.snapshot(block);
-                        bestLoss = Double.NaN;
+                        stopping.keepLast(epochsRun, block);
                     }
                 }
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
             var provenance = new ClassifierProvenance(spec, train.dim(), classes, train.size(), validation.size(),
-                    epochsRun, bestEpoch, bestLoss, bestAccuracy, millis);
-            ctx.report(stage, 1, "done: " + epochsRun + " epochs, kept epoch " + bestEpoch);
-            return new TrainedClassifier(bestLayers, provenance);
+                    epochsRun, stopping.bestEpoch(), stopping.bestLoss(), bestAccuracy, millis);
+            ctx.report(stage, 1, "done: " + epochsRun + " epochs, kept epoch " + stopping.bestEpoch());
+            return new TrainedClassifier(stopping.bestLayers(), provenance);
         }
 
         private SequentialBlock buildBlock() {
@@ -180,8 +169,8 @@ public final class ClassifierTrainer {
             }
         }
 
-        /** Scores the validation rows; keeps a snapshot when the loss improved. @return whether it improved */
-        private boolean validate(Trainer trainer, NDArray xVal, NDArray yVal, Block block, int epoch) {
+        /** Scores the validation rows and offers the loss to early stopping. */
+        private void validate(Trainer trainer, NDArray xVal, NDArray yVal, Block block, int epoch) {
             double loss;
             double accuracy;
             try (NDManager scope = trainer.getManager().newSubManager()) {
@@ -191,17 +180,12 @@ public final class ClassifierTrainer {
                 loss = trainer.getLoss().evaluate(new NDList(yVal), new NDList(logits)).getFloat();
                 accuracy = logits.argMax(1).eq(yVal).sum().getLong() / (double) validation.size();
             }
-            boolean improved = loss < bestLoss - MIN_IMPROVEMENT;
-            if (improved) {
-                bestLoss = loss;
+            if (stopping.offer(epoch, loss, block)) {
                 bestAccuracy = accuracy;
-                bestEpoch = epoch;
-                bestLayers = DjlTraining.snapshot(block);
             }
             ctx.report(stage, epoch / (double) spec.maxEpochs(), String.format(Locale.ROOT,
                     "epoch %d/%d: validation loss %.4f, accuracy %.3f (best epoch %d)",
-                    epoch, spec.maxEpochs(), loss, accuracy, bestEpoch));
-            return improved;
+                    epoch, spec.maxEpochs(), loss, accuracy, stopping.bestEpoch()));
         }
     }
 }

@@ -33,8 +33,11 @@ public final class JointSpaceTrainer {
     /** Progress stage name. */
     public static final String STAGE = "train-joint-space";
 
-    /** A validation loss must drop by more than this to count as an improvement. */
-    private static final double MIN_IMPROVEMENT = 1e-4;
+    /**
+     * Early stopping scores at most this many validation pairs (the first), all in one batch: the loss
+     * takes a few n x n matrices, 16 MB each at this size.
+     */
+    static final int MAX_VALIDATION_PAIRS = 2_048;
 
     private JointSpaceTrainer() {
     }
@@ -44,7 +47,8 @@ public final class JointSpaceTrainer {
      * @param text            raw text embeddings of the same rows
      * @param normalisation   the per-modality normalisers, fitted on the training rows
      * @param trainRows       rows to learn from (at least 2)
-     * @param validationRows  rows for early stopping; when fewer than 2, all epochs run and the last is kept
+     * @param validationRows  rows for early stopping (the first {@value #MAX_VALIDATION_PAIRS}); when fewer
+     *                        than 2, all epochs run and the last is kept
      * @throws dev.fusionlab.task.CancelledException when cancelled (checked between batches)
      */
     public static JointSpace train(float[][] image, float[][] text, EarlyFusion normalisation, int[] trainRows,
@@ -53,10 +57,11 @@ public final class JointSpaceTrainer {
             throw new IllegalArgumentException("a joint space needs at least 2 training pairs, got "
                     + trainRows.length);
         }
-        float[][] normalisedImage = normalisation.image().apply(select(image, trainRows, validationRows));
-        float[][] normalisedText = normalisation.text().apply(select(text, trainRows, validationRows));
+        int[] validation = java.util.Arrays.copyOf(validationRows, Math.min(validationRows.length, MAX_VALIDATION_PAIRS));
+        float[][] normalisedImage = normalisation.image().apply(select(image, trainRows, validation));
+        float[][] normalisedText = normalisation.text().apply(select(text, trainRows, validation));
         return DjlTraining.exclusively(() -> new Run(normalisedImage, normalisedText, trainRows.length,
-                validationRows.length >= 2 ? validationRows.length : 0, spec, ctx).fit(normalisation));
+                validation.length >= 2 ? validation.length : 0, spec, ctx).fit(normalisation));
     }
 
     /** The training rows, then the validation rows. */
@@ -80,9 +85,7 @@ public final class JointSpaceTrainer {
         private final JointSpaceSpec spec;
         private final TaskContext ctx;
 
-        private double bestLoss = Double.POSITIVE_INFINITY;
-        private int bestEpoch;
-        private List<DenseLayer> bestLayers;
+        private final EarlyStopping stopping;
 
         Run(float[][] image, float[][] text, int trainSize, int validationSize, JointSpaceSpec spec, TaskContext ctx) {
             this.image = image;
@@ -91,6 +94,7 @@ public final class JointSpaceTrainer {
             this.validationSize = validationSize;
             this.spec = spec;
             this.ctx = ctx;
+            this.stopping = new EarlyStopping(spec.patience());
         }
 
         JointSpace fit(EarlyFusion normalisation) {
@@ -111,8 +115,7 @@ public final class JointSpaceTrainer {
                     NDArray validationImages = images.get(validation);
                     NDArray validationTexts = texts.get(validation);
                     Random shuffler = new Random(spec.seed());
-                    int sinceImprovement = 0;
-                    while (epochsRun < spec.maxEpochs() && sinceImprovement < spec.patience()) {
+                    while (epochsRun < spec.maxEpochs() && !stopping.exhausted()) {
                         runEpoch(trainer, images, texts, shuffler);
                         epochsRun++;
                         if (validationSize == 0) {
@@ -121,21 +124,19 @@ public final class JointSpaceTrainer {
                                     spec.maxEpochs()));
                             continue;
                         }
-                        boolean improved = validate(trainer, validationImages, validationTexts, block, epochsRun);
-                        sinceImprovement = improved ? 0 : sinceImprovement + 1;
+                        validate(trainer, validationImages, validationTexts, block, epochsRun);
                     }
                     if (validationSize == 0) {
-                        bestEpoch = epochsRun;
-                        bestLayers = DjlTraining.snapshot(block);
-                        bestLoss = Double.NaN;
+                        stopping.keepLast(epochsRun, block);
                     }
                 }
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
             var provenance = new JointSpaceProvenance(spec, image[0].length, text[0].length, trainSize,
-                    validationSize, epochsRun, bestEpoch, bestLoss, millis);
-            ctx.report(STAGE, 1, "done: " + epochsRun + " epochs, kept epoch " + bestEpoch);
-            return new JointSpace(normalisation, bestLayers.get(0), bestLayers.get(1), provenance);
+                    validationSize, epochsRun, stopping.bestEpoch(), stopping.bestLoss(), millis);
+            ctx.report(STAGE, 1, "done: " + epochsRun + " epochs, kept epoch " + stopping.bestEpoch());
+            List<DenseLayer> towers = stopping.bestLayers();
+            return new JointSpace(normalisation, towers.get(0), towers.get(1), provenance);
         }
 
         private void runEpoch(Trainer trainer, NDArray images, NDArray texts, Random shuffler) {
@@ -179,8 +180,8 @@ public final class JointSpaceTrainer {
             return imageToText.add(textToImage).div(-2f * n);
         }
 
-        /** Scores the validation pairs; keeps a snapshot when the loss improved. @return whether it improved */
-        private boolean validate(Trainer trainer, NDArray images, NDArray texts, TwoTowerBlock block, int epoch) {
+        /** Scores the validation pairs and offers the loss to early stopping. */
+        private void validate(Trainer trainer, NDArray images, NDArray texts, TwoTowerBlock block, int epoch) {
             double loss;
             try (NDManager scope = trainer.getManager().newSubManager()) {
                 NDArray x = images.duplicate();
@@ -189,15 +190,10 @@ public final class JointSpaceTrainer {
                 y.attach(scope);
                 loss = infoNce(trainer.evaluate(new NDList(x, y))).getFloat();
             }
-            boolean improved = loss < bestLoss - MIN_IMPROVEMENT;
-            if (improved) {
-                bestLoss = loss;
-                bestEpoch = epoch;
-                bestLayers = DjlTraining.snapshot(block);
-            }
+            stopping.offer(epoch, loss, block);
             ctx.report(STAGE, epoch / (double) spec.maxEpochs(), String.format(Locale.ROOT,
-                    "epoch %d/%d: validation InfoNCE %.4f (best epoch %d)", epoch, spec.maxEpochs(), loss, bestEpoch));
-            return improved;
+                    "epoch %d/%d: validation InfoNCE %.4f (best epoch %d)", epoch, spec.maxEpochs(), loss,
+                    stopping.bestEpoch()));
         }
     }
 }

@@ -231,10 +231,24 @@ public final class Pipeline implements AutoCloseable {
      */
     public static RunResult reproject(RunResult result, ProjectionMethod method, ProjectionSettings settings,
                                       TaskContext ctx, LiveLayouts live) {
-        RunConfig config = result.config().withProjection(method, settings);
+        RunConfig config = result.config().withProjection(method,
+                ownSettings(method, settings, result.config().projectionSettings()));
         Map<ProjectionKey, double[][]> projections = new LinkedHashMap<>(result.projections());
         projections.putAll(project(result.embeddings(), config, ctx, live));
         return result.withProjections(config, projections);
+    }
+
+    /**
+     * The settings {@code method} reads taken from {@code asked}, the others kept from {@code before}: the
+     * layouts kept from earlier were made with those, and the run's record must say so.
+     */
+    private static ProjectionSettings ownSettings(ProjectionMethod method, ProjectionSettings asked,
+                                                  ProjectionSettings before) {
+        return switch (method) {
+            case PCA -> before;
+            case TSNE -> new ProjectionSettings(asked.tsnePerplexity(), before.umapNeighbors(), before.umapMinDist());
+            case UMAP -> new ProjectionSettings(before.tsnePerplexity(), asked.umapNeighbors(), asked.umapMinDist());
+        };
     }
 
     /** Projects each embedding space with the configured method. */

@@ -64,13 +64,17 @@ public record RunResult(Dataset dataset, List<String> classes, List<Sample> samp
                 Collections.unmodifiableMap(new LinkedHashMap<>(newProjections)), newConfig, stageMillis, provenance);
     }
 
+    /** Retrieval is scored on at most this many test pairs (COCO's 5k-image protocol): n² similarities. */
+    public static final int MAX_RETRIEVAL_PAIRS = 5_000;
+
     /**
      * Cross-modal retrieval on the test split: each test caption against all test images and back, in the
-     * joint space. Empty without a joint space or with fewer than 2 test pairs.
+     * joint space; above {@value #MAX_RETRIEVAL_PAIRS} test pairs, the first that many in dataset order.
+     * Empty without a joint space or with fewer than 2 test pairs.
      */
     public Optional<RetrievalMetrics> retrieval() {
         int[] test = java.util.stream.IntStream.range(0, samples.size())
-                .filter(i -> samples.get(i).split() == Split.TEST).toArray();
+                .filter(i -> samples.get(i).split() == Split.TEST).limit(MAX_RETRIEVAL_PAIRS).toArray();
         if (jointSpace == null || test.length < 2) {
             return Optional.empty();
         }

@@ -39,6 +39,17 @@ class SplitFoldersReaderTest {
     }
 
     @Test
+    void splitFoldersWithoutATrainFolderAreRefusedNotReadAsClasses() {
+        Fixtures.image(dir.resolve("validation/a.png"));
+        Fixtures.text(dir.resolve("validation/metadata.csv"), "file_name,text,label\na.png,a cat,cat\n");
+        Fixtures.image(dir.resolve("test/b.png"));
+        Fixtures.text(dir.resolve("test/metadata.csv"), "file_name,text,label\nb.png,a dog,dog\n");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DatasetFormat.detect(dir))
+                .isInstanceOf(DatasetException.class).hasMessageContaining("no train folder");
+    }
+
+    @Test
     void classFoldersThatMerelyIncludeATrainFolderAreNotSplits() {
         Fixtures.image(dir.resolve("train/a.png"));
         Fixtures.image(dir.resolve("plane/b.png"));

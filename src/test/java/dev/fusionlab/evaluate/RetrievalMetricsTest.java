@@ -30,6 +30,20 @@ class RetrievalMetricsTest {
     }
 
     @Test
+    void tiesCountAgainstTheRightAnswer() {
+        // two images with the same caption: neither caption can tell its image from the other
+        float[][] images = {{1, 0}, {1, 0}, {0, 1}};
+        float[][] texts = {{1, 0}, {1, 0}, {0, 1}};
+        RetrievalMetrics m = RetrievalMetrics.of(images, texts);
+        assertThat(m.textToImage().recallAt1()).isEqualTo(1 / 3.0);
+        assertThat(m.imageToText().recallAt1()).isEqualTo(1 / 3.0);
+
+        float[][] collapsed = {{1, 0}, {1, 0}, {1, 0}};
+        assertThat(RetrievalMetrics.of(collapsed, collapsed).textToImage())
+                .isEqualTo(new RetrievalMetrics.Ranking(0, 1, 1, 3));
+    }
+
+    @Test
     void refusesUnpairedInput() {
         assertThatThrownBy(() -> RetrievalMetrics.of(AXES, new float[][] {{1, 0, 0}}))
                 .hasMessageContaining("3 vs 1");

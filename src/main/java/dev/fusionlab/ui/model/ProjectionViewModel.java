@@ -43,6 +43,8 @@ public final class ProjectionViewModel {
 
     private final ObjectProperty<Space> space = new SimpleObjectProperty<>(Space.FUSED);
     private final ObjectProperty<ProjectionMethod> method = new SimpleObjectProperty<>(ProjectionMethod.UMAP);
+    /** True while the view shows an intermediate layout that no result backs yet. */
+    private boolean previewShown;
     private final ObjectProperty<ColourMode> colourMode = new SimpleObjectProperty<>(ColourMode.LABEL);
     private final ObservableList<ProjectionMethod> availableMethods = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<ScatterLayout> layout = new ReadOnlyObjectWrapper<>();
@@ -79,11 +81,12 @@ public final class ProjectionViewModel {
     }
 
     /**
-     * A new run starts with nothing selected; the same run laid out again (re-project) keeps the user's
-     * selection and focus, since its rows are the same samples. Either way the method the run was laid
-     * out with is shown.
+     * A result over other samples starts with nothing selected; one over the same samples (a re-project,
+     * or a new run of the same dataset and seed) keeps the user's selection and focus, since its rows mean
+     * the same. Either way the method the result was laid out with is shown.
      */
     private void onNewResult(RunResult previous, RunResult now) {
+        previewShown = false;
         boolean sameSamples = previous != null && now != null && previous.samples().equals(now.samples());
         if (!sameSamples) {
             clearSelection();
@@ -101,6 +104,23 @@ public final class ProjectionViewModel {
             }
         } else {
             availableMethods.clear();
+        }
+        updateLayout();
+    }
+
+    /**
+     * A job that showed intermediate layouts ended without a result (cancelled or failed): the view goes
+     * back to what the current result holds, or to nothing, instead of keeping a half-converged layout.
+     */
+    public void endPreview() {
+        if (!previewShown) {
+            return;
+        }
+        previewShown = false;
+        RunResult r = result;
+        if (r != null && !availableMethods.contains(method.get()) && !availableMethods.isEmpty()) {
+            method.set(availableMethods.contains(r.config().projection()) ? r.config().projection()
+                    : availableMethods.getFirst());
         }
         updateLayout();
     }
@@ -131,6 +151,7 @@ public final class ProjectionViewModel {
         if (p != null && coordinates.length != p.size()) {
             return;
         }
+        previewShown = true;
         method.set(previewKey.method()); // the method chooser names what is being drawn
         Dataset d = dataset.getValue();
         if (p == null && d != null && d.samples().size() == coordinates.length && colouring.get() == null) {

@@ -57,6 +57,11 @@ public final class WorkbenchViewModel {
         this.projection = new ProjectionViewModel(predictions, activeStrategy, dataset);
         this.samples = new SampleBrowserViewModel(dataset, result, projection.selectionProperty());
         result.addListener((obs, old, now) -> recombine());
+        task.runningProperty().addListener((obs, was, running) -> {
+            if (!running) {
+                projection.endPreview(); // a cancelled or failed run leaves no half-converged layout behind
+            }
+        });
         settings.combinerProperty().addListener((obs, old, now) -> recombine());
         settings.imageWeightProperty().addListener((obs, old, now) -> recombine());
     }

@@ -131,6 +131,11 @@ class WorkbenchViewModelTest {
         assertThat(vm.reproject()).isTrue();
         ui.drainUntil(() -> !vm.task().isRunning());
         double[][] loose = vm.resultProperty().get().projections().get(new ProjectionKey(Space.FUSED, ProjectionMethod.TSNE));
+        // a UMAP setting changed in the panel but not re-projected is not what the kept UMAP layouts used
+        vm.settings().umapNeighborsProperty().set(40);
+        assertThat(vm.reproject()).isTrue();
+        ui.drainUntil(() -> !vm.task().isRunning());
+        assertThat(vm.resultProperty().get().config().projectionSettings().umapNeighbors()).isEqualTo(15);
 
         assertThat(runs).hasValue(1);
         assertThat(vm.task().errorProperty().get()).isEmpty();
@@ -192,6 +197,22 @@ class WorkbenchViewModelTest {
         snapshotThenWait.countDown();
         ui.drainUntil(() -> !vm.task().isRunning());
         assertThat(vm.projection().layoutProperty().get().size()).isEqualTo(60);
+    }
+
+    @Test
+    void aCancelledRunLeavesNoHalfConvergedLayoutBehind() throws Exception {
+        snapshotThenWait = new java.util.concurrent.CountDownLatch(1);
+        vm.openDataset(RunConfig.DEMO);
+        ui.drainUntil(() -> !vm.task().isRunning());
+        vm.run();
+        ui.drainUntil(() -> vm.projection().layoutProperty().get() != null);
+        vm.cancel();
+        snapshotThenWait.countDown();
+        ui.drainUntil(() -> !vm.task().isRunning());
+
+        assertThat(vm.task().messageProperty().get()).isEqualTo("Run cancelled");
+        assertThat(vm.resultProperty().get()).isNull();
+        assertThat(vm.projection().layoutProperty().get()).isNull();
     }
 
     @Test
