@@ -3,13 +3,28 @@ package dev.fusionlab.project.neighbors;
 import dev.fusionlab.project.Workers;
 import dev.fusionlab.task.TaskContext;
 
-/** Exact neighbours by comparing every pair: the reference, and the fastest choice for small data. */
+/**
+ * Exact neighbours by comparing every pair: the reference, and the fastest choice for small data. The
+ * distances come from one OpenBLAS product ({@link GramKnn}) where the native library loads, else from
+ * pairwise Java loops.
+ */
 final class BruteForceKnn {
 
     private BruteForceKnn() {
     }
 
     static NeighborHeaps search(float[][] rows, int k, Workers workers, TaskContext ctx) {
+        try {
+            return GramKnn.search(rows, k, workers, ctx);
+        } catch (LinkageError | IllegalStateException noBlas) {
+            System.getLogger(BruteForceKnn.class.getName()).log(System.Logger.Level.DEBUG,
+                    "OpenBLAS unavailable, exact neighbours by Java loops", noBlas);
+            return searchInJava(rows, k, workers, ctx);
+        }
+    }
+
+    /** Every pair's distance in plain Java. */
+    static NeighborHeaps searchInJava(float[][] rows, int k, Workers workers, TaskContext ctx) {
         int n = rows.length;
         NeighborHeaps heaps = new NeighborHeaps(n, k);
         workers.forRange(n, 64, (from, to, worker) -> {

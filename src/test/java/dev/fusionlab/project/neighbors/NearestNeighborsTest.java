@@ -15,6 +15,28 @@ class NearestNeighborsTest {
     private static final int[] QUERIES = IntStream.range(0, DATA.length).filter(i -> i % 7 == 0).toArray();
 
     @Test
+    void theBlasProductFindsTheSameNeighboursAsPairwiseLoops() {
+        java.util.Random random = new java.util.Random(4);
+        float[][] x = new float[300][48];
+        for (float[] row : x) {
+            for (int c = 0; c < row.length; c++) {
+                row[c] = (float) (5 + random.nextGaussian()); // off-centre, as embeddings are
+            }
+        }
+        try (dev.fusionlab.project.Workers workers = new dev.fusionlab.project.Workers(2)) {
+            KnnGraph product = GramKnn.search(x, 10, workers, TaskContext.silent()).toGraph(false);
+            KnnGraph loops = BruteForceKnn.searchInJava(x, 10, workers, TaskContext.silent()).toGraph(false);
+            for (int i = 0; i < x.length; i++) {
+                assertThat(product.indices()[i]).as("neighbours of row %d", i).containsExactly(loops.indices()[i]);
+                for (int j = 0; j < 10; j++) {
+                    assertThat(product.distances()[i][j]).isCloseTo(loops.distances()[i][j],
+                            org.assertj.core.data.Percentage.withPercentage(0.1));
+                }
+            }
+        }
+    }
+
+    @Test
     void approximateSearchFindsAlmostAllTrueNeighbours() {
         KnnGraph approximate = NearestNeighbors.search(DATA, 30, 1, TaskContext.silent());
         KnnGraph exact = NearestNeighbors.exact(DATA, 30, Metric.EUCLIDEAN, 0, TaskContext.silent());
