@@ -188,6 +188,11 @@ public final class ProjectionViewModel {
         selection.set(sorted);
     }
 
+    /** Selects these points in this order, best first (a search's hits): the sample grid keeps the order. */
+    public void selectRanked(int... bestFirst) {
+        selection.set(bestFirst.clone());
+    }
+
     public void clearSelection() {
         selection.set(NONE);
     }

@@ -22,6 +22,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
 
 /**
  * The dataset panel: every sample of the open dataset (or of the run, once there is one), filtered by
@@ -34,7 +35,9 @@ public final class SampleBrowserViewModel {
     public static final String ALL_LABELS = "All labels";
 
     private final ObservableList<SampleItem> all = FXCollections.observableArrayList();
-    private final FilteredList<SampleItem> shown = new FilteredList<>(all);
+    private final FilteredList<SampleItem> filtered = new FilteredList<>(all);
+    /** The filtered samples in the selection's order: best first after a search, else dataset order. */
+    private final SortedList<SampleItem> shown = new SortedList<>(filtered);
     private final ObservableList<String> labels = FXCollections.observableArrayList(ALL_LABELS);
     private final ObservableList<SampleProblem> problems = FXCollections.observableArrayList();
     private final StringProperty filterText = new SimpleStringProperty("");
@@ -105,6 +108,15 @@ public final class SampleBrowserViewModel {
             inSelection.set(i);
         }
         selectedCount.set(selected.length);
+        int[] position = new int[all.size()];
+        for (int p = 0; p < selected.length; p++) {
+            if (selected[p] < position.length) {
+                position[selected[p]] = p;
+            }
+        }
+        shown.setComparator(selected.length == 0 ? null
+                : java.util.Comparator.comparingInt(item -> item.index() < position.length
+                        ? position[item.index()] : Integer.MAX_VALUE));
         Predicate<SampleItem> filter = item -> {
             Sample s = item.sample();
             if (selected.length > 0 && !inSelection.get(item.index())) {
@@ -117,7 +129,7 @@ public final class SampleBrowserViewModel {
                     || s.text().toLowerCase(Locale.ROOT).contains(text)
                     || (s.label() != null && s.label().toLowerCase(Locale.ROOT).contains(text));
         };
-        shown.setPredicate(filter);
+        filtered.setPredicate(filter);
     }
 
     /** The samples that pass every filter, in dataset order. */

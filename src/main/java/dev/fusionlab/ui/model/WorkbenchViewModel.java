@@ -148,7 +148,7 @@ public final class WorkbenchViewModel {
             JointSpace space = current.jointSpace();
             float[][] gallery = space.embedImages(current.embeddings().get(Space.IMAGE));
             return JointSpace.nearest(space.embedText(raw), gallery, FOUND_IMAGES);
-        }, found -> projection.select(found), found -> found.length + " images nearest to \u201c" + text
+        }, found -> projection.selectRanked(found), found -> found.length + " images nearest to \u201c" + text
                 + "\u201d in the joint space (best first: " + current.samples().get(found[0]).id() + ")");
     }
 

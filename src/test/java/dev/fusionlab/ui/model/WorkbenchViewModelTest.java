@@ -165,7 +165,8 @@ class WorkbenchViewModelTest {
         assertThat(found).hasSize(WorkbenchViewModel.FOUND_IMAGES);
         long sameClass = java.util.Arrays.stream(found).filter(i -> run.truth()[i] == run.truth()[5]).count();
         assertThat(sameClass).as("found images of sample 5's class").isGreaterThan(WorkbenchViewModel.FOUND_IMAGES / 2);
-        assertThat(vm.samples().shown()).hasSize(WorkbenchViewModel.FOUND_IMAGES);
+        assertThat(vm.samples().shown()).extracting(SampleItem::index).containsExactly(
+                java.util.Arrays.stream(found).boxed().toArray(Integer[]::new)); // best first, not dataset order
         assertThat(vm.task().messageProperty().get()).startsWith("12 images nearest to \u201cs5\u201d");
     }
 
