@@ -1,10 +1,7 @@
 package dev.fusionlab.ui;
 
-import dev.fusionlab.data.Dataset;
-import dev.fusionlab.pipeline.LiveLayouts;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.pipeline.RunResult;
-import dev.fusionlab.task.TaskContext;
 import dev.fusionlab.ui.model.ColourMode;
 import dev.fusionlab.ui.model.WorkbenchServices;
 import dev.fusionlab.ui.model.WorkbenchViewModel;
@@ -37,36 +34,7 @@ public final class ScreenshotTool extends Application {
     public void start(Stage stage) throws Exception {
         Path dir = Path.of(System.getProperty("shot.dir", "/tmp/shots"));
         RunResult run = TestRuns.clusters(600, dir.resolve("thumbs"));
-        WorkbenchServices services = new WorkbenchServices() {
-            @Override
-            public Dataset loadDataset(String location, TaskContext context) {
-                return run.dataset();
-            }
-
-            @Override
-            public RunResult run(RunConfig config, TaskContext context, LiveLayouts live) {
-                return run;
-            }
-
-            @Override
-
-            public float[] encodeQuery(String textEncoderId, String query, TaskContext context) {
-
-                return TestRuns.queryEmbedding(run, query);
-
-            }
-
-
-            @Override
-            public List<String> imageEncoders() {
-                return List.of("mobilenet_v2");
-            }
-
-            @Override
-            public List<String> textEncoders() {
-                return List.of("all-minilm-l6-v2");
-            }
-        };
+        WorkbenchServices services = new FakeWorkbenchServices(run);
         boolean real = Boolean.getBoolean("shot.real");
         WorkbenchViewModel vm = new WorkbenchViewModel(real ? new CoreWorkbenchServices() : services, Platform::runLater);
         MainWindow window = new MainWindow(vm);

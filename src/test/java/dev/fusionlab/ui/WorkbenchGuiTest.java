@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 import static org.testfx.util.WaitForAsyncUtils.waitForFxEvents;
 
-import dev.fusionlab.data.Dataset;
 import dev.fusionlab.export.plot.PlotFormat;
 import dev.fusionlab.export.plot.PngPlotWriter;
 import dev.fusionlab.fuse.LateCombiner;
@@ -22,7 +21,6 @@ import dev.fusionlab.ui.view.ScatterView;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
@@ -74,12 +72,7 @@ class WorkbenchGuiTest {
     @Start
     void start(Stage stage) {
         run = TestRuns.clusters(300, dir.resolve("thumbs"));
-        services = new WorkbenchServices() {
-            @Override
-            public Dataset loadDataset(String location, TaskContext context) {
-                return run.dataset();
-            }
-
+        services = new FakeWorkbenchServices(run) {
             @Override
             public RunResult run(RunConfig config, TaskContext context, LiveLayouts live) throws InterruptedException {
                 for (int step = 0; slowRun.get(); step++) { // a stage that only stops when cancelled
@@ -88,25 +81,6 @@ class WorkbenchGuiTest {
                     Thread.sleep(10);
                 }
                 return run;
-            }
-
-            @Override
-
-            public float[] encodeQuery(String textEncoderId, String query, TaskContext context) {
-
-                return TestRuns.queryEmbedding(run, query);
-
-            }
-
-
-            @Override
-            public List<String> imageEncoders() {
-                return List.of("mobilenet_v2");
-            }
-
-            @Override
-            public List<String> textEncoders() {
-                return List.of("all-minilm-l6-v2");
             }
         };
         vm = new WorkbenchViewModel(services, Platform::runLater);

@@ -14,6 +14,7 @@ import dev.fusionlab.pipeline.RunResult;
 import dev.fusionlab.pipeline.Space;
 import dev.fusionlab.project.ProjectionMethod;
 import dev.fusionlab.task.TaskContext;
+import dev.fusionlab.ui.FakeWorkbenchServices;
 import dev.fusionlab.ui.TestRuns;
 import dev.fusionlab.ui.scatter.Polygon;
 import java.nio.file.Files;
@@ -35,12 +36,8 @@ class WorkbenchViewModelTest {
     private final AtomicReference<RunConfig> lastConfig = new AtomicReference<>();
     private volatile java.util.concurrent.CountDownLatch snapshotThenWait;
 
-    private final WorkbenchServices services = new WorkbenchServices() {
-        @Override
-        public Dataset loadDataset(String location, TaskContext context) {
-            return run.dataset();
-        }
-
+    private final WorkbenchServices services = new FakeWorkbenchServices(run,
+            List.of("mobilenet_v2", "mobilenet_v2_onnx"), List.of("all-minilm-l6-v2")) {
         @Override
         public RunResult run(RunConfig config, TaskContext context, LiveLayouts live) throws InterruptedException {
             runs.incrementAndGet();
@@ -54,25 +51,6 @@ class WorkbenchViewModelTest {
                 snapshotThenWait.await();
             }
             return run;
-        }
-
-        @Override
-
-        public float[] encodeQuery(String textEncoderId, String query, TaskContext context) {
-
-            return TestRuns.queryEmbedding(run, query);
-
-        }
-
-
-        @Override
-        public List<String> imageEncoders() {
-            return List.of("mobilenet_v2", "mobilenet_v2_onnx");
-        }
-
-        @Override
-        public List<String> textEncoders() {
-            return List.of("all-minilm-l6-v2");
         }
     };
 
@@ -338,34 +316,10 @@ class WorkbenchViewModelTest {
     @Test
     void aFailingRunReportsWhyAndKeepsThePreviousResult() throws Exception {
         runAndWait();
-        WorkbenchViewModel failing = new WorkbenchViewModel(new WorkbenchServices() {
+        WorkbenchViewModel failing = new WorkbenchViewModel(new FakeWorkbenchServices(run, List.of(), List.of()) {
             @Override
             public Dataset loadDataset(String location, TaskContext context) {
                 throw new IllegalArgumentException("no such folder: " + location);
-            }
-
-            @Override
-            public RunResult run(RunConfig config, TaskContext context, LiveLayouts live) {
-                throw new IllegalStateException("unused");
-            }
-
-            @Override
-
-            public float[] encodeQuery(String textEncoderId, String query, TaskContext context) {
-
-                return TestRuns.queryEmbedding(run, query);
-
-            }
-
-
-            @Override
-            public List<String> imageEncoders() {
-                return List.of();
-            }
-
-            @Override
-            public List<String> textEncoders() {
-                return List.of();
             }
         }, ui);
         failing.openDataset("/missing");
