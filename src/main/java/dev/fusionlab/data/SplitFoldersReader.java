@@ -63,9 +63,7 @@ public final class SplitFoldersReader implements DatasetReader {
         for (Map.Entry<Path, Split> entry : splits.entrySet()) {
             Path splitFolder = entry.getKey();
             String prefix = splitFolder.getFileName() + "/";
-            DatasetFormat format = ImageFolderReader.manifestOf(splitFolder) != null
-                    ? DatasetFormat.IMAGEFOLDER : DatasetFormat.CLASS_FOLDERS;
-            ReadResult part = format.reader().read(splitFolder, options);
+            ReadResult part = DatasetFormat.detect(splitFolder).reader().read(splitFolder, options);
             for (Sample s : part.samples()) {
                 samples.add(new Sample(prefix + s.id(), s.image(), s.text(), s.label(), entry.getValue(),
                         prefix + s.group(), s.extra()));

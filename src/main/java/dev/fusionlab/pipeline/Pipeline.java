@@ -174,7 +174,7 @@ public final class Pipeline implements AutoCloseable {
         RunProvenance provenance = new RunProvenance(fingerprint, encoded.encoders(), classifiers, BuildInfo.versions());
         Dataset withAllProblems = new Dataset(dataset.root(), dataset.name(), dataset.samples(), encoded.problems());
         return new RunResult(withAllProblems, classes, samples, truth, embeddings, probabilities, stacking, jointSpace,
-                projections, config, millis, provenance);
+                RunResult.scoreRetrieval(jointSpace, samples, embeddings), projections, config, millis, provenance);
     }
 
     /** One image found by {@link #searchImages}: the sample and its cosine similarity to the query. */

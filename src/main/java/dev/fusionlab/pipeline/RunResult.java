@@ -30,6 +30,8 @@ import java.util.Optional;
  * @param stacking      the trained stacking combiner with its probabilities of every sample, or why there is none
  * @param jointSpace    the image-text space learned for cross-modal retrieval, or null when the training
  *                      split had fewer than 2 pairs
+ * @param retrieval     how well {@code jointSpace} retrieves on the test split, scored once when the run
+ *                      ends ({@link #scoreRetrieval}); empty without a joint space or 2 test pairs
  * @param projections   2D layouts, n x 2 each
  * @param config        what the user chose
  * @param stageMillis   wall time of each stage, in run order
@@ -37,9 +39,9 @@ import java.util.Optional;
  */
 public record RunResult(Dataset dataset, List<String> classes, List<Sample> samples, int[] truth,
                         Map<Space, float[][]> embeddings, Map<Strategy, float[][]> probabilities,
-                        StackingOutcome stacking, JointSpace jointSpace, Map<ProjectionKey, double[][]> projections,
-                        RunConfig config,
-                        Map<String, Long> stageMillis, RunProvenance provenance) {
+                        StackingOutcome stacking, JointSpace jointSpace, Optional<RetrievalMetrics> retrieval,
+                        Map<ProjectionKey, double[][]> projections, RunConfig config, Map<String, Long> stageMillis,
+                        RunProvenance provenance) {
 
     /** True when the dataset had labels, so classifiers were trained and can be evaluated. */
     public boolean isClassified() {
@@ -61,7 +63,7 @@ public record RunResult(Dataset dataset, List<String> classes, List<Sample> samp
     /** This run with other layouts, laid out as {@code newConfig} says; everything else unchanged. */
     public RunResult withProjections(RunConfig newConfig, Map<ProjectionKey, double[][]> newProjections) {
         return new RunResult(dataset, classes, samples, truth, embeddings, probabilities, stacking, jointSpace,
-                Collections.unmodifiableMap(new LinkedHashMap<>(newProjections)), newConfig, stageMillis, provenance);
+                retrieval, Collections.unmodifiableMap(new LinkedHashMap<>(newProjections)), newConfig, stageMillis, provenance);
     }
 
     /** Retrieval is scored on at most this many test pairs (COCO's 5k-image protocol): n² similarities. */
@@ -71,8 +73,11 @@ public record RunResult(Dataset dataset, List<String> classes, List<Sample> samp
      * Cross-modal retrieval on the test split: each test caption against all test images and back, in the
      * joint space; above {@value #MAX_RETRIEVAL_PAIRS} test pairs, the first that many in dataset order.
      * Empty without a joint space or with fewer than 2 test pairs.
+     *
+     * @param embeddings the run's embeddings, {@link Space#IMAGE} and {@link Space#TEXT} used
      */
-    public Optional<RetrievalMetrics> retrieval() {
+    public static Optional<RetrievalMetrics> scoreRetrieval(JointSpace jointSpace, List<Sample> samples,
+                                                            Map<Space, float[][]> embeddings) {
         int[] test = java.util.stream.IntStream.range(0, samples.size())
                 .filter(i -> samples.get(i).split() == Split.TEST).limit(MAX_RETRIEVAL_PAIRS).toArray();
         if (jointSpace == null || test.length < 2) {

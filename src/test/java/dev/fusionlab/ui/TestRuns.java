@@ -84,7 +84,8 @@ public final class TestRuns {
         embeddings.put(Space.IMAGE, withNoiseDimensions(imageLayout, 6, random));
         embeddings.put(Space.TEXT, withNoiseDimensions(fused, 4, random));
         return new RunResult(dataset, CLASSES, samples, truth, embeddings, probabilities,
-                StackingOutcome.skipped("hand-made test run: nothing was trained"), null, projections, config,
+                StackingOutcome.skipped("hand-made test run: nothing was trained"), null, java.util.Optional.empty(),
+                projections, config,
                 Map.of("encode", 10L), new RunProvenance("0".repeat(64), List.of(), Map.of(), Map.of()));
     }
 
@@ -107,8 +108,9 @@ public final class TestRuns {
                 dev.fusionlab.fuse.EarlyFusion.fit(image, text, train), train, new int[0],
                 dev.fusionlab.fuse.JointSpaceSpec.defaults(1).withMaxEpochs(20), dev.fusionlab.task.TaskContext.silent());
         return new RunResult(run.dataset(), run.classes(), run.samples(), run.truth(), run.embeddings(),
-                run.probabilities(), run.stacking(), space, run.projections(), run.config(), run.stageMillis(),
-                run.provenance());
+                run.probabilities(), run.stacking(), space,
+                RunResult.scoreRetrieval(space, run.samples(), run.embeddings()), run.projections(), run.config(),
+                run.stageMillis(), run.provenance());
     }
 
     /** Each 2D point followed by {@code extra} small Gaussian coordinates: an embedding to re-project. */

@@ -1,5 +1,6 @@
 package dev.fusionlab.project.neighbors;
 
+import dev.fusionlab.project.OpenBlas;
 import dev.fusionlab.project.Workers;
 import dev.fusionlab.task.TaskContext;
 
@@ -14,13 +15,7 @@ final class BruteForceKnn {
     }
 
     static NeighborHeaps search(float[][] rows, int k, Workers workers, TaskContext ctx) {
-        try {
-            return GramKnn.search(rows, k, workers, ctx);
-        } catch (LinkageError | IllegalStateException noBlas) {
-            System.getLogger(BruteForceKnn.class.getName()).log(System.Logger.Level.DEBUG,
-                    "OpenBLAS unavailable, exact neighbours by Java loops", noBlas);
-            return searchInJava(rows, k, workers, ctx);
-        }
+        return OpenBlas.available() ? GramKnn.search(rows, k, workers, ctx) : searchInJava(rows, k, workers, ctx);
     }
 
     /** Every pair's distance in plain Java. */

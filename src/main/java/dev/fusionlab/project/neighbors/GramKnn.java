@@ -23,7 +23,7 @@ final class GramKnn {
     private GramKnn() {
     }
 
-    /** @throws LinkageError when the OpenBLAS native library cannot be loaded */
+    /** Needs {@link dev.fusionlab.project.OpenBlas#available()}. */
     static NeighborHeaps search(float[][] rows, int k, Workers workers, TaskContext ctx) {
         int n = rows.length;
         int d = rows[0].length;

@@ -31,7 +31,7 @@ final class BlasCenteredMatrix implements CenteredMatrix {
      * by other work, two spinning BLAS threads cost more (4-10 s against 2 s): pass {@code threads = 1} in
      * {@link PcaParams} there.
      *
-     * @throws LinkageError when the OpenBLAS native library cannot be loaded
+     * Needs {@link dev.fusionlab.project.OpenBlas#available()}.
      */
     BlasCenteredMatrix(float[][] data, double[] mean, Workers workers) {
         previousBlasThreads = cblas_h.openblas_get_num_threads();

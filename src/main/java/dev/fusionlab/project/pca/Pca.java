@@ -5,6 +5,7 @@ import static dev.fusionlab.project.DenseAlgebra.dot;
 import static dev.fusionlab.project.DenseAlgebra.orthonormalize;
 
 import dev.fusionlab.project.DenseAlgebra;
+import dev.fusionlab.project.OpenBlas;
 import dev.fusionlab.project.Workers;
 import dev.fusionlab.task.TaskContext;
 import java.util.SplittableRandom;
@@ -92,15 +93,8 @@ public final class Pca {
      * path), plain Java otherwise or when the system property {@code fusionlab.pca.java} is true.
      */
     private static CenteredMatrix centredMatrix(float[][] data, double[] mean, Workers workers, boolean useBlas) {
-        if (useBlas) {
-            try {
-                return new BlasCenteredMatrix(data, mean, workers);
-            } catch (LinkageError | RuntimeException noBlas) {
-                System.getLogger(Pca.class.getName()).log(System.Logger.Level.DEBUG,
-                        "OpenBLAS unavailable, PCA falls back to Java products", noBlas);
-            }
-        }
-        return new JavaCenteredMatrix(data, mean, workers);
+        return useBlas && OpenBlas.available() ? new BlasCenteredMatrix(data, mean, workers)
+                : new JavaCenteredMatrix(data, mean, workers);
     }
 
     /** SVD of the small matrix B = Q^T Xc through the eigen-decomposition of B B^T, then back to n x k. */

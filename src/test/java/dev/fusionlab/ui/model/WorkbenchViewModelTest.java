@@ -302,7 +302,7 @@ class WorkbenchViewModelTest {
         int[] noLabels = new int[30];
         java.util.Arrays.fill(noLabels, -1);
         RunResult unlabelled = new RunResult(r.dataset(), List.of(), r.samples(), noLabels, r.embeddings(),
-                java.util.Map.of(), r.stacking(), r.jointSpace(), r.projections(), r.config(), r.stageMillis(), r.provenance());
+                java.util.Map.of(), r.stacking(), r.jointSpace(), r.retrieval(), r.projections(), r.config(), r.stageMillis(), r.provenance());
         vm.projection().colourModeProperty().set(ColourMode.AGREEMENT);
         vm.showResult(unlabelled);
 
