@@ -190,8 +190,7 @@ public final class Pipeline implements AutoCloseable {
      *                                  cannot be encoded
      */
     public List<ImageHit> searchImages(RunConfig config, String query, int k, TaskContext ctx) {
-        Dataset dataset = load(config, ctx);
-        EncodedDataset encoded = encode(dataset, config, ctx);
+        EncodedDataset encoded = encode(config, ctx);
         Split[] splits = encoded.samples().stream().map(Sample::split).toArray(Split[]::new);
         JointSpace space = jointSpace(encoded, splits, config, ctx);
         if (space == null) {
