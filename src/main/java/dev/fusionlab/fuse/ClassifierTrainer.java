@@ -91,7 +91,7 @@ public final class ClassifierTrainer {
             this.spec = spec;
             this.ctx = ctx;
             this.stage = stage;
-            this.stopping = new EarlyStopping(spec.patience());
+            this.stopping = new EarlyStopping(stage, spec.patience());
         }
 
         TrainedClassifier fit() {

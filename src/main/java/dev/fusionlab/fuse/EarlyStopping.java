@@ -13,13 +13,16 @@ final class EarlyStopping {
     /** A validation loss must drop by more than this to count as an improvement. */
     static final double MIN_IMPROVEMENT = 1e-4;
 
+    private final String stage;
     private final int patience;
     private double bestLoss = Double.POSITIVE_INFINITY;
     private int bestEpoch;
     private List<DenseLayer> bestLayers;
     private int sinceImprovement;
 
-    EarlyStopping(int patience) {
+    /** @param stage the training's progress stage, named in errors */
+    EarlyStopping(String stage, int patience) {
+        this.stage = stage;
         this.patience = patience;
     }
 
@@ -66,7 +69,7 @@ final class EarlyStopping {
     /** @throws IllegalStateException when no epoch had a finite validation loss (NaN from degenerate data) */
     List<DenseLayer> bestLayers() {
         if (bestLayers == null) {
-            throw new IllegalStateException("training failed: no epoch had a finite validation loss "
+            throw new IllegalStateException(stage + " failed: no epoch had a finite validation loss "
                     + "(the embeddings may hold NaN or infinite values)");
         }
         return bestLayers;

@@ -94,7 +94,7 @@ public final class JointSpaceTrainer {
             this.validationSize = validationSize;
             this.spec = spec;
             this.ctx = ctx;
-            this.stopping = new EarlyStopping(spec.patience());
+            this.stopping = new EarlyStopping(STAGE, spec.patience());
         }
 
         JointSpace fit(EarlyFusion normalisation) {
