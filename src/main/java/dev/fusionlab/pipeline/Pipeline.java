@@ -133,6 +133,20 @@ public final class Pipeline implements AutoCloseable {
         Map<String, Long> millis = new LinkedHashMap<>();
         Dataset dataset = timed(millis, "load", () -> load(config, ctx));
         EncodedDataset encoded = timed(millis, "encode", () -> encode(dataset, config, ctx));
+        return analyse(encoded, config, millis, ctx, live);
+    }
+
+    /**
+     * Everything after encoding, on embeddings from anywhere (FusionLab's encoders, files made elsewhere,
+     * a synthetic generator): train and evaluate-ready probabilities when labelled, the joint space,
+     * projections of all three spaces.
+     *
+     * @param earlierStages wall time of the stages already run (load, encode), in order
+     */
+    public static RunResult analyse(EncodedDataset encoded, RunConfig config, Map<String, Long> earlierStages,
+                                    TaskContext ctx, LiveLayouts live) {
+        Map<String, Long> millis = new LinkedHashMap<>(earlierStages);
+        Dataset dataset = encoded.dataset();
         List<Sample> samples = encoded.samples();
         if (samples.isEmpty()) {
             throw new IllegalArgumentException(datasetPath(config) + ": no usable sample (" + encoded.problems().size()
