@@ -1,7 +1,9 @@
 package dev.fusionlab.encode;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,11 +15,13 @@ import java.util.List;
 
 /**
  * What FusionLab needs to know about a user's TorchScript/ONNX model, read from a small JSON file
- * next to it ({@code model.pt} + {@code model.json}). Every field but {@code modality} is optional:
+ * next to it ({@code model.pt} + {@code model.json}). Every field but {@code modality} is optional; keys
+ * are snake_case like every file FusionLab reads or writes ({@code inputSize} and {@code maxLength},
+ * the keys of earlier versions, are still accepted). The user guide is {@code docs/models.md}:
  * <pre>{@code
- * {"modality": "image", "inputSize": 224, "mean": [0.485, 0.456, 0.406], "std": [0.229, 0.224, 0.225],
+ * {"modality": "image", "input_size": 224, "mean": [0.485, 0.456, 0.406], "std": [0.229, 0.224, 0.225],
  *  "output": "0", "dimension": 1280}
- * {"modality": "text", "tokenizer": "tokenizer.json", "maxLength": 256, "pooling": "mean",
+ * {"modality": "text", "tokenizer": "tokenizer.json", "max_length": 256, "pooling": "mean",
  *  "normalize": true, "output": "last_hidden_state", "inputs": ["input_ids", "attention_mask"]}
  * }</pre>
  *
@@ -36,9 +40,11 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ModelDescriptor(Modality modality, Integer inputSize, float[] mean, float[] std, String output,
-                              TextPooling pooling, String tokenizer, Integer maxLength, Boolean normalize,
-                              Integer dimension, List<String> inputs) {
+public record ModelDescriptor(Modality modality,
+                              @JsonProperty("input_size") @JsonAlias("inputSize") Integer inputSize,
+                              float[] mean, float[] std, String output, TextPooling pooling, String tokenizer,
+                              @JsonProperty("max_length") @JsonAlias("maxLength") Integer maxLength,
+                              Boolean normalize, Integer dimension, List<String> inputs) {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)

@@ -32,6 +32,39 @@ class UserModelTest {
     }
 
     @Test
+    void keysAreSnakeCaseAndTheCamelCaseOfEarlierVersionsStillReads() throws IOException {
+        Path snake = Files.writeString(tmp.resolve("snake.json"), """
+                {"modality": "text", "tokenizer": "tokenizer.json", "max_length": 128, "input_size": 64}
+                """);
+        Path camel = Files.writeString(tmp.resolve("camel.json"), """
+                {"modality": "text", "tokenizer": "tokenizer.json", "maxLength": 128, "inputSize": 64}
+                """);
+
+        assertThat(ModelDescriptor.read(snake).maxLengthOrDefault()).isEqualTo(128);
+        assertThat(ModelDescriptor.read(camel).maxLengthOrDefault()).isEqualTo(128);
+        assertThat(ModelDescriptor.read(camel).inputSizeOrDefault()).isEqualTo(64);
+
+        Path written = tmp.resolve("written.json");
+        ModelDescriptor.text("tokenizer.json", 128).write(written);
+        assertThat(Files.readString(written)).contains("\"max_length\"").doesNotContain("maxLength");
+        assertThat(ModelDescriptor.read(written).maxLengthOrDefault()).isEqualTo(128);
+    }
+
+    /** Every descriptor shown in the user guide must be one FusionLab accepts. */
+    @Test
+    void theDescriptorsOfTheUserGuideAreValid() throws IOException {
+        String guide = Files.readString(Path.of("docs/models.md"));
+        var blocks = java.util.regex.Pattern.compile("```json\\n(.*?)```", java.util.regex.Pattern.DOTALL).matcher(guide);
+        int read = 0;
+        while (blocks.find()) {
+            Path json = Files.writeString(tmp.resolve("guide-" + read + ".json"), blocks.group(1));
+            assertThat(ModelDescriptor.read(json).modality()).isNotNull();
+            read++;
+        }
+        assertThat(read).as("json blocks in docs/models.md").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void textDescriptorDefaultsToMeanPoolingAndNormalisation() throws IOException {
         Path json = Files.writeString(tmp.resolve("t.json"), """
                 {"modality": "TEXT", "tokenizer": "tokenizer.json", "pooling": "cls"}
@@ -46,7 +79,7 @@ class UserModelTest {
 
     @Test
     void badDescriptorsNameTheFileAndTheProblem() throws IOException {
-        Path noModality = Files.writeString(tmp.resolve("a.json"), "{\"inputSize\": 224}");
+        Path noModality = Files.writeString(tmp.resolve("a.json"), "{\"input_size\": 224}");
         Path typo = Files.writeString(tmp.resolve("b.json"), "{\"modality\": \"image\", \"inputsize\": 224}");
         Path textWithoutTokenizer = Files.writeString(tmp.resolve("c.json"), "{\"modality\": \"text\"}");
 
