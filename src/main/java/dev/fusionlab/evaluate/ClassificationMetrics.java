@@ -64,6 +64,30 @@ public record ClassificationMetrics(List<String> classes, int[][] confusion, dou
         return new ClassificationMetrics(classes, confusion, right / (double) truth.length, f1Sum / present, perClass);
     }
 
+    /**
+     * Macro-F1 of a confusion matrix, by the rule of {@link #macroF1()}: the mean F1 over the classes that
+     * occur in the truth or the predictions. Allocation-free, for resampling ({@link BootstrapIntervals}).
+     */
+    static double macroF1(int[][] confusion) {
+        int k = confusion.length;
+        double f1Sum = 0;
+        int present = 0;
+        for (int c = 0; c < k; c++) {
+            int support = 0;
+            int predictedAs = 0;
+            for (int o = 0; o < k; o++) {
+                support += confusion[c][o];
+                predictedAs += confusion[o][c];
+            }
+            if (support > 0 || predictedAs > 0) {
+                int tp = confusion[c][c];
+                f1Sum += 2.0 * tp / (support + predictedAs); // = 2PR / (P + R)
+                present++;
+            }
+        }
+        return present == 0 ? 0 : f1Sum / present;
+    }
+
     /** Samples evaluated. */
     public int total() {
         int n = 0;
