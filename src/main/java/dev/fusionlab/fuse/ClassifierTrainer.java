@@ -17,6 +17,7 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
 import dev.fusionlab.task.TaskContext;
 import java.util.List;
 import java.util.Locale;
@@ -112,7 +113,7 @@ public final class ClassifierTrainer {
                     NDArray yVal = validation.size() > 0 ? validation.labels(manager) : null;
                     Random shuffler = new Random(spec.seed());
                     while (epochsRun < spec.maxEpochs() && !stopping.exhausted()) {
-                        runEpoch(trainer, xTrain, yTrain, shuffler);
+                        runEpoch(trainer, config.getOptimizer(), xTrain, yTrain, shuffler);
                         epochsRun++;
                         if (xVal == null) {
                             ctx.report(stage, epochsRun / (double) spec.maxEpochs(), String.format(Locale.ROOT,
@@ -144,7 +145,7 @@ public final class ClassifierTrainer {
         }
 
         /** One pass over the training rows: shuffled by a single gather, then batches are cheap slices. */
-        private void runEpoch(Trainer trainer, NDArray xTrain, NDArray yTrain, Random shuffler) {
+        private void runEpoch(Trainer trainer, Optimizer optimizer, NDArray xTrain, NDArray yTrain, Random shuffler) {
             try (NDManager epoch = trainer.getManager().newSubManager()) {
                 NDIndex order = new NDIndex("{}", epoch.create(DjlTraining.shuffledIndices(train.size(), shuffler)));
                 NDArray x = xTrain.get(order);
@@ -163,7 +164,7 @@ public final class ClassifierTrainer {
                             NDList logits = trainer.forward(new NDList(xb));
                             collector.backward(trainer.getLoss().evaluate(new NDList(yb), logits));
                         }
-                        trainer.step();
+                        DjlTraining.step(trainer, optimizer);
                     }
                 }
             }

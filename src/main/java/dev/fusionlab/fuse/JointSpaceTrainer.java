@@ -12,6 +12,7 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
 import dev.fusionlab.task.TaskContext;
 import java.util.List;
 import java.util.Locale;
@@ -116,7 +117,7 @@ public final class JointSpaceTrainer {
                     NDArray validationTexts = texts.get(validation);
                     Random shuffler = new Random(spec.seed());
                     while (epochsRun < spec.maxEpochs() && !stopping.exhausted()) {
-                        runEpoch(trainer, images, texts, shuffler);
+                        runEpoch(trainer, config.getOptimizer(), images, texts, shuffler);
                         epochsRun++;
                         if (validationSize == 0) {
                             ctx.report(STAGE, epochsRun / (double) spec.maxEpochs(), String.format(Locale.ROOT,
@@ -139,7 +140,7 @@ public final class JointSpaceTrainer {
             return new JointSpace(normalisation, towers.get(0), towers.get(1), provenance);
         }
 
-        private void runEpoch(Trainer trainer, NDArray images, NDArray texts, Random shuffler) {
+        private void runEpoch(Trainer trainer, Optimizer optimizer, NDArray images, NDArray texts, Random shuffler) {
             try (NDManager epoch = trainer.getManager().newSubManager()) {
                 NDIndex order = new NDIndex("{}", epoch.create(DjlTraining.shuffledIndices(trainSize, shuffler)));
                 NDArray x = images.get(order);
@@ -161,7 +162,7 @@ public final class JointSpaceTrainer {
                         try (GradientCollector collector = trainer.newGradientCollector()) {
                             collector.backward(infoNce(trainer.forward(new NDList(xb, yb))));
                         }
-                        trainer.step();
+                        DjlTraining.step(trainer, optimizer);
                     }
                 }
             }

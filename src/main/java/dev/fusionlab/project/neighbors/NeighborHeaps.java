@@ -122,8 +122,9 @@ final class NeighborHeaps {
     }
 
     /**
-     * Rows sorted closest first. Stored values are squared euclidean distances; they are reported as
-     * euclidean distances, or as cosine distances (half the squared distance of unit rows).
+     * Rows sorted closest first, equal distances by index (so the order depends only on the set kept, not
+     * on the order in which it was offered). Stored values are squared euclidean distances; they are reported
+     * as euclidean distances, or as cosine distances (half the squared distance of unit rows).
      */
     KnnGraph toGraph(boolean cosine) {
         return toGraph(cosine, null);
@@ -141,17 +142,17 @@ final class NeighborHeaps {
             int i = order == null ? p : order[p];
             int base = p * k;
             for (int m = 0; m < k; m++) {
+                if (index[base + m] < 0) {
+                    throw new IllegalStateException("point " + i + " has fewer than " + k + " neighbours");
+                }
                 // distances are non-negative, so their IEEE bits sort like the values
-                keys[m] = ((long) Float.floatToIntBits(Math.max(0f, distance[base + m])) << 32) | m;
+                keys[m] = ((long) Float.floatToIntBits(Math.max(0f, distance[base + m])) << 32) | index[base + m];
             }
             Arrays.sort(keys);
             for (int m = 0; m < k; m++) {
-                int slot = base + (int) (keys[m] & 0xffffffffL);
-                if (index[slot] < 0) {
-                    throw new IllegalStateException("point " + i + " has fewer than " + k + " neighbours");
-                }
-                idx[i][m] = order == null ? index[slot] : order[index[slot]];
-                float sq = Math.max(0f, distance[slot]);
+                int j = (int) (keys[m] & 0xffffffffL);
+                idx[i][m] = order == null ? j : order[j];
+                float sq = Float.intBitsToFloat((int) (keys[m] >>> 32));
                 dist[i][m] = cosine ? sq / 2f : (float) Math.sqrt(sq);
             }
         }

@@ -18,9 +18,11 @@ import java.util.SplittableRandom;
  * data, each a product with a thin (k + 10)-column matrix, instead of forming and decomposing the d x d
  * covariance. Those products run in OpenBLAS on a centred single-precision copy of the data
  * ({@link BlasCenteredMatrix}), or, where the native library cannot be loaded, in plain Java on the caller's
- * rows with the centring folded in ({@link JavaCenteredMatrix}); the Java products and every reduction are
- * split into fixed ranges, independent of the thread count. The sign of each axis is fixed (largest loading
- * positive), so the same data and seed give the same picture.
+ * rows with the centring folded in ({@link JavaCenteredMatrix}); the products (one single-threaded OpenBLAS
+ * call per fixed block of rows) and every reduction are split into fixed ranges, independent of the thread
+ * count. The sign of each axis is fixed (largest loading positive), so the same data and seed give the same
+ * picture: bit-identical for any thread count; across CPUs (whose OpenBLAS kernels round differently) and
+ * between the OpenBLAS and Java paths, equal to single-precision accuracy.
  */
 public final class Pca {
 

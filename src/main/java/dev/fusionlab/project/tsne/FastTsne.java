@@ -15,7 +15,11 @@ import java.util.SplittableRandom;
  * either by a Barnes-Hut quadtree (van der Maaten 2014) or, for large n, by FFT-accelerated
  * interpolation (FIt-SNE, Linderman et al. 2019; see {@link RepulsionMethod}), gradient descent with
  * momentum and per-coordinate gains, early exaggeration, PCA initialisation. Multithreaded and
- * reproducible: the same data, parameters and seed give the same layout whatever the number of threads.
+ * reproducible: the same data, parameters and seed give the same layout whatever the number of threads, on
+ * any CPU. Across CPUs the neighbours and affinities are the same too; the PCA (start layout, and the
+ * neighbour search's input when wider than 50 dimensions) agrees only to single-precision accuracy, as
+ * OpenBLAS's kernels depend on the CPU, so the layouts may differ while their quality agrees (see
+ * docs/reproducibility.md; the system property {@code fusionlab.pca.java} makes them bit-identical).
  *
  * <p>Progress goes to stage {@code "tsne"}; cancellation is polled every iteration.
  */

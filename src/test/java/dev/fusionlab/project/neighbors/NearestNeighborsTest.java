@@ -14,23 +14,49 @@ class NearestNeighborsTest {
     private static final float[][] DATA = GaussianMixture.generate(6000, 32, 10, 3, 7).points();
     private static final int[] QUERIES = IntStream.range(0, DATA.length).filter(i -> i % 7 == 0).toArray();
 
-    @Test
-    void theBlasProductFindsTheSameNeighboursAsPairwiseLoops() {
-        java.util.Random random = new java.util.Random(4);
-        float[][] x = new float[300][48];
-        for (float[] row : x) {
-            for (int c = 0; c < row.length; c++) {
-                row[c] = (float) (5 + random.nextGaussian()); // off-centre, as embeddings are
+    /**
+     * Off-centre rows (as embeddings are) in several flavours that stress a product-based search: exact
+     * duplicates, near-duplicates one float step apart, rows on an integer grid (many exactly equal
+     * distances, so ties decide) and a large common offset (cancellation in |a|² + |b|² - 2 a·b).
+     */
+    private static float[][] awkwardRows(int n, int d, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        float[][] x = new float[n][d];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < d; c++) {
+                x[i][c] = switch (i % 4) {
+                    case 0 -> (float) (5 + random.nextGaussian());
+                    case 1 -> x[i - 1][c]; // duplicate
+                    case 2 -> Math.nextUp(x[i - 2][c]); // one float step away
+                    default -> (float) (1000 + random.nextInt(3)); // grid far off-centre: ties
+                };
             }
         }
-        try (dev.fusionlab.project.Workers workers = new dev.fusionlab.project.Workers(2)) {
-            KnnGraph product = GramKnn.search(x, 10, workers, TaskContext.silent()).toGraph(false);
-            KnnGraph loops = BruteForceKnn.searchInJava(x, 10, workers, TaskContext.silent()).toGraph(false);
-            for (int i = 0; i < x.length; i++) {
-                assertThat(product.indices()[i]).as("neighbours of row %d", i).containsExactly(loops.indices()[i]);
-                for (int j = 0; j < 10; j++) {
-                    assertThat(product.distances()[i][j]).isCloseTo(loops.distances()[i][j],
-                            org.assertj.core.data.Percentage.withPercentage(0.1));
+        return x;
+    }
+
+    @Test
+    void theBlasScreenedSearchIsBitIdenticalToPairwiseJavaLoopsForAnyThreadCount() {
+        // the OpenBLAS path must really run here (surefire puts the library on the path), or this proves nothing
+        assertThat(dev.fusionlab.project.OpenBlas.available()).isTrue();
+        float[][] x = awkwardRows(600, 48, 4);
+        float[][] unit = Distances.normalizedRows(x);
+        for (int k : new int[] {1, 10, 91}) {
+            KnnGraph reference;
+            KnnGraph cosineReference;
+            try (dev.fusionlab.project.Workers one = new dev.fusionlab.project.Workers(1)) {
+                reference = BruteForceKnn.searchInJava(x, k, one, TaskContext.silent()).toGraph(false);
+                cosineReference = BruteForceKnn.searchInJava(unit, k, one, TaskContext.silent()).toGraph(true);
+            }
+            for (int threads : new int[] {1, 2, 3}) {
+                try (dev.fusionlab.project.Workers workers = new dev.fusionlab.project.Workers(threads)) {
+                    KnnGraph product = GramKnn.search(x, k, workers, TaskContext.silent()).toGraph(false);
+                    KnnGraph cosine = GramKnn.search(unit, k, workers, TaskContext.silent()).toGraph(true);
+                    assertThat(product.indices()).as("k=%d, %d threads", k, threads).isDeepEqualTo(reference.indices());
+                    assertThat(product.distances()).as("k=%d, %d threads", k, threads)
+                            .isDeepEqualTo(reference.distances());
+                    assertThat(cosine.indices()).isDeepEqualTo(cosineReference.indices());
+                    assertThat(cosine.distances()).isDeepEqualTo(cosineReference.distances());
                 }
             }
         }

@@ -118,6 +118,19 @@ class PcaTest {
     }
 
     @Test
+    void openBlasProductsGiveTheSameResultForAnyThreadCount() {
+        // large enough that OpenBLAS would split the products by thread count, and round the pieces differently
+        assertThat(dev.fusionlab.project.OpenBlas.available()).isTrue();
+        float[][] x = anisotropic(3000, 300, 6);
+        PcaResult one = Pca.fit(x, new PcaParams(50, 10, 2, 5, 1), TaskContext.silent(), true);
+        for (int threads : new int[] {2, 3}) {
+            PcaResult more = Pca.fit(x, new PcaParams(50, 10, 2, 5, threads), TaskContext.silent(), true);
+            assertThat(more.scores()).as("%d threads", threads).isDeepEqualTo(one.scores());
+            assertThat(more.components()).isDeepEqualTo(one.components());
+        }
+    }
+
+    @Test
     void javaAndBlasProductsAgree() {
         float[][] x = anisotropic(400, 20, 8);
         PcaResult java = Pca.fit(x, PcaParams.of(3, 2), TaskContext.silent(), false);
