@@ -22,7 +22,9 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class CaptionsFileReader implements DatasetReader {
 
-    private static final List<String> IMAGE_FOLDERS = List.of("", "Images/", "images/");
+    /** Where Flickr8k's images are found beside its captions: Kaggle's {@code Images/}, the original zip's folders. */
+    private static final List<String> IMAGE_FOLDERS = List.of("", "Images/", "images/", "Flicker8k_Dataset/",
+            "Flickr8k_Dataset/", "Flickr30k_images/", "flickr30k_images/");
 
     /** One parsed line. */
     private record Caption(String image, String text) {
@@ -36,7 +38,7 @@ public final class CaptionsFileReader implements DatasetReader {
         } catch (IOException e) {
             throw new DatasetException(file, "cannot read the captions file: " + e.getMessage(), e);
         }
-        Path root = DatasetPaths.realFolder(file.toAbsolutePath().getParent());
+        Path root = rootOf(DatasetPaths.realFolder(file.toAbsolutePath().getParent()));
         BitSet invalidLines = StrictUtf8.invalidLines(bytes);
         String[] lines = StrictUtf8.decodeLenient(bytes).split("\n", -1);
         String fileName = file.getFileName().toString();
@@ -56,7 +58,7 @@ public final class CaptionsFileReader implements DatasetReader {
                 continue;
             }
             Caption caption = parse(line);
-            if (caption == null || !DatasetPaths.looksLikeImage(Path.of(caption.image()))) {
+            if (caption == null || DatasetPaths.urlScheme(caption.image()) == null && !looksLikeImage(caption.image())) {
                 if (i != 0) {
                     problems.add(new SampleProblem(ref, file,
                             "line is not 'image,caption' with an image file name first"));
@@ -80,19 +82,63 @@ public final class CaptionsFileReader implements DatasetReader {
         return new ReadResult(samples, problems);
     }
 
-    /** The image and caption of a line, or null when the line has no separator. */
+    /**
+     * The folder image names are relative to: the captions file's own, or its parent when only the parent
+     * holds one of the image folders (Flickr8k's zip puts {@code Flickr8k.token.txt} in {@code Flickr8k_text/}
+     * beside {@code Flicker8k_Dataset/}).
+     */
+    private static Path rootOf(Path folder) {
+        Path parent = folder.getParent();
+        if (parent == null || IMAGE_FOLDERS.stream().anyMatch(f -> !f.isEmpty() && Files.isDirectory(folder.resolve(f)))) {
+            return folder;
+        }
+        return IMAGE_FOLDERS.stream().anyMatch(f -> !f.isEmpty() && Files.isDirectory(parent.resolve(f))) ? parent : folder;
+    }
+
+    private static boolean looksLikeImage(String name) {
+        try {
+            return DatasetPaths.looksLikeImage(Path.of(name));
+        } catch (java.nio.file.InvalidPathException e) {
+            return true; // a name the file system refuses: resolving it reports why
+        }
+    }
+
+    /**
+     * The image and caption of a line, or null when the line has no separator. Forms: {@code image<TAB>caption}
+     * (Flickr8k.token.txt, where the image is followed by {@code #k}, the caption's number), {@code image|k|caption}
+     * (Flickr30k's results.csv), {@code image,caption} (Kaggle's captions.txt; either may be quoted).
+     */
     private static Caption parse(String line) {
         int tab = line.indexOf('\t');
         if (tab > 0) {
-            String image = line.substring(0, tab).strip();
-            int hash = image.lastIndexOf('#');
-            return new Caption(hash > 0 ? image.substring(0, hash) : image, line.substring(tab + 1).strip());
+            return new Caption(withoutCaptionNumber(line.substring(0, tab).strip()), line.substring(tab + 1).strip());
         }
         int comma = line.indexOf(',');
+        int pipe = line.indexOf('|');
+        if (pipe > 0 && (comma < 0 || pipe < comma)) {
+            String[] parts = line.split("\\|", 3);
+            String caption = parts.length == 3 && parts[1].strip().matches("\\d+") ? parts[2] : line.substring(pipe + 1);
+            return new Caption(parts[0].strip(), caption.strip());
+        }
+        if (line.startsWith("\"")) {
+            Object record = new CsvRecords(line).next();
+            if (record instanceof CsvRecords.Csv csv && csv.values().size() >= 2) {
+                return new Caption(csv.values().getFirst().strip(),
+                        String.join(",", csv.values().subList(1, csv.values().size())).strip());
+            }
+            return null;
+        }
         if (comma <= 0) {
             return null;
         }
         return new Caption(line.substring(0, comma).strip(), unquote(line.substring(comma + 1).strip()));
+    }
+
+    /** {@code name.jpg#3} without {@code #3}; a {@code #} that is part of the name stays. */
+    private static String withoutCaptionNumber(String image) {
+        int hash = image.lastIndexOf('#');
+        return hash > 0 && hash < image.length() - 1 && image.substring(hash + 1).chars().allMatch(Character::isDigit)
+                ? image.substring(0, hash) : image;
     }
 
     private static String unquote(String caption) {
