@@ -56,7 +56,7 @@ public final class ImageDecoding {
                 ImageReader reader = readers.next();
                 try {
                     input.seek(0);
-                    BufferedImage image = read(reader, input);
+                    BufferedImage image = greyAsStored(read(reader, input));
                     return Orientation.apply(image, Orientation.of(bytes));
                 } catch (IOException | RuntimeException e) {
                     if (e.getMessage() != null && e.getMessage().startsWith(ImageProbe.BOMB)) {
@@ -89,6 +89,43 @@ public final class ImageDecoding {
             throw new IOException("reader returned no image");
         }
         return image;
+    }
+
+    /**
+     * A grey image as RGB with each grey level kept as it is stored. Java labels decoded grey PNG and JPEG
+     * as linear grey, so converting them to RGB would brighten every mid-tone (stored 128 became 188),
+     * while the files hold display (sRGB-like) levels, as every viewer and Python's Pillow read them.
+     * 16-bit levels keep their top 8 bits; a grey-alpha image keeps its alpha.
+     */
+    static BufferedImage greyAsStored(BufferedImage image) {
+        if (image.getColorModel().getColorSpace().getType() != java.awt.color.ColorSpace.TYPE_GRAY
+                || image.getColorModel() instanceof java.awt.image.IndexColorModel) {
+            return image;
+        }
+        java.awt.image.Raster raster = image.getRaster();
+        int bands = raster.getNumBands();
+        boolean alpha = bands > 1;
+        int width = image.getWidth();
+        int height = image.getHeight();
+        int greyMax = (1 << raster.getSampleModel().getSampleSize(0)) - 1;
+        int alphaMax = alpha ? (1 << raster.getSampleModel().getSampleSize(1)) - 1 : 1;
+        BufferedImage rgb = new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        int[] row = new int[width];
+        int[] greys = new int[width];
+        int[] alphas = alpha ? new int[width] : null;
+        for (int y = 0; y < height; y++) {
+            raster.getSamples(0, y, width, 1, 0, greys);
+            if (alpha) {
+                raster.getSamples(0, y, width, 1, 1, alphas);
+            }
+            for (int x = 0; x < width; x++) {
+                int g = (int) Math.round(greys[x] * 255.0 / greyMax);
+                int a = alpha ? (int) Math.round(alphas[x] * 255.0 / alphaMax) : 255;
+                row[x] = a << 24 | g << 16 | g << 8 | g;
+            }
+            rgb.setRGB(0, y, width, 1, row, 0, width);
+        }
+        return rgb;
     }
 
     /** The smallest n such that every n-th pixel of every n-th row stays under {@link #MAX_DECODED_PIXELS}. */

@@ -97,6 +97,10 @@ public final class ImageProbe {
     private static Dimensions check(Path file, RandomAccessFile raf) throws IOException, InvalidSampleException {
         String format;
         Dimensions size;
+        String bmpBomb = bmpBomb(raf);
+        if (bmpBomb != null) {
+            throw new InvalidSampleException(file, bmpBomb);
+        }
         ImageInputStream input = new FileImageInputStream(raf);
         Iterator<ImageReader> readers = readersFor(input);
         if (!readers.hasNext()) {
@@ -135,6 +139,28 @@ public final class ImageProbe {
         return pixels <= MAX_PIXELS ? null : String.format(java.util.Locale.ROOT,
                 BOMB + ": the header declares %dx%d = %,d pixels, more than the %,d allowed; not decoded",
                 width, height, pixels, MAX_PIXELS);
+    }
+
+    /**
+     * The JDK's BMP reader refuses some huge headers with a message about "BI_RGB image data", which says
+     * nothing to a user: a BMP header is read here first, so a bomb is named as one.
+     */
+    private static String bmpBomb(RandomAccessFile raf) throws IOException {
+        if (raf.length() < 26) {
+            return null;
+        }
+        raf.seek(0);
+        if (raf.read() != 'B' || raf.read() != 'M') {
+            return null;
+        }
+        raf.seek(14);
+        long headerSize = Integer.toUnsignedLong(Integer.reverseBytes(raf.readInt()));
+        if (headerSize < 40) {
+            return null; // OS/2 BITMAPCOREHEADER: 16-bit sides, at most 65535 x 65535, checked by the reader's sizes
+        }
+        long width = Math.abs((long) Integer.reverseBytes(raf.readInt()));
+        long height = Math.abs((long) Integer.reverseBytes(raf.readInt()));
+        return bombReason(width, height);
     }
 
     private static final int SNIFF_BYTES = 512;
