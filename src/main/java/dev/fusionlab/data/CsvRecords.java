@@ -88,6 +88,10 @@ final class CsvRecords {
             line++;
             break;
         }
+        if (reason != null && line > startLine) {
+            reason = "a quoted value opened on this line runs over " + (line - startLine)
+                    + " more line(s) without closing where it should: its quote is probably never closed";
+        }
         if (reason == null && expected > 0 && values.size() != expected && line - 1 > startLine) {
             reason = "a quoted value runs from line " + startLine + " over " + (line - 1 - startLine)
                     + " more line(s) and leaves " + values.size() + " values instead of " + expected
