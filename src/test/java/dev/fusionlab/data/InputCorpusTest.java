@@ -168,6 +168,14 @@ class InputCorpusTest {
             return text;
         }, d -> assertThat(d.samples()).filteredOn(s -> s.image().endsWith("a#b.png")).extracting(Sample::id)
                 .containsExactly("a#b.png#0", "a#b.png#1")));
+        cases.add(new Case("Flickr30k results.csv (image| k| caption)", "read", dir -> {
+            write(dir.resolve("flickr30k_images/good.png"), CorpusImages.png(wide()));
+            write(dir.resolve("flickr30k_images/x.png"), CorpusImages.png(wide()));
+            return text(dir.resolve("results.csv"), "image_name| comment_number| comment\n"
+                    + "good.png| 0| a good image\nx.png| 0| a caption, with a comma\nx.png| 1| another one\n");
+        }, d -> assertThat(d.samples()).filteredOn(s -> s.image().endsWith("x.png")).extracting(Sample::id, Sample::text)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("x.png#0", "a caption, with a comma"),
+                        org.assertj.core.groups.Tuple.tuple("x.png#1", "another one"))));
         cases.add(new Case("captions.txt with a quoted image name holding a comma", "read", dir -> {
             write(dir.resolve("Images/good.png"), CorpusImages.png(wide()));
             write(dir.resolve("Images/a, b.png"), CorpusImages.png(wide()));
