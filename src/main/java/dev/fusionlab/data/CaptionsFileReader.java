@@ -17,8 +17,10 @@ import org.apache.commons.csv.CSVRecord;
  * Reads a captions file as shipped with Flickr8k: {@code image,caption} rows (header optional, captions
  * may be quoted), several captions per image. Each caption becomes one sample; all captions of an image
  * share one group, so an image never sits in two splits. Images are looked up next to the file or in
- * its {@code Images/} subfolder. The original {@code Flickr8k.token.txt} form
- * ({@code image.jpg#0<TAB>caption}) is read as well. Captions have no classes: exploration only.
+ * its {@code Images/} subfolder (or Flickr8k's {@code Flicker8k_Dataset/}, also beside the file's own
+ * folder). The original {@code Flickr8k.token.txt} form ({@code image.jpg#0<TAB>caption}) and Flickr30k's
+ * {@code image| k| caption} are read as well. Captions have no classes: the run trains the joint space,
+ * scores retrieval and projects; classification is skipped.
  */
 public final class CaptionsFileReader implements DatasetReader {
 

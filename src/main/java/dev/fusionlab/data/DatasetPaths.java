@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Resolves file names written in a dataset against its folder and refuses any that lead outside it:
  * a manifest must not make FusionLab read {@code ../../home/user/secret.png}, an absolute path
- * elsewhere, or a symbolic link pointing out of the dataset.
+ * elsewhere, or a symbolic link pointing out of the dataset. A URL of any scheme is refused before it
+ * becomes a path: FusionLab never fetches anything a dataset names.
  */
 final class DatasetPaths {
 

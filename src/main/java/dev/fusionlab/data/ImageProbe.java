@@ -21,6 +21,12 @@ import javax.imageio.stream.ImageInputStream;
  * without its trailer, a BMP shorter than its declared size). This keeps checking 2,000 images well
  * under a second, while still catching the broken downloads that would otherwise fail mid-encoding.
  *
+ * <p>Before any byte is read, a path that is not a regular file (a named pipe, which would block; a device,
+ * which never ends; a folder) is refused from its metadata. A header declaring more than
+ * {@link #MAX_PIXELS} pixels is refused as a decompression bomb, in every format. A file no image reader
+ * recognises is named for what its first bytes say it is (an HTML page or SVG drawing saved under an
+ * image name, a PDF, an HEIC photo...).
+ *
  * <p>Thread-safe: every call uses its own reader and file handle.
  */
 public final class ImageProbe {
