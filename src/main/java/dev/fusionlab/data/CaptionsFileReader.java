@@ -41,6 +41,7 @@ public final class CaptionsFileReader implements DatasetReader {
             throw new DatasetException(file, "cannot read the captions file: " + e.getMessage(), e);
         }
         Path root = rootOf(DatasetPaths.realFolder(file.toAbsolutePath().getParent()));
+        bytes = StrictUtf8.utf8(bytes);
         BitSet invalidLines = StrictUtf8.invalidLines(bytes);
         String[] lines = StrictUtf8.decodeLenient(bytes).split("\n", -1);
         String fileName = file.getFileName().toString();

@@ -28,8 +28,16 @@ final class CsvRecords {
     private int pos;
     private int line = 1;
 
+    private final char separator;
+
     CsvRecords(String text) {
+        this(text, ',');
+    }
+
+    /** @param separator between values: ',' (CSV), ';' or '\t' */
+    CsvRecords(String text, char separator) {
         this.text = text.indexOf('\n') < 0 ? text.replace('\r', '\n') : text;
+        this.separator = separator;
     }
 
     /**
@@ -79,7 +87,7 @@ final class CsvRecords {
                 break;
             }
             char c = text.charAt(pos++);
-            if (c == ',') {
+            if (c == separator) {
                 continue;
             }
             if (c == '\r' && pos < text.length() && text.charAt(pos) == '\n') {
@@ -157,11 +165,11 @@ final class CsvRecords {
         return !text.isEmpty() && text.charAt(text.length() - 1) == '\n';
     }
 
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t';
+    private boolean isSpace(char c) {
+        return c == ' ' || c == '\t' && separator != '\t';
     }
 
-    private static boolean isSeparator(char c) {
-        return c == ',' || c == '\n' || c == '\r';
+    private boolean isSeparator(char c) {
+        return c == separator || c == '\n' || c == '\r';
     }
 }

@@ -68,6 +68,13 @@ final class DatasetPaths {
         if (!Files.exists(resolved, LinkOption.NOFOLLOW_LINKS)) {
             resolved = otherNormalisation(resolved);
         }
+        if (!Files.exists(resolved, LinkOption.NOFOLLOW_LINKS) && name.indexOf('\\') >= 0) {
+            // a manifest written on Windows: images\cat.png means images/cat.png
+            Path forward = resolveInside(realRoot, name.replace('\\', '/'));
+            if (Files.exists(forward, LinkOption.NOFOLLOW_LINKS)) {
+                return forward;
+            }
+        }
         if (Files.exists(resolved)) {
             try {
                 if (!resolved.toRealPath().startsWith(realRoot)) {

@@ -54,6 +54,7 @@ record ManifestTable(SequencedSet<String> columns, List<Row> rows, List<SamplePr
         } catch (IOException e) {
             throw new DatasetException(manifest, "cannot read the manifest: " + e.getMessage(), e);
         }
+        bytes = StrictUtf8.utf8(bytes);
         BitSet invalidLines = StrictUtf8.invalidLines(bytes);
         String text = StrictUtf8.decodeLenient(bytes);
         return manifest.getFileName().toString().endsWith(".jsonl")
@@ -68,7 +69,7 @@ record ManifestTable(SequencedSet<String> columns, List<Row> rows, List<SamplePr
      */
     private static ManifestTable readCsv(Path manifest, String text, BitSet invalidLines) {
         String fileName = manifest.getFileName().toString();
-        CsvRecords records = new CsvRecords(text);
+        CsvRecords records = new CsvRecords(text, separator(text));
         Object first = records.next();
         if (first == null) {
             throw new DatasetException(manifest, "the manifest is empty (a header line such as 'file_name,text,label' expected)");
@@ -111,6 +112,23 @@ record ManifestTable(SequencedSet<String> columns, List<Row> rows, List<SamplePr
         SequencedSet<String> columns = new LinkedHashSet<>(header);
         columns.remove("");
         return new ManifestTable(columns, rows, problems);
+    }
+
+    /**
+     * The value separator, from the header line: a comma, unless the header holds {@code file_name} only
+     * when split at a semicolon (as spreadsheet programs in many European locales save "CSV") or a tab.
+     */
+    private static char separator(String text) {
+        int end = text.indexOf('\n');
+        String header = end < 0 ? text : text.substring(0, end);
+        for (char candidate : new char[] {',', ';', '\t'}) {
+            for (String name : header.split(java.util.regex.Pattern.quote(String.valueOf(candidate)), -1)) {
+                if (name.strip().replace("\"", "").equals(ImageFolderReader.FILE_NAME)) {
+                    return candidate;
+                }
+            }
+        }
+        return ',';
     }
 
     private static ManifestTable readJsonLines(Path manifest, String text, BitSet invalidLines) {

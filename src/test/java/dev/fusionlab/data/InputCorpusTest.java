@@ -168,6 +168,22 @@ class InputCorpusTest {
             return text;
         }, d -> assertThat(d.samples()).filteredOn(s -> s.image().endsWith("a#b.png")).extracting(Sample::id)
                 .containsExactly("a#b.png#0", "a#b.png#1")));
+        cases.add(new Case("manifest saved with semicolons (European spreadsheet CSV)", "read", dir -> {
+            write(dir.resolve("good.png"), CorpusImages.png(wide()));
+            write(dir.resolve("x.png"), CorpusImages.png(wide()));
+            Files.writeString(dir.resolve("metadata.csv"), "file_name;text\ngood.png;a good image\nx.png;red, then blue\n");
+            return dir;
+        }, d -> assertThat(sample(d, "x.png").text()).isEqualTo("red, then blue")));
+        cases.add(new Case("manifest saved as UTF-16 with a byte-order mark", "read", dir -> {
+            write(dir.resolve("good.png"), CorpusImages.png(wide()));
+            write(dir.resolve("x.png"), CorpusImages.png(wide()));
+            Files.write(dir.resolve("metadata.csv"), (HEADER + GOOD_ROW + "x.png,caf\u00e9 cr\u00e8me\n").getBytes(StandardCharsets.UTF_16));
+            return dir;
+        }, d -> assertThat(sample(d, "x.png").text()).isEqualTo("caf\u00e9 cr\u00e8me")));
+        cases.add(new Case("Windows path separators in the manifest (images\\x.png)", "read", dir -> {
+            write(dir.resolve("images/x.png"), CorpusImages.png(wide()));
+            return manifest(dir, "images\\x.png,a backslash path\n");
+        }, d -> redLeftBlueRight(decode(sample(d, "images\\x.png")))));
         cases.add(new Case("Flickr30k results.csv (image| k| caption)", "read", dir -> {
             write(dir.resolve("flickr30k_images/good.png"), CorpusImages.png(wide()));
             write(dir.resolve("flickr30k_images/x.png"), CorpusImages.png(wide()));
