@@ -40,6 +40,7 @@ public final class CaptionsFileReader implements DatasetReader {
         } catch (IOException e) {
             throw new DatasetException(file, "cannot read the captions file: " + e.getMessage(), e);
         }
+        refuseBinary(file, bytes);
         Path root = rootOf(DatasetPaths.realFolder(file.toAbsolutePath().getParent()));
         bytes = StrictUtf8.utf8(bytes);
         BitSet invalidLines = StrictUtf8.invalidLines(bytes);
@@ -83,6 +84,22 @@ public final class CaptionsFileReader implements DatasetReader {
             }
         }
         return new ReadResult(samples, problems);
+    }
+
+    /** A file that is not text at all is not a captions file: say what it is instead of listing every "line". */
+    private static void refuseBinary(Path file, byte[] bytes) {
+        if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
+            throw new DatasetException(file, "is a ZIP archive, not a captions file: unpack it and point --dataset at the folder");
+        }
+        int head = Math.min(bytes.length, 8192);
+        for (int i = 0; i < head; i++) {
+            if (bytes[i] == 0) {
+                boolean image = ImageProbe.problem(file).isEmpty();
+                throw new DatasetException(file, image
+                        ? "is an image, not a dataset: point --dataset at the folder holding the images and their captions"
+                        : "is a binary file, not a captions file (image,caption lines of text expected)");
+            }
+        }
     }
 
     /**
