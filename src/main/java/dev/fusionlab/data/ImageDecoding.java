@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -45,30 +44,33 @@ public final class ImageDecoding {
      * @throws IOException with a user-readable reason when the bytes are not a decodable image
      */
     public static BufferedImage decode(byte[] bytes) throws IOException {
+        List<ImageReader> readers = new ArrayList<>();
+        try (ImageInputStream probe = stream(bytes)) {
+            ImageIO.getImageReaders(probe).forEachRemaining(readers::add);
+        }
+        if (readers.isEmpty()) {
+            String kind = ImageProbe.sniffNonImage(bytes);
+            throw new IOException(kind != null ? kind : "not a readable image (unsupported format or corrupt data)");
+        }
         List<String> failures = new ArrayList<>();
-        try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
-            if (!readers.hasNext()) {
-                String kind = ImageProbe.sniffNonImage(bytes);
-                throw new IOException(kind != null ? kind : "not a readable image (unsupported format or corrupt data)");
-            }
-            while (readers.hasNext()) {
-                ImageReader reader = readers.next();
-                try {
-                    input.seek(0);
-                    BufferedImage image = greyAsStored(read(reader, input));
-                    return Orientation.apply(image, Orientation.of(bytes));
-                } catch (IOException | RuntimeException e) {
-                    if (e.getMessage() != null && e.getMessage().startsWith(ImageProbe.BOMB)) {
-                        throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
-                    }
-                    failures.add(reader.getFormatName() + ": " + describe(e));
-                } finally {
-                    reader.dispose();
+        for (ImageReader reader : readers) { // the next reader of the format gets its own chance, on a fresh stream
+            try (ImageInputStream input = stream(bytes)) {
+                BufferedImage image = greyAsStored(read(reader, input));
+                return Orientation.apply(image, Orientation.of(bytes));
+            } catch (IOException | RuntimeException e) {
+                if (e.getMessage() != null && e.getMessage().startsWith(ImageProbe.BOMB)) {
+                    throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
                 }
+                failures.add(reader.getFormatName() + ": " + describe(e));
+            } finally {
+                reader.dispose();
             }
         }
         throw new IOException("corrupt image data (" + String.join("; ", failures) + ")");
+    }
+
+    private static ImageInputStream stream(byte[] bytes) {
+        return new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes));
     }
 
     private static BufferedImage read(ImageReader reader, ImageInputStream input) throws IOException {
