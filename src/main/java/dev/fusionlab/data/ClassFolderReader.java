@@ -34,7 +34,7 @@ public final class ClassFolderReader implements DatasetReader {
                 String id = label + "/" + file.getFileName();
                 try {
                     Path image = DatasetPaths.resolveInside(root, id);
-                    samples.add(new Sample(id, image, caption(image), label, null, null, null));
+                    samples.add(new Sample(id, image, caption(root, image), label, null, null, null));
                 } catch (InvalidSampleException e) {
                     problems.add(e.toProblem(id));
                 } catch (IOException e) {
@@ -46,11 +46,18 @@ public final class ClassFolderReader implements DatasetReader {
     }
 
     /** Text from the image's .txt file, or its file name made readable when there is none. */
-    static String caption(Path image) throws IOException, InvalidSampleException {
+    static String caption(Path root, Path image) throws IOException, InvalidSampleException {
         String stem = DatasetPaths.stem(image.getFileName().toString());
         Path captionFile = image.resolveSibling(stem + CAPTION_EXTENSION);
         if (!Files.exists(captionFile)) {
             return stem.replace('_', ' ').replace('-', ' ').strip();
+        }
+        String special = SpecialFiles.kind(captionFile);
+        if (special != null) {
+            throw new InvalidSampleException(captionFile, "caption path is " + special + ", not a text file: never opened");
+        }
+        if (!captionFile.toRealPath().startsWith(root)) {
+            throw new InvalidSampleException(captionFile, "caption file is a symbolic link leading outside the dataset folder");
         }
         String caption = StrictUtf8.read(captionFile).strip();
         if (caption.isEmpty()) {

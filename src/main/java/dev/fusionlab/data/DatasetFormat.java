@@ -38,7 +38,9 @@ public enum DatasetFormat {
             return CAPTIONS_FILE;
         }
         if (!Files.isDirectory(source)) {
-            throw new DatasetException(source, "no such dataset folder or captions file");
+            String special = SpecialFiles.kind(source);
+            throw new DatasetException(source, special == null ? "no such dataset folder or captions file"
+                    : "is " + special + ", neither a dataset folder nor a captions file: never opened");
         }
         if (ImageFolderReader.manifestOf(source) != null) {
             return IMAGEFOLDER;

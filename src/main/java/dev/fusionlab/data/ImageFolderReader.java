@@ -51,20 +51,24 @@ public final class ImageFolderReader implements DatasetReader {
             requireColumn(manifest, table, options.labelColumn());
         }
         Set<String> known = Set.of(FILE_NAME, options.textColumn(), options.labelColumn(), ID, GROUP, SPLIT);
-        Map<String, Integer> imageUses = countImageUses(table);
+        List<Entry> entries = entries(table, options.textColumn());
+        Map<String, Integer> imageUses = countImageUses(entries);
 
         List<Sample> samples = new ArrayList<>();
         List<SampleProblem> problems = new ArrayList<>(table.problems());
         Map<String, Integer> seenPerImage = new HashMap<>();
-        for (ManifestTable.Row row : table.rows()) {
+        for (Entry entry : entries) {
+            ManifestTable.Row row = entry.row();
             String fileName = row.get(FILE_NAME);
             String id = row.get(ID);
-            if (id == null && fileName != null) {
+            if (id != null && entry.of() > 1) {
+                id = id + "#" + entry.index();
+            } else if (id == null && fileName != null) {
                 int use = seenPerImage.merge(fileName, 1, Integer::sum);
                 id = imageUses.get(fileName) > 1 ? fileName + "#" + use : fileName;
             }
             try {
-                samples.add(toSample(root, manifest, row, id, options, known));
+                samples.add(toSample(root, manifest, row, entry.text(), id, options, known));
             } catch (InvalidSampleException e) {
                 problems.add(e.toProblem(id == null ? row.ref() : id));
             }
@@ -72,14 +76,33 @@ public final class ImageFolderReader implements DatasetReader {
         return new ReadResult(samples, problems);
     }
 
-    private static Sample toSample(Path root, Path manifest, ManifestTable.Row row, String id,
+    /** One sample to be: a row, and one of its texts (a JSON list of captions gives one entry per caption). */
+    private record Entry(ManifestTable.Row row, String text, int index, int of) {
+    }
+
+    private static List<Entry> entries(ManifestTable table, String textColumn) {
+        List<Entry> entries = new ArrayList<>();
+        for (ManifestTable.Row row : table.rows()) {
+            List<String> texts = row.lists().get(textColumn);
+            if (texts == null) {
+                entries.add(new Entry(row, row.values().getOrDefault(textColumn, ""), 0, 1));
+            } else {
+                for (int k = 0; k < texts.size(); k++) {
+                    entries.add(new Entry(row, texts.get(k), k, texts.size()));
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static Sample toSample(Path root, Path manifest, ManifestTable.Row row, String rawText, String id,
                                    DatasetOptions options, Set<String> known) throws InvalidSampleException {
         String fileName = row.get(FILE_NAME);
         if (fileName == null) {
             throw new InvalidSampleException(manifest, "row " + row.ref() + " has no " + FILE_NAME);
         }
         Path image = DatasetPaths.resolveInside(root, fileName);
-        String text = row.values().getOrDefault(options.textColumn(), "").strip();
+        String text = rawText.strip();
         Split split = null;
         String splitValue = row.get(SPLIT);
         if (splitValue != null) {
@@ -97,10 +120,10 @@ public final class ImageFolderReader implements DatasetReader {
                 group == null ? fileName : group, extra);
     }
 
-    private static Map<String, Integer> countImageUses(ManifestTable table) {
+    private static Map<String, Integer> countImageUses(List<Entry> entries) {
         Map<String, Integer> uses = new HashMap<>();
-        for (ManifestTable.Row row : table.rows()) {
-            String fileName = row.get(FILE_NAME);
+        for (Entry entry : entries) {
+            String fileName = entry.row().get(FILE_NAME);
             if (fileName != null) {
                 uses.merge(fileName, 1, Integer::sum);
             }

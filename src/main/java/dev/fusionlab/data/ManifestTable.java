@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,9 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SequencedSet;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * The rows of a {@code metadata.csv} or {@code metadata.jsonl} manifest as column-to-value maps, so the
@@ -30,8 +25,16 @@ import org.apache.commons.csv.CSVRecord;
  */
 record ManifestTable(SequencedSet<String> columns, List<Row> rows, List<SampleProblem> problems) {
 
-    /** One parsed row; {@code ref} is "metadata.csv:17" (file name and 1-based line). */
-    record Row(String ref, Map<String, String> values) {
+    /**
+     * One parsed row; {@code ref} is "metadata.csv:17" (file name and 1-based line). {@code lists} holds the
+     * JSON values that are arrays of strings (several captions of one image), each also in {@code values}
+     * as JSON text.
+     */
+    record Row(String ref, Map<String, String> values, Map<String, List<String>> lists) {
+
+        Row(String ref, Map<String, String> values) {
+            this(ref, values, Map.of());
+        }
 
         String get(String column) {
             String value = values.get(column);
@@ -51,6 +54,7 @@ record ManifestTable(SequencedSet<String> columns, List<Row> rows, List<SamplePr
         } catch (IOException e) {
             throw new DatasetException(manifest, "cannot read the manifest: " + e.getMessage(), e);
         }
+        bytes = StrictUtf8.utf8(bytes);
         BitSet invalidLines = StrictUtf8.invalidLines(bytes);
         String text = StrictUtf8.decodeLenient(bytes);
         return manifest.getFileName().toString().endsWith(".jsonl")
@@ -58,37 +62,73 @@ record ManifestTable(SequencedSet<String> columns, List<Row> rows, List<SamplePr
                 : readCsv(manifest, text, invalidLines);
     }
 
+    /**
+     * Reads the CSV record by record ({@link CsvRecords}): a row with an unterminated quote, text after a
+     * closing quote, the wrong number of values or bad UTF-8 is skipped with its line number, and every
+     * row after it is still read. Only an unreadable header refuses the manifest.
+     */
     private static ManifestTable readCsv(Path manifest, String text, BitSet invalidLines) {
-        CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true)
-                .get();
         String fileName = manifest.getFileName().toString();
+        CsvRecords records = new CsvRecords(text, separator(text));
+        Object first = records.next();
+        if (first == null) {
+            throw new DatasetException(manifest, "the manifest is empty (a header line such as 'file_name,text,label' expected)");
+        }
+        if (first instanceof CsvRecords.Malformed bad) {
+            throw new DatasetException(manifest, "the header line " + bad.line() + " cannot be read: " + bad.reason());
+        }
+        CsvRecords.Csv headerRecord = (CsvRecords.Csv) first;
+        if (!invalidLines.isEmpty() && invalidLines.nextSetBit(0) < headerRecord.lastLine()) {
+            throw new DatasetException(manifest, "the header line is not valid UTF-8");
+        }
+        List<String> header = headerRecord.values();
+        records.expectValues(header.size());
         List<Row> rows = new ArrayList<>();
         List<SampleProblem> problems = new ArrayList<>();
-        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
-            List<String> header = parser.getHeaderNames();
-            if (!invalidLines.isEmpty() && invalidLines.nextSetBit(0) == 0) {
-                throw new DatasetException(manifest, "the header line is not valid UTF-8");
+        for (Object next = records.next(); next != null; next = records.next()) {
+            if (next instanceof CsvRecords.Malformed bad) {
+                problems.add(new SampleProblem(fileName + ":" + bad.line(), manifest,
+                        "row skipped: " + bad.reason() + "; reading went on with line " + (bad.line() + 1)));
+                continue;
             }
-            long previousEnd = parser.getCurrentLineNumber();
-            for (CSVRecord record : parser) {
-                long lastLine = Math.max(parser.getCurrentLineNumber(), previousEnd + 1);
-                int firstBad = invalidLines.nextSetBit((int) previousEnd);
-                String ref = fileName + ":" + (previousEnd + 1);
-                previousEnd = lastLine;
-                if (firstBad >= 0 && firstBad < lastLine) {
-                    problems.add(new SampleProblem(ref, manifest, "row is not valid UTF-8"));
-                } else if (record.size() != header.size()) {
-                    problems.add(new SampleProblem(ref, manifest,
-                            "row has " + record.size() + " values but the header has " + header.size() + " columns"));
-                } else {
-                    rows.add(new Row(ref, record.toMap()));
+            CsvRecords.Csv record = (CsvRecords.Csv) next;
+            String ref = fileName + ":" + record.firstLine();
+            int firstBad = invalidLines.nextSetBit(record.firstLine() - 1);
+            if (firstBad >= 0 && firstBad < record.lastLine()) {
+                problems.add(new SampleProblem(ref, manifest, "row is not valid UTF-8"));
+            } else if (record.values().size() != header.size()) {
+                problems.add(new SampleProblem(ref, manifest, "row has " + record.values().size()
+                        + " values but the header has " + header.size() + " columns"));
+            } else {
+                Map<String, String> values = new LinkedHashMap<>();
+                for (int c = 0; c < header.size(); c++) {
+                    if (!header.get(c).isEmpty()) {
+                        values.putIfAbsent(header.get(c), record.values().get(c)); // a repeated column: its first value
+                    }
+                }
+                rows.add(new Row(ref, values));
+            }
+        }
+        SequencedSet<String> columns = new LinkedHashSet<>(header);
+        columns.remove("");
+        return new ManifestTable(columns, rows, problems);
+    }
+
+    /**
+     * The value separator, from the header line: a comma, unless the header holds {@code file_name} only
+     * when split at a semicolon (as spreadsheet programs in many European locales save "CSV") or a tab.
+     */
+    private static char separator(String text) {
+        int end = text.indexOf('\n');
+        String header = end < 0 ? text : text.substring(0, end);
+        for (char candidate : new char[] {',', ';', '\t'}) {
+            for (String name : header.split(java.util.regex.Pattern.quote(String.valueOf(candidate)), -1)) {
+                if (name.strip().replace("\"", "").equals(ImageFolderReader.FILE_NAME)) {
+                    return candidate;
                 }
             }
-            return new ManifestTable(new LinkedHashSet<>(header), rows, problems);
-        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            throw new DatasetException(manifest, "not a readable CSV manifest: " + e.getMessage(), e);
         }
+        return ',';
     }
 
     private static ManifestTable readJsonLines(Path manifest, String text, BitSet invalidLines) {
@@ -114,18 +154,33 @@ record ManifestTable(SequencedSet<String> columns, List<Row> rows, List<SamplePr
                     continue;
                 }
                 Map<String, String> values = new LinkedHashMap<>();
+                Map<String, List<String>> lists = new LinkedHashMap<>();
                 for (Map.Entry<String, JsonNode> field : node.properties()) {
                     JsonNode value = field.getValue();
                     if (!value.isNull()) {
                         values.put(field.getKey(), value.isValueNode() ? value.asText() : value.toString());
                     }
+                    if (value.isArray() && !value.isEmpty() && allText(value)) {
+                        List<String> texts = new ArrayList<>();
+                        value.forEach(item -> texts.add(item.asText()));
+                        lists.put(field.getKey(), List.copyOf(texts));
+                    }
                 }
                 columns.addAll(values.keySet());
-                rows.add(new Row(ref, values));
+                rows.add(new Row(ref, values, lists));
             } catch (JsonProcessingException e) {
                 problems.add(new SampleProblem(ref, manifest, "row is not valid JSON: " + e.getOriginalMessage()));
             }
         }
         return new ManifestTable(columns, rows, problems);
+    }
+
+    private static boolean allText(JsonNode array) {
+        for (JsonNode item : array) {
+            if (!item.isTextual()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

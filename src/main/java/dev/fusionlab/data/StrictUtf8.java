@@ -28,9 +28,20 @@ final class StrictUtf8 {
                 .toString();
     }
 
+    /**
+     * The bytes as UTF-8: unchanged, unless they start with a UTF-16 byte-order mark (what Excel's
+     * "Unicode text" and Windows Notepad write), in which case they are decoded as UTF-16 and re-encoded.
+     * Text without a mark is never guessed at.
+     */
+    static byte[] utf8(byte[] bytes) {
+        boolean utf16 = bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
+                || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF);
+        return utf16 ? new String(bytes, StandardCharsets.UTF_16).getBytes(StandardCharsets.UTF_8) : bytes;
+    }
+
     /** Reads a whole text file; the message of a thrown exception says where the bad bytes are. */
     static String read(Path file) throws IOException, InvalidSampleException {
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = utf8(Files.readAllBytes(file));
         try {
             return decode(bytes);
         } catch (CharacterCodingException e) {

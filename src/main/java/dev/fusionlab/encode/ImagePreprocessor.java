@@ -1,20 +1,20 @@
 package dev.fusionlab.encode;
 
+import dev.fusionlab.data.ImageDecoding;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import javax.imageio.ImageIO;
 
 /**
  * Decodes image file bytes and writes them as one image's slice of a float batch, in the engine's
  * {@link PixelLayout}, in plain Java so a whole batch lands in one array without any per-image
  * native tensor.
  *
- * <p>Steps: decode (ImageIO: PNG, JPEG, GIF, BMP); composite onto <b>white</b> (emoji and icons are
+ * <p>Steps: decode ({@link ImageDecoding}, shared with the dataset loader: every ImageIO and TwelveMonkeys
+ * format and mode, format from the bytes, first frame, EXIF orientation applied); composite onto <b>white</b> (emoji and icons are
  * transparent PNGs whose invisible pixels often hold black or garbage RGB: dropping alpha without
  * compositing would turn a yellow smiley on transparent into a smiley on black); bilinear resize to
  * {@code size x size} (aspect ratio not kept, like DJL's {@code Resize}); when shrinking by more
@@ -63,11 +63,7 @@ public final class ImagePreprocessor {
      * @throws IOException with a user-readable reason when the bytes are not a decodable image
      */
     public void write(byte[] encoded, float[] batch, int offset) throws IOException {
-        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(encoded));
-        if (decoded == null) {
-            throw new IOException("not a readable image (unsupported format or corrupt data)");
-        }
-        write(decoded, batch, offset);
+        write(ImageDecoding.decode(encoded), batch, offset);
     }
 
     /** Writes an already decoded image; see the class comment for the steps. */

@@ -11,11 +11,22 @@ import java.util.Arrays;
  * Both directions, as in the CLIP and image-caption retrieval literature: text to image (a caption finds
  * its image among all test images) and image to text.
  *
- * @param pairs       the number of pairs (queries = gallery items per direction); chance R@k is k / pairs
+ * <p>With several captions per image ({@link #of(float[][], float[][], int[])}, the Flickr8k/30k and COCO
+ * protocol): text to image, each caption has one right image among the distinct images; image to text, an
+ * image's rank is that of the best-ranked of its own captions among all captions (a hit at k when any of
+ * its captions is within the first k).
+ *
+ * @param pairs       the number of captions (text queries; with one caption per image, the number of pairs)
+ * @param images      the number of distinct images (image queries); chance text-to-image R@k is k / images
  * @param textToImage captions as queries, images as the gallery
  * @param imageToText images as queries, captions as the gallery
  */
-public record RetrievalMetrics(int pairs, Ranking textToImage, Ranking imageToText) {
+public record RetrievalMetrics(int pairs, int images, Ranking textToImage, Ranking imageToText) {
+
+    /** One caption per image: {@code pairs} images and as many captions. */
+    public RetrievalMetrics(int pairs, Ranking textToImage, Ranking imageToText) {
+        this(pairs, pairs, textToImage, imageToText);
+    }
 
     /**
      * @param recallAt1  fraction of queries whose right answer is ranked first
@@ -60,6 +71,59 @@ public record RetrievalMetrics(int pairs, Ranking textToImage, Ranking imageToTe
             }
         }
         return new RetrievalMetrics(n, ranking(textRanks), ranking(imageRanks));
+    }
+
+    /**
+     * Several captions per image: {@code texts[t]} describes {@code images[imageOfText[t]]}. Every image
+     * must have at least one caption. With one caption per image, in order, this equals {@link #of(float[][], float[][])}.
+     *
+     * @param images     points of the distinct images
+     * @param texts      points of the captions in the same space
+     * @param imageOfText for each caption, the row of its image in {@code images}
+     */
+    public static RetrievalMetrics of(float[][] images, float[][] texts, int[] imageOfText) {
+        int n = images.length;
+        int m = texts.length;
+        if (n == 0 || m == 0 || imageOfText.length != m) {
+            throw new IllegalArgumentException("retrieval needs images, captions and one image per caption: "
+                    + n + " images, " + m + " captions, " + imageOfText.length + " owners");
+        }
+        double[] own = new double[m];
+        double[] bestOwn = new double[n];
+        Arrays.fill(bestOwn, Double.NaN);
+        for (int t = 0; t < m; t++) {
+            int i = imageOfText[t];
+            if (i < 0 || i >= n) {
+                throw new IllegalArgumentException("caption " + t + " belongs to image " + i + ", not one of 0.." + (n - 1));
+            }
+            own[t] = JointSpace.similarity(texts[t], images[i]);
+            bestOwn[i] = Double.isNaN(bestOwn[i]) ? own[t] : Math.max(bestOwn[i], own[t]);
+        }
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(bestOwn[i])) {
+                throw new IllegalArgumentException("image " + i + " has no caption");
+            }
+        }
+        int[] textRanks = new int[m];
+        int[] imageRanks = new int[n];
+        Arrays.fill(textRanks, 1);
+        Arrays.fill(imageRanks, 1);
+        for (int t = 0; t < m; t++) {
+            int mine = imageOfText[t];
+            for (int i = 0; i < n; i++) {
+                if (i == mine) {
+                    continue;
+                }
+                double s = JointSpace.similarity(texts[t], images[i]);
+                if (s >= own[t]) {
+                    textRanks[t]++; // image i is at least as close to caption t as its own image
+                }
+                if (s >= bestOwn[i]) {
+                    imageRanks[i]++; // caption t, not image i's, is at least as close as image i's best own caption
+                }
+            }
+        }
+        return new RetrievalMetrics(m, n, ranking(textRanks), ranking(imageRanks));
     }
 
     private static Ranking ranking(int[] ranks) {

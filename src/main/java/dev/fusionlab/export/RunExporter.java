@@ -132,7 +132,10 @@ public final class RunExporter {
                 row.put("late_pred", result.classes().get(earlyFirst ? d.predictedB() : d.predictedA()));
             }
         } else {
-            root.put("note", "unlabelled dataset: no classifier was trained (exploration only)");
+            root.put("note", result.classes().isEmpty()
+                    ? "unlabelled dataset: classification skipped (embeddings, joint space, retrieval and projections only)"
+                    : "one class only (" + result.classes().getFirst() + "): classification skipped "
+                    + "(embeddings, joint space, retrieval and projections only)");
         }
         result.retrieval().ifPresent(r -> root.set("retrieval", retrievalNode(r)));
         ArrayNode skipped = root.putArray("skipped");
@@ -184,6 +187,7 @@ public final class RunExporter {
     private static ObjectNode retrievalNode(RetrievalMetrics r) {
         ObjectNode node = JSON.createObjectNode();
         node.put("test_pairs", r.pairs());
+        node.put("test_images", r.images());
         var directions = List.of(Map.entry("text_to_image", r.textToImage()), Map.entry("image_to_text", r.imageToText()));
         for (var direction : directions) {
             ObjectNode d = node.putObject(direction.getKey());

@@ -156,7 +156,6 @@ public final class Pipeline implements AutoCloseable {
         List<String> classes = classesOf(samples);
         int[] truth = samples.stream().mapToInt(s -> s.isLabelled() ? classes.indexOf(s.label()) : -1).toArray();
         Split[] splits = samples.stream().map(Sample::split).toArray(Split[]::new);
-        FusionInput input = new FusionInput(encoded.image(), encoded.text(), truth, splits, classes);
 
         Map<Space, float[][]> embeddings = new EnumMap<>(Space.class);
         embeddings.put(Space.IMAGE, encoded.image());
@@ -165,6 +164,7 @@ public final class Pipeline implements AutoCloseable {
         Map<dev.fusionlab.fuse.Strategy, dev.fusionlab.fuse.ClassifierProvenance> classifiers = Map.of();
         StackingOutcome stacking = StackingOutcome.skipped("unlabelled dataset: no classifier was trained");
         if (classes.size() >= 2) {
+            FusionInput input = new FusionInput(encoded.image(), encoded.text(), truth, splits, classes);
             if (config.combiner().isTrained()) { // fail before training, not after
                 StackingTrainer.unavailableReason(input).ifPresent(reason -> {
                     throw new IllegalArgumentException(reason + ": choose another late-fusion combiner");
@@ -177,7 +177,9 @@ public final class Pipeline implements AutoCloseable {
             probabilities.putAll(models.probabilities(config.combiner(), config.imageWeight()));
             classifiers = models.provenance();
             stacking = models.stacking();
-        } else { // exploration only: the joint space needs no labels
+        } else { // exploration only (captions files, a single class): the joint space needs no labels
+            ctx.report("train", 1, classes.isEmpty() ? "skipped: no labels (exploration and retrieval only)"
+                    : "skipped: one class only (" + classes.getFirst() + "), nothing to classify");
             embeddings.put(Space.FUSED, encoded.joint());
         }
         JointSpace jointSpace = timed(millis, "align", () -> jointSpace(encoded, splits, config, ctx));

@@ -66,30 +66,52 @@ public record RunResult(Dataset dataset, List<String> classes, List<Sample> samp
                 retrieval, Collections.unmodifiableMap(new LinkedHashMap<>(newProjections)), newConfig, stageMillis, provenance);
     }
 
-    /** Retrieval is scored on at most this many test pairs (COCO's 5k-image protocol): n² similarities. */
+    /** Retrieval is scored on at most this many test images (COCO's 5k-image protocol). */
     public static final int MAX_RETRIEVAL_PAIRS = 5_000;
 
+    /** ... and at most this many of their captions (COCO's 5 per image). */
+    public static final int MAX_RETRIEVAL_CAPTIONS = 5 * MAX_RETRIEVAL_PAIRS;
+
     /**
-     * Cross-modal retrieval on the test split: each test caption against all test images and back, in the
-     * joint space; above {@value #MAX_RETRIEVAL_PAIRS} test pairs, the first that many in dataset order.
-     * Empty without a joint space or with fewer than 2 test pairs.
+     * Cross-modal retrieval on the test split, in the joint space: each test caption against the distinct
+     * test images (samples sharing an image file are one image with several captions) and each image against
+     * all test captions, by {@link RetrievalMetrics#of(float[][], float[][], int[])}; above
+     * {@value #MAX_RETRIEVAL_PAIRS} images or {@value #MAX_RETRIEVAL_CAPTIONS} captions, the first in dataset
+     * order. Empty without a joint space or with fewer than 2 test images.
      *
      * @param embeddings the run's embeddings, {@link Space#IMAGE} and {@link Space#TEXT} used
      */
     public static Optional<RetrievalMetrics> scoreRetrieval(JointSpace jointSpace, List<Sample> samples,
                                                             Map<Space, float[][]> embeddings) {
-        int[] test = java.util.stream.IntStream.range(0, samples.size())
-                .filter(i -> samples.get(i).split() == Split.TEST).limit(MAX_RETRIEVAL_PAIRS).toArray();
-        if (jointSpace == null || test.length < 2) {
+        if (jointSpace == null) {
             return Optional.empty();
         }
-        float[][] images = new float[test.length][];
-        float[][] texts = new float[test.length][];
-        for (int i = 0; i < test.length; i++) {
-            images[i] = jointSpace.embedImage(embeddings.get(Space.IMAGE)[test[i]]);
-            texts[i] = jointSpace.embedText(embeddings.get(Space.TEXT)[test[i]]);
+        Map<java.nio.file.Path, Integer> imageIndex = new LinkedHashMap<>();
+        List<float[]> images = new java.util.ArrayList<>();
+        List<float[]> texts = new java.util.ArrayList<>();
+        List<Integer> owners = new java.util.ArrayList<>();
+        for (int row = 0; row < samples.size() && texts.size() < MAX_RETRIEVAL_CAPTIONS; row++) {
+            Sample sample = samples.get(row);
+            if (sample.split() != Split.TEST) {
+                continue;
+            }
+            Integer image = imageIndex.get(sample.image());
+            if (image == null) {
+                if (imageIndex.size() >= MAX_RETRIEVAL_PAIRS) {
+                    continue;
+                }
+                image = imageIndex.size();
+                imageIndex.put(sample.image(), image);
+                images.add(jointSpace.embedImage(embeddings.get(Space.IMAGE)[row]));
+            }
+            texts.add(jointSpace.embedText(embeddings.get(Space.TEXT)[row]));
+            owners.add(image);
         }
-        return Optional.of(RetrievalMetrics.of(images, texts));
+        if (images.size() < 2) {
+            return Optional.empty();
+        }
+        return Optional.of(RetrievalMetrics.of(images.toArray(float[][]::new), texts.toArray(float[][]::new),
+                owners.stream().mapToInt(Integer::intValue).toArray()));
     }
 
     /** Ids of the samples, in row order. */

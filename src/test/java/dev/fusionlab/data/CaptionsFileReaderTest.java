@@ -81,4 +81,15 @@ class CaptionsFileReaderTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    @Test
+    void anImageOrAZipGivenAsTheDatasetIsNamedForWhatItIs() {
+        Path image = Fixtures.image(dir.resolve("cat.png"));
+        Path zip = Fixtures.bytes(dir.resolve("flickr8k.zip"), new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0});
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DatasetLoader.load(image, DatasetOptions.defaults()))
+                .isInstanceOf(DatasetException.class).hasMessageContaining("is an image, not a dataset");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DatasetLoader.load(zip, DatasetOptions.defaults()))
+                .isInstanceOf(DatasetException.class).hasMessageContaining("is a ZIP archive");
+    }
 }

@@ -46,7 +46,7 @@ class ImageProbeTest {
     void textPretendingToBeAnImage() {
         Path file = Fixtures.text(dir.resolve("fake.png"), "this is not a picture at all");
 
-        assertThat(ImageProbe.problem(file)).hasValueSatisfying(r -> assertThat(r).contains("not a recognised image"));
+        assertThat(ImageProbe.problem(file)).hasValueSatisfying(r -> assertThat(r).contains("file is text, not an image"));
     }
 
     @Test
