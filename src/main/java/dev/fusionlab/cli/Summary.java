@@ -1,9 +1,9 @@
 package dev.fusionlab.cli;
 
+import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.evaluate.ClassificationMetrics;
 import dev.fusionlab.evaluate.Evaluation;
 import dev.fusionlab.evaluate.McNemarTest;
-import dev.fusionlab.fuse.Strategy;
 import dev.fusionlab.pipeline.RunResult;
 import java.nio.file.Path;
 import java.util.Locale;

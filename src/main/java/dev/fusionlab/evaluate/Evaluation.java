@@ -1,7 +1,7 @@
 package dev.fusionlab.evaluate;
 
+import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.data.Split;
-import dev.fusionlab.fuse.Strategy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -58,7 +58,7 @@ public record Evaluation(int[] testRows, Map<Strategy, ClassificationMetrics> me
                 throw new IllegalArgumentException(entry.getKey().key() + ": " + entry.getValue().length
                         + " rows of probabilities for " + truth.length + " samples");
             }
-            int[] decided = Predictions.argmax(entry.getValue());
+            int[] decided = Decisions.argmax(entry.getValue());
             decisions.put(entry.getKey(), decided);
             metrics.put(entry.getKey(), ClassificationMetrics.of(testTruth, select(decided, rows), classes));
         }

@@ -1,6 +1,5 @@
 package dev.fusionlab.evaluate;
 
-import dev.fusionlab.fuse.JointSpace;
 import java.util.Arrays;
 
 /**
@@ -38,7 +37,7 @@ public record RetrievalMetrics(int pairs, Ranking textToImage, Ranking imageToTe
         int n = images.length;
         double[] own = new double[n];
         for (int k = 0; k < n; k++) {
-            own[k] = JointSpace.similarity(texts[k], images[k]);
+            own[k] = dot(texts[k], images[k]);
         }
         // one pass over every (text, image) similarity serves both directions
         int[] textRanks = new int[n];
@@ -50,7 +49,7 @@ public record RetrievalMetrics(int pairs, Ranking textToImage, Ranking imageToTe
                 if (i == t) {
                     continue;
                 }
-                double s = JointSpace.similarity(texts[t], images[i]);
+                double s = dot(texts[t], images[i]);
                 if (s >= own[t]) {
                     textRanks[t]++; // image i is at least as close to caption t as its own image
                 }
@@ -77,5 +76,14 @@ public record RetrievalMetrics(int pairs, Ranking textToImage, Ranking imageToTe
             }
         }
         return count / (double) sortedRanks.length;
+    }
+
+    /** Cosine similarity of two unit vectors. */
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
     }
 }

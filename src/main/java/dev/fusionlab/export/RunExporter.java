@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.data.SampleProblem;
 import dev.fusionlab.evaluate.ClassMetrics;
 import dev.fusionlab.evaluate.ClassificationMetrics;
@@ -15,7 +16,6 @@ import dev.fusionlab.export.plot.PlotFormat;
 import dev.fusionlab.export.plot.ScatterPlotSpec;
 import dev.fusionlab.fuse.LateCombiner;
 import dev.fusionlab.fuse.StackingOutcome;
-import dev.fusionlab.fuse.Strategy;
 import dev.fusionlab.pipeline.EncodedDataset;
 import dev.fusionlab.pipeline.ProjectionKey;
 import dev.fusionlab.pipeline.RunResult;
@@ -73,7 +73,7 @@ public final class RunExporter {
 
     /** {@code embeddings/{image,text,fused}.npy} and {@code embeddings/ids.csv}, as the embed command writes them. */
     public static void writeEmbeddings(EncodedDataset encoded, Path out) throws IOException {
-        writeEmbeddings(Map.of(Space.IMAGE, encoded.image(), Space.TEXT, encoded.text(), Space.FUSED, encoded.joint()),
+        writeEmbeddings(Map.of(Space.IMAGE, encoded.image(), Space.TEXT, encoded.text(), Space.FUSED, encoded.fused()),
                 encoded.ids(), out.resolve("embeddings"));
     }
 

@@ -1,5 +1,9 @@
 package dev.fusionlab.fuse;
 
+import dev.fusionlab.classify.ClassifierProvenance;
+import dev.fusionlab.classify.Strategy;
+import dev.fusionlab.classify.TrainedClassifier;
+
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -9,8 +13,8 @@ import java.util.Map;
  * @param normalisation the per-modality normalisers, fitted on the training rows
  * @param image         classifier on the normalised image embeddings
  * @param text          classifier on the normalised text embeddings
- * @param early         classifier on the joint vectors
- * @param fused         joint (early-fusion) vector of every row: the "fused" embedding space
+ * @param early         classifier on the fused vectors
+ * @param fused         fused (early-fusion) vector of every row: the "fused" embedding space
  * @param imageProbs    image classifier's probabilities for every row
  * @param textProbs     text classifier's probabilities for every row
  * @param earlyProbs    early-fusion probabilities for every row

@@ -1,5 +1,7 @@
 package dev.fusionlab.fuse;
 
+import dev.fusionlab.classify.TrainedClassifier;
+
 /**
  * Late fusion: an image classifier and a text classifier trained separately, their class probabilities
  * combined per sample by a {@link LateCombiner} or, for stacking, by a trained {@link Stacker}. Combining is

@@ -1,5 +1,9 @@
 package dev.fusionlab.pipeline;
 
+import dev.fusionlab.align.JointSpace;
+import dev.fusionlab.align.JointSpaceSpec;
+import dev.fusionlab.align.JointSpaceTrainer;
+import dev.fusionlab.classify.ClassifierSpec;
 import dev.fusionlab.data.Dataset;
 import dev.fusionlab.data.DatasetLoader;
 import dev.fusionlab.data.DatasetOptions;
@@ -15,14 +19,10 @@ import dev.fusionlab.encode.EmbeddingCache;
 import dev.fusionlab.encode.EncodeResult;
 import dev.fusionlab.encode.Encoder;
 import dev.fusionlab.encode.EncoderCatalog;
-import dev.fusionlab.fuse.ClassifierSpec;
 import dev.fusionlab.fuse.EarlyFusion;
 import dev.fusionlab.fuse.FusionInput;
 import dev.fusionlab.fuse.FusionModels;
 import dev.fusionlab.fuse.FusionTrainer;
-import dev.fusionlab.fuse.JointSpace;
-import dev.fusionlab.fuse.JointSpaceSpec;
-import dev.fusionlab.fuse.JointSpaceTrainer;
 import dev.fusionlab.fuse.StackingOutcome;
 import dev.fusionlab.fuse.StackingSpec;
 import dev.fusionlab.fuse.StackingTrainer;
@@ -161,8 +161,8 @@ public final class Pipeline implements AutoCloseable {
         Map<Space, float[][]> embeddings = new EnumMap<>(Space.class);
         embeddings.put(Space.IMAGE, encoded.image());
         embeddings.put(Space.TEXT, encoded.text());
-        Map<dev.fusionlab.fuse.Strategy, float[][]> probabilities = new EnumMap<>(dev.fusionlab.fuse.Strategy.class);
-        Map<dev.fusionlab.fuse.Strategy, dev.fusionlab.fuse.ClassifierProvenance> classifiers = Map.of();
+        Map<dev.fusionlab.classify.Strategy, float[][]> probabilities = new EnumMap<>(dev.fusionlab.classify.Strategy.class);
+        Map<dev.fusionlab.classify.Strategy, dev.fusionlab.classify.ClassifierProvenance> classifiers = Map.of();
         StackingOutcome stacking = StackingOutcome.skipped("unlabelled dataset: no classifier was trained");
         if (classes.size() >= 2) {
             if (config.combiner().isTrained()) { // fail before training, not after
@@ -178,7 +178,7 @@ public final class Pipeline implements AutoCloseable {
             classifiers = models.provenance();
             stacking = models.stacking();
         } else { // exploration only: the joint space needs no labels
-            embeddings.put(Space.FUSED, encoded.joint());
+            embeddings.put(Space.FUSED, encoded.fused());
         }
         JointSpace jointSpace = timed(millis, "align", () -> jointSpace(encoded, splits, config, ctx));
 

@@ -1,6 +1,6 @@
 package dev.fusionlab.pipeline;
 
-import dev.fusionlab.fuse.ClassifierKind;
+import dev.fusionlab.classify.ClassifierKind;
 import dev.fusionlab.fuse.LateCombiner;
 import dev.fusionlab.project.ProjectionMethod;
 import dev.fusionlab.project.ProjectionSettings;

@@ -1,14 +1,14 @@
 package dev.fusionlab.pipeline;
 
+import dev.fusionlab.align.JointSpace;
+import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.data.Dataset;
 import dev.fusionlab.data.Sample;
 import dev.fusionlab.data.Split;
 import dev.fusionlab.evaluate.Evaluation;
 import dev.fusionlab.evaluate.RetrievalMetrics;
-import dev.fusionlab.fuse.JointSpace;
 import dev.fusionlab.fuse.LateCombiner;
 import dev.fusionlab.fuse.StackingOutcome;
-import dev.fusionlab.fuse.Strategy;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -24,7 +24,7 @@ import java.util.Optional;
  * @param classes       class names; column {@code c} of every probability matrix is {@code classes.get(c)}
  * @param samples       the samples that were encoded, each with its split
  * @param truth         class index of each sample, or -1 when it has no label
- * @param embeddings    image, text and fused (early-fusion joint, normalised) embeddings
+ * @param embeddings    image, text and fused (early-fusion concatenation, normalised) embeddings
  * @param probabilities class probabilities of every sample for IMAGE, TEXT, EARLY and LATE (LATE as
  *                      combined with {@code config}'s combiner; see {@link #lateProbabilities})
  * @param stacking      the trained stacking combiner with its probabilities of every sample, or why there is none

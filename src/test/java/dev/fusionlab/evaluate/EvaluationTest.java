@@ -3,8 +3,8 @@ package dev.fusionlab.evaluate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.data.Split;
-import dev.fusionlab.fuse.Strategy;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,10 @@
 package dev.fusionlab.fuse;
 
+import dev.fusionlab.classify.ClassifierKind;
+import dev.fusionlab.classify.ClassifierProvenance;
+import dev.fusionlab.classify.ClassifierSpec;
+import dev.fusionlab.classify.Strategy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,12 @@
 package dev.fusionlab.fuse;
 
+import dev.fusionlab.classify.ClassifierKind;
+import dev.fusionlab.classify.ClassifierSpec;
+import dev.fusionlab.classify.ClassifierTrainer;
+import dev.fusionlab.classify.LabelledRows;
+import dev.fusionlab.classify.Strategy;
+import dev.fusionlab.classify.TrainedClassifier;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

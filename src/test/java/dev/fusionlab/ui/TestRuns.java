@@ -1,11 +1,11 @@
 package dev.fusionlab.ui;
 
+import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.data.Dataset;
 import dev.fusionlab.data.Sample;
 import dev.fusionlab.data.SampleProblem;
 import dev.fusionlab.data.Split;
 import dev.fusionlab.fuse.StackingOutcome;
-import dev.fusionlab.fuse.Strategy;
 import dev.fusionlab.pipeline.ProjectionKey;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.pipeline.RunProvenance;
@@ -104,9 +104,9 @@ public final class TestRuns {
         float[][] text = run.embeddings().get(Space.TEXT);
         int[] train = java.util.stream.IntStream.range(0, run.samples().size())
                 .filter(i -> run.samples().get(i).split() == Split.TRAIN).toArray();
-        var space = dev.fusionlab.fuse.JointSpaceTrainer.train(image, text,
+        var space = dev.fusionlab.align.JointSpaceTrainer.train(image, text,
                 dev.fusionlab.fuse.EarlyFusion.fit(image, text, train), train, new int[0],
-                dev.fusionlab.fuse.JointSpaceSpec.defaults(1).withMaxEpochs(20), dev.fusionlab.task.TaskContext.silent());
+                dev.fusionlab.align.JointSpaceSpec.defaults(1).withMaxEpochs(20), dev.fusionlab.task.TaskContext.silent());
         return new RunResult(run.dataset(), run.classes(), run.samples(), run.truth(), run.embeddings(),
                 run.probabilities(), run.stacking(), space,
                 RunResult.scoreRetrieval(space, run.samples(), run.embeddings()), run.projections(), run.config(),

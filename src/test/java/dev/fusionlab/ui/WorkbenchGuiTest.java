@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 import static org.testfx.util.WaitForAsyncUtils.waitForFxEvents;
 
+import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.export.plot.PlotFormat;
 import dev.fusionlab.export.plot.PngPlotWriter;
 import dev.fusionlab.fuse.LateCombiner;
-import dev.fusionlab.fuse.Strategy;
 import dev.fusionlab.pipeline.LiveLayouts;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.pipeline.RunResult;

@@ -1,11 +1,11 @@
 package dev.fusionlab.ui.model;
 
+import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.data.Sample;
 import dev.fusionlab.data.Split;
 import dev.fusionlab.evaluate.ClassificationMetrics;
 import dev.fusionlab.evaluate.Evaluation;
 import dev.fusionlab.evaluate.McNemarTest;
-import dev.fusionlab.fuse.Strategy;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

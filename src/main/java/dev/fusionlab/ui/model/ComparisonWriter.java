@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fusionlab.fuse.Strategy;
+import dev.fusionlab.classify.Strategy;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.fusionlab.ui.model;
 
-import dev.fusionlab.fuse.ClassifierKind;
+import dev.fusionlab.classify.ClassifierKind;
 import dev.fusionlab.fuse.LateCombiner;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.project.ProjectionMethod;

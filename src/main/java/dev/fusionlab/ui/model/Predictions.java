@@ -1,9 +1,9 @@
 package dev.fusionlab.ui.model;
 
+import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.data.Sample;
 import dev.fusionlab.data.Split;
 import dev.fusionlab.fuse.LateCombiner;
-import dev.fusionlab.fuse.Strategy;
 import dev.fusionlab.pipeline.RunResult;
 import java.util.EnumMap;
 import java.util.List;
@@ -40,7 +40,7 @@ public final class Predictions {
             float[][] p = recombine ? result.lateProbabilities(combiner, imageWeight) : result.probabilities().get(s);
             if (p != null) {
                 probabilities.put(s, p);
-                predicted.put(s, dev.fusionlab.evaluate.Predictions.argmax(p));
+                predicted.put(s, dev.fusionlab.evaluate.Decisions.argmax(p));
             }
         }
         return new Predictions(result, probabilities, predicted, combiner, imageWeight);

@@ -1,12 +1,12 @@
 package dev.fusionlab.ui.model;
 
+import dev.fusionlab.align.JointSpace;
+import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.data.Dataset;
 import dev.fusionlab.export.plot.PlotFormat;
 import dev.fusionlab.export.plot.ScatterPlotSpec;
 import dev.fusionlab.fuse.LateCombiner;
 import dev.fusionlab.fuse.StackingOutcome;
-import dev.fusionlab.fuse.JointSpace;
-import dev.fusionlab.fuse.Strategy;
 import dev.fusionlab.pipeline.Pipeline;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.pipeline.RunResult;

@@ -2,13 +2,13 @@ package dev.fusionlab.ui.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.data.Dataset;
 import dev.fusionlab.export.plot.PlotFormat;
 import dev.fusionlab.export.plot.PlotTheme;
 import dev.fusionlab.fuse.LateCombiner;
-import dev.fusionlab.fuse.Strategy;
-import dev.fusionlab.pipeline.ProjectionKey;
 import dev.fusionlab.pipeline.LiveLayouts;
+import dev.fusionlab.pipeline.ProjectionKey;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.pipeline.RunResult;
 import dev.fusionlab.pipeline.Space;
@@ -65,11 +65,11 @@ class WorkbenchViewModelTest {
 
     @Test
     void runUsesThePanelSettingsAndShowsTheFusedLayout() throws Exception {
-        vm.settings().classifierProperty().set(dev.fusionlab.fuse.ClassifierKind.MLP);
+        vm.settings().classifierProperty().set(dev.fusionlab.classify.ClassifierKind.MLP);
         vm.settings().seedProperty().set(7);
         runAndWait();
 
-        assertThat(lastConfig.get().classifier()).isEqualTo(dev.fusionlab.fuse.ClassifierKind.MLP);
+        assertThat(lastConfig.get().classifier()).isEqualTo(dev.fusionlab.classify.ClassifierKind.MLP);
         assertThat(lastConfig.get().seed()).isEqualTo(7);
         assertThat(lastConfig.get().dataset()).isEqualTo(RunConfig.DEMO);
         assertThat(vm.projection().layoutProperty().get().size()).isEqualTo(60);

@@ -1,4 +1,7 @@
-package dev.fusionlab.fuse;
+package dev.fusionlab.classify;
+
+import dev.fusionlab.train.DjlTraining;
+import dev.fusionlab.train.EarlyStopping;
 
 import ai.djl.Device;
 import ai.djl.Model;
@@ -39,9 +42,6 @@ import java.util.Random;
  * classifier favours frequent classes; per-class recall and macro-F1 in the evaluation make that visible.
  */
 public final class ClassifierTrainer {
-
-    /** The DJL engine that trains; ONNX Runtime (also on the class path) cannot. */
-    public static final String ENGINE = "PyTorch";
 
 
     private ClassifierTrainer() {
@@ -96,9 +96,9 @@ public final class ClassifierTrainer {
 
         TrainedClassifier fit() {
             long start = System.nanoTime();
-            Engine.getEngine(ENGINE).setRandomSeed(Long.hashCode(spec.seed()));
+            Engine.getEngine(DjlTraining.ENGINE).setRandomSeed(Long.hashCode(spec.seed()));
             int epochsRun = 0;
-            try (Model model = Model.newInstance(stage, Device.cpu(), ENGINE)) {
+            try (Model model = Model.newInstance(stage, Device.cpu(), DjlTraining.ENGINE)) {
                 SequentialBlock block = buildBlock();
                 model.setBlock(block);
                 DefaultTrainingConfig config = DjlTraining.adam(Loss.softmaxCrossEntropyLoss(), spec.learningRate(),

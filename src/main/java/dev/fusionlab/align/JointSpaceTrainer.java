@@ -1,4 +1,9 @@
-package dev.fusionlab.fuse;
+package dev.fusionlab.align;
+
+import dev.fusionlab.fuse.EarlyFusion;
+import dev.fusionlab.train.DenseLayer;
+import dev.fusionlab.train.DjlTraining;
+import dev.fusionlab.train.EarlyStopping;
 
 import ai.djl.Device;
 import ai.djl.Model;
@@ -99,9 +104,9 @@ public final class JointSpaceTrainer {
 
         JointSpace fit(EarlyFusion normalisation) {
             long start = System.nanoTime();
-            Engine.getEngine(ClassifierTrainer.ENGINE).setRandomSeed(Long.hashCode(spec.seed()));
+            Engine.getEngine(DjlTraining.ENGINE).setRandomSeed(Long.hashCode(spec.seed()));
             int epochsRun = 0;
-            try (Model model = Model.newInstance(STAGE, Device.cpu(), ClassifierTrainer.ENGINE)) {
+            try (Model model = Model.newInstance(STAGE, Device.cpu(), DjlTraining.ENGINE)) {
                 TwoTowerBlock block = new TwoTowerBlock(spec.dimension());
                 model.setBlock(block);
                 // the config's loss is never called: infoNce below is the loss

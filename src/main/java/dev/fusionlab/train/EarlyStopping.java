@@ -1,4 +1,4 @@
-package dev.fusionlab.fuse;
+package dev.fusionlab.train;
 
 import ai.djl.nn.Block;
 import java.util.List;
@@ -8,10 +8,10 @@ import java.util.List;
  * loss and says when to stop, after {@code patience} epochs without an improvement of more than
  * {@value #MIN_IMPROVEMENT}. Without validation data the caller keeps the last epoch instead.
  */
-final class EarlyStopping {
+public final class EarlyStopping {
 
     /** A validation loss must drop by more than this to count as an improvement. */
-    static final double MIN_IMPROVEMENT = 1e-4;
+    public static final double MIN_IMPROVEMENT = 1e-4;
 
     private final String stage;
     private final int patience;
@@ -21,7 +21,7 @@ final class EarlyStopping {
     private int sinceImprovement;
 
     /** @param stage the training's progress stage, named in errors */
-    EarlyStopping(String stage, int patience) {
+    public EarlyStopping(String stage, int patience) {
         this.stage = stage;
         this.patience = patience;
     }
@@ -31,7 +31,7 @@ final class EarlyStopping {
      *
      * @return whether it improved on the best
      */
-    boolean offer(int epoch, double loss, Block block) {
+    public boolean offer(int epoch, double loss, Block block) {
         boolean improved = loss < bestLoss - MIN_IMPROVEMENT;
         if (improved) {
             bestLoss = loss;
@@ -45,29 +45,29 @@ final class EarlyStopping {
     }
 
     /** No validation data: keeps {@code block}'s weights as they are after {@code epoch}, with no loss. */
-    void keepLast(int epoch, Block block) {
+    public void keepLast(int epoch, Block block) {
         bestEpoch = epoch;
         bestLayers = DjlTraining.snapshot(block);
         bestLoss = Double.NaN;
     }
 
     /** True once {@code patience} epochs in a row brought no improvement. */
-    boolean exhausted() {
+    public boolean exhausted() {
         return sinceImprovement >= patience;
     }
 
     /** The lowest validation loss seen, NaN after {@link #keepLast}. */
-    double bestLoss() {
+    public double bestLoss() {
         return bestLoss;
     }
 
     /** 1-based epoch whose weights are kept. */
-    int bestEpoch() {
+    public int bestEpoch() {
         return bestEpoch;
     }
 
     /** @throws IllegalStateException when no epoch had a finite validation loss (NaN from degenerate data) */
-    List<DenseLayer> bestLayers() {
+    public List<DenseLayer> bestLayers() {
         if (bestLayers == null) {
             throw new IllegalStateException(stage + " failed: no epoch had a finite validation loss "
                     + "(the embeddings may hold NaN or infinite values)");

@@ -1,4 +1,5 @@
-package dev.fusionlab.fuse;
+package dev.fusionlab.train;
+
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -19,11 +20,14 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * What every DJL training in FusionLab shares ({@link ClassifierTrainer}, {@link JointSpaceTrainer}): one
+ * What every DJL training in FusionLab shares (the classifiers' and the joint space's): one
  * training at a time on a fixed thread count, Adam with Xavier-initialised weights on the CPU, seeded
  * shuffling, and the trained {@code Linear} layers copied out as plain Java {@link DenseLayer}s.
  */
-final class DjlTraining {
+public final class DjlTraining {
+
+    /** The DJL engine that trains; ONNX Runtime (also on the class path) cannot. */
+    public static final String ENGINE = "PyTorch";
 
     /**
      * PyTorch intra-op threads while training. The matrices here are small (a 64-row batch times a layer of
@@ -32,7 +36,7 @@ final class DjlTraining {
      * process): measured on a loaded 2-core machine, one batch took about 1 ms on one thread and 20 to 60 ms
      * on two. The previous setting (process-global) is restored afterwards, so encoders keep theirs.
      */
-    static final int TRAINING_THREADS = 1;
+    public static final int TRAINING_THREADS = 1;
 
     private static final ReentrantLock ONE_AT_A_TIME = new ReentrantLock();
 
@@ -43,8 +47,8 @@ final class DjlTraining {
      * Runs one DJL training: alone (the PyTorch seed and thread count are process-global) and on
      * {@link #TRAINING_THREADS} threads, the previous thread count restored afterwards.
      */
-    static <T> T exclusively(java.util.function.Supplier<T> training) {
-        Engine.getEngine(ClassifierTrainer.ENGINE); // loads the native library before its thread count is touched
+    public static <T> T exclusively(java.util.function.Supplier<T> training) {
+        Engine.getEngine(ENGINE); // loads the native library before its thread count is touched
         ONE_AT_A_TIME.lock();
         int previousThreads = JniUtils.getNumThreads();
         try {
@@ -57,7 +61,7 @@ final class DjlTraining {
     }
 
     /** Adam at a fixed learning rate with weight decay, Xavier-initialised weights, on the CPU. */
-    static DefaultTrainingConfig adam(Loss loss, double learningRate, double weightDecay) {
+    public static DefaultTrainingConfig adam(Loss loss, double learningRate, double weightDecay) {
         return new DefaultTrainingConfig(loss)
                 .optDevices(new Device[] {Device.cpu()})
                 .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)
@@ -68,7 +72,7 @@ final class DjlTraining {
     }
 
     /** Copies every Linear layer's current weights out of native memory, in child order. */
-    static List<DenseLayer> snapshot(Block block) {
+    public static List<DenseLayer> snapshot(Block block) {
         List<DenseLayer> layers = new ArrayList<>();
         for (var child : block.getChildren()) {
             if (child.getValue() instanceof Linear linear) {
@@ -81,7 +85,7 @@ final class DjlTraining {
         return layers;
     }
 
-    static long[] shuffledIndices(int n, Random random) {
+    public static long[] shuffledIndices(int n, Random random) {
         long[] order = new long[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
