@@ -26,7 +26,7 @@ final class Summary {
                 ClassificationMetrics m = evaluation.metrics().get(strategy);
                 s.append(String.format(Locale.ROOT, "%-8s %9.3f %9.3f%n", strategy.key(), m.accuracy(), m.macroF1()));
             }
-            McNemarTest.Result mcnemar = evaluation.comparison(Strategy.EARLY, Strategy.LATE).mcNemar();
+            McNemarTest.Result mcnemar = evaluation.pair(Strategy.EARLY, Strategy.LATE).mcNemar();
             s.append(String.format(Locale.ROOT, "McNemar early vs late: %d vs %d discordant, p = %.4g%n",
                     mcnemar.b(), mcnemar.c(), mcnemar.pValue()));
         } else {

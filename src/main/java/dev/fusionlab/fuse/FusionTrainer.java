@@ -67,7 +67,7 @@ public final class FusionTrainer {
         StackingOutcome stacked = stacking == null ? StackingOutcome.skipped(STACKING_NOT_REQUESTED)
                 : StackingTrainer.train(normalised, imageProbs, textProbs, spec, stacking, ctx);
         return new FusionModels(normalisation, imageModel, textModel, earlyModel, fused,
-                imageProbs, textProbs, earlyProbs, tunedWeight, stacked);
+                imageProbs, textProbs, earlyProbs, new LateFusionModels(stacked, tunedWeight));
     }
 
     private static TrainedClassifier fit(float[][] x, FusionInput in, int[] fitRows, int[] validationRows,

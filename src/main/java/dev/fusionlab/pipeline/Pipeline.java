@@ -23,7 +23,7 @@ import dev.fusionlab.fuse.EarlyFusion;
 import dev.fusionlab.fuse.FusionInput;
 import dev.fusionlab.fuse.FusionModels;
 import dev.fusionlab.fuse.FusionTrainer;
-import dev.fusionlab.fuse.StackingOutcome;
+import dev.fusionlab.fuse.LateFusionModels;
 import dev.fusionlab.fuse.StackingSpec;
 import dev.fusionlab.fuse.StackingTrainer;
 import dev.fusionlab.project.ProjectionMethod;
@@ -163,7 +163,7 @@ public final class Pipeline implements AutoCloseable {
         embeddings.put(Space.TEXT, encoded.text());
         Map<dev.fusionlab.classify.Strategy, float[][]> probabilities = new EnumMap<>(dev.fusionlab.classify.Strategy.class);
         Map<dev.fusionlab.classify.Strategy, dev.fusionlab.classify.ClassifierProvenance> classifiers = Map.of();
-        StackingOutcome stacking = StackingOutcome.skipped("unlabelled dataset: no classifier was trained");
+        LateFusionModels late = LateFusionModels.untrained("unlabelled dataset: no classifier was trained");
         if (classes.size() >= 2) {
             if (config.combiner().isTrained()) { // fail before training, not after
                 StackingTrainer.unavailableReason(input).ifPresent(reason -> {
@@ -174,9 +174,9 @@ public final class Pipeline implements AutoCloseable {
             StackingSpec stackingSpec = config.combiner().isTrained() ? StackingSpec.defaults() : null;
             FusionModels models = timed(millis, "train", () -> FusionTrainer.train(input, spec, stackingSpec, ctx));
             embeddings.put(Space.FUSED, models.fused());
-            probabilities.putAll(models.probabilities(config.combiner(), config.imageWeight()));
+            late = models.late();
+            probabilities.putAll(models.probabilities(late.resolve(config.combiner(), config.imageWeight()).fusion()));
             classifiers = models.provenance();
-            stacking = models.stacking();
         } else { // exploration only: the joint space needs no labels
             embeddings.put(Space.FUSED, encoded.fused());
         }
@@ -187,7 +187,7 @@ public final class Pipeline implements AutoCloseable {
         String fingerprint = timed(millis, "fingerprint", () -> fingerprint(samples));
         RunProvenance provenance = new RunProvenance(fingerprint, encoded.encoders(), classifiers, BuildInfo.versions());
         Dataset withAllProblems = new Dataset(dataset.root(), dataset.name(), dataset.samples(), encoded.problems());
-        return new RunResult(withAllProblems, classes, samples, truth, embeddings, probabilities, stacking, jointSpace,
+        return new RunResult(withAllProblems, classes, samples, truth, embeddings, probabilities, late, jointSpace,
                 RunResult.scoreRetrieval(jointSpace, samples, embeddings), projections, config, millis, provenance);
     }
 

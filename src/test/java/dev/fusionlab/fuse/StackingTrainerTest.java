@@ -161,7 +161,7 @@ class StackingTrainerTest {
     void stackedProbabilitiesOfNewRowsComeFromTheFinalModelsAndTheStacker() {
         float[][] image = models.normalisation().image().apply(input.image());
         float[][] text = models.normalisation().text().apply(input.text());
-        assertThat(models.lateFusion().predictStacked(image, text, trained().stacker()))
+        assertThat(models.predictLate(image, text, new LateFusion.Stacked(trained().stacker())))
                 .isDeepEqualTo(models.lateProbs(LateCombiner.STACKING, 0.5));
     }
 

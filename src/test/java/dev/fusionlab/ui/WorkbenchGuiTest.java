@@ -229,6 +229,8 @@ class WorkbenchGuiTest {
         var lateRow = scores.getItems().stream().filter(r -> r.strategy() == Strategy.LATE).findFirst().orElseThrow();
         var imageRow = scores.getItems().stream().filter(r -> r.strategy() == Strategy.IMAGE).findFirst().orElseThrow();
         assertThat(lateRow.accuracy()).isEqualTo(imageRow.accuracy()).isNotEqualTo(meanLate);
+        assertThat(robot.lookup("#comparison-summary").queryAs(Label.class).getText())
+                .endsWith("late fusion: weighted, image weight 1.00"); // not one change behind
         assertThat(robot.lookup("#mcnemar").queryAs(Label.class).getText()).startsWith("McNemar, early vs late:");
     }
 

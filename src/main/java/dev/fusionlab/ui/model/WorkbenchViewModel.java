@@ -5,12 +5,14 @@ import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.data.Dataset;
 import dev.fusionlab.export.plot.PlotFormat;
 import dev.fusionlab.export.plot.ScatterPlotSpec;
-import dev.fusionlab.fuse.LateCombiner;
-import dev.fusionlab.fuse.StackingOutcome;
+import dev.fusionlab.fuse.LateFusion;
 import dev.fusionlab.pipeline.Pipeline;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.pipeline.RunResult;
 import dev.fusionlab.pipeline.Space;
+import dev.fusionlab.report.MetricsReport;
+import dev.fusionlab.report.ReportCsv;
+import dev.fusionlab.report.ReportJson;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
@@ -67,26 +69,23 @@ public final class WorkbenchViewModel {
     }
 
     /**
-     * Late fusion recombined with the current combiner and weight; no retraining. A run without a stacker
-     * (too few labelled training rows) shows mean fusion instead of stacking, and says so in
-     * {@link #lateFusionNoteProperty()}.
+     * Late fusion recombined with the current combiner and weight; no retraining. The run resolves the
+     * choice ({@link dev.fusionlab.fuse.LateFusion#resolve}): a run without a stacker shows mean fusion
+     * instead of stacking, and says so in {@link #lateFusionNoteProperty()}. Predictions are set before the
+     * comparison, so whoever reacts to a new comparison reads the predictions it was made from.
      */
     private void recombine() {
         RunResult r = result.get();
-        lateFusionNote.set("");
         if (r == null) {
+            lateFusionNote.set("");
             comparison.set(null);
             predictions.set(null);
             return;
         }
-        LateCombiner combiner = settings.combinerProperty().get();
-        if (combiner.isTrained() && r.isClassified() && r.stacking() instanceof StackingOutcome.Skipped skipped) {
-            lateFusionNote.set("No stacking in this run (" + skipped.reason() + "): showing mean");
-            combiner = LateCombiner.MEAN;
-        }
-        Predictions p = Predictions.of(r, combiner, settings.imageWeightProperty().get());
-        comparison.set(Comparison.of(p));
-        predictions.set(p);
+        LateFusion.Resolved late = r.lateFusion(settings.combinerProperty().get(), settings.imageWeightProperty().get());
+        lateFusionNote.set(r.isClassified() ? late.note() : "");
+        predictions.set(Predictions.of(r, late));
+        comparison.set(Comparison.of(MetricsReport.of(r, late)));
     }
 
     /** Loads a dataset folder or file, or {@link RunConfig#DEMO}, in the background. */
@@ -197,15 +196,26 @@ public final class WorkbenchViewModel {
         return plot.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".csv");
     }
 
-    /** Writes the comparison as JSON ({@code .json}) or CSV, in the background. */
+    /**
+     * Writes the comparison's report in the background: JSON ({@code .json}, the same document as the
+     * CLI's {@code metrics.json}) or CSV (anything else).
+     */
     public boolean exportMetrics(Path file) {
         Comparison c = comparison.get();
-        Predictions p = predictions.get();
         if (c == null) {
             return false;
         }
+        MetricsReport report = c.report();
         return task.start("Exporting " + file.getFileName(), ctx -> {
-            ComparisonWriter.write(c, p, file);
+            try {
+                if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+                    ReportJson.writeMetrics(report, file);
+                } else {
+                    ReportCsv.write(report, file);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.IOException("cannot write metrics " + file + ": " + e.getMessage(), e);
+            }
             return file;
         }, written -> { }, written -> "Wrote " + written);
     }

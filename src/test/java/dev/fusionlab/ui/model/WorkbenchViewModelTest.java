@@ -229,6 +229,30 @@ class WorkbenchViewModelTest {
         assertThat(vm.lateFusionNoteProperty().get()).isEmpty();
     }
 
+    /**
+     * The Compare tab's summary lagged one change behind: the comparison was set before the predictions,
+     * and the pane, reacting to the comparison, read the predictions of the previous combiner.
+     */
+    @Test
+    void whoeverReactsToANewComparisonSeesTheCombinerJustChosen() throws Exception {
+        runAndWait();
+        List<LateCombiner> predictionsSeen = new java.util.ArrayList<>();
+        List<String> summaries = new java.util.ArrayList<>();
+        vm.comparisonProperty().addListener((obs, old, now) -> {
+            predictionsSeen.add(vm.predictionsProperty().get().combiner());
+            summaries.add(now.summary());
+        });
+
+        vm.settings().combinerProperty().set(LateCombiner.PRODUCT);
+        vm.settings().combinerProperty().set(LateCombiner.WEIGHTED);
+        vm.settings().imageWeightProperty().set(0.7);
+
+        assertThat(predictionsSeen).containsExactly(LateCombiner.PRODUCT, LateCombiner.WEIGHTED, LateCombiner.WEIGHTED);
+        assertThat(summaries).containsExactly("48 test samples · late fusion: product",
+                "48 test samples · late fusion: weighted, image weight 0.50",
+                "48 test samples · late fusion: weighted, image weight 0.70");
+    }
+
     @Test
     void switchingEarlyAndLateChangesThePredictionColours() throws Exception {
         runAndWait();
@@ -293,7 +317,13 @@ class WorkbenchViewModelTest {
         Path json = dir.resolve("metrics.json");
         assertThat(vm.exportMetrics(json)).isTrue();
         ui.drainUntil(() -> !vm.task().isRunning());
-        assertThat(Files.readString(json)).contains("\"mcNemarEarlyVsLate\"", "\"confusionLate\"");
+        // the CLI's metrics.json vocabulary (snake_case, versioned), late fusion as the Compare tab shows it
+        var written = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertThat(written.get("schema_version").asInt()).isEqualTo(dev.fusionlab.report.ReportJson.SCHEMA_VERSION);
+        assertThat(written.get("mcnemar_early_vs_late").get("p_value").asDouble()).isBetween(0.0, 1.0);
+        assertThat(written.get("strategies").get("late").get("confusion_matrix")).hasSize(3);
+        assertThat(written.get("late_fusion").get("combiner").asText()).isEqualTo("mean");
+        assertThat(Files.readString(json)).doesNotContainPattern("\"[a-z0-9]+[A-Z][A-Za-z0-9]*\"\\s*:");
     }
 
     @Test
@@ -302,7 +332,7 @@ class WorkbenchViewModelTest {
         int[] noLabels = new int[30];
         java.util.Arrays.fill(noLabels, -1);
         RunResult unlabelled = new RunResult(r.dataset(), List.of(), r.samples(), noLabels, r.embeddings(),
-                java.util.Map.of(), r.stacking(), r.jointSpace(), r.retrieval(), r.projections(), r.config(), r.stageMillis(), r.provenance());
+                java.util.Map.of(), r.late(), r.jointSpace(), r.retrieval(), r.projections(), r.config(), r.stageMillis(), r.provenance());
         vm.projection().colourModeProperty().set(ColourMode.AGREEMENT);
         vm.showResult(unlabelled);
 
