@@ -5,6 +5,7 @@ import static org.testfx.util.WaitForAsyncUtils.waitFor;
 import static org.testfx.util.WaitForAsyncUtils.waitForFxEvents;
 
 import dev.fusionlab.classify.Strategy;
+import dev.fusionlab.data.Dataset;
 import dev.fusionlab.export.plot.PlotFormat;
 import dev.fusionlab.export.plot.PngPlotWriter;
 import dev.fusionlab.fuse.LateCombiner;
@@ -74,7 +75,8 @@ class WorkbenchGuiTest {
         run = TestRuns.clusters(300, dir.resolve("thumbs"));
         services = new FakeWorkbenchServices(run) {
             @Override
-            public RunResult run(RunConfig config, TaskContext context, LiveLayouts live) throws InterruptedException {
+            public RunResult run(Dataset dataset, RunConfig config, TaskContext context, LiveLayouts live)
+                throws InterruptedException {
                 for (int step = 0; slowRun.get(); step++) { // a stage that only stops when cancelled
                     context.report("encode-image", (step % 1000) / 1000.0, "batch " + step);
                     context.throwIfCancelled("encode-image");

@@ -39,7 +39,8 @@ class WorkbenchViewModelTest {
     private final WorkbenchServices services = new FakeWorkbenchServices(run,
             List.of("mobilenet_v2", "mobilenet_v2_onnx"), List.of("all-minilm-l6-v2")) {
         @Override
-        public RunResult run(RunConfig config, TaskContext context, LiveLayouts live) throws InterruptedException {
+        public RunResult run(Dataset dataset, RunConfig config, TaskContext context, LiveLayouts live)
+                throws InterruptedException {
             runs.incrementAndGet();
             lastConfig.set(config);
             if (snapshotThenWait != null) { // a t-SNE snapshot of 4 points, then the run goes on
@@ -344,11 +345,47 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void theDatasetIsReadOnceAndAgainOnlyWhenTheSeedThatSplitsItChanges() throws Exception {
+        List<dev.fusionlab.data.DatasetOptions> reads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Dataset> ranOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        WorkbenchViewModel counting = new WorkbenchViewModel(new FakeWorkbenchServices(run) {
+            @Override
+            public Dataset loadDataset(String location, dev.fusionlab.data.DatasetOptions options, TaskContext context) {
+                reads.add(options);
+                return new Dataset(run.dataset().root(), run.dataset().name(), run.dataset().samples(), List.of());
+            }
+
+            @Override
+            public RunResult run(Dataset dataset, RunConfig config, TaskContext context, LiveLayouts live) {
+                ranOn.add(dataset);
+                return run;
+            }
+        }, ui);
+        assertThat(counting.openDataset(RunConfig.DEMO)).isTrue();
+        ui.drainUntil(() -> !counting.task().isRunning());
+        for (int i = 0; i < 2; i++) {
+            assertThat(counting.run()).isTrue();
+            ui.drainUntil(() -> !counting.task().isRunning());
+        }
+        assertThat(reads).hasSize(1);
+        assertThat(reads.getFirst()).isEqualTo(RunConfig.defaults().datasetOptions());
+        assertThat(ranOn).hasSize(2).allMatch(d -> d == ranOn.getFirst()); // the dataset as read, not the run's copy
+
+        counting.settings().seedProperty().set(7);
+        assertThat(counting.run()).isTrue();
+        ui.drainUntil(() -> !counting.task().isRunning());
+        assertThat(reads).hasSize(2);
+        assertThat(reads.getLast().seed()).isEqualTo(7);
+        assertThat(reads.getLast().textColumn()).isEqualTo("text");
+        assertThat(ranOn.getLast()).isNotSameAs(ranOn.getFirst());
+    }
+
+    @Test
     void aFailingRunReportsWhyAndKeepsThePreviousResult() throws Exception {
         runAndWait();
         WorkbenchViewModel failing = new WorkbenchViewModel(new FakeWorkbenchServices(run, List.of(), List.of()) {
             @Override
-            public Dataset loadDataset(String location, TaskContext context) {
+            public Dataset loadDataset(String location, dev.fusionlab.data.DatasetOptions options, TaskContext context) {
                 throw new IllegalArgumentException("no such folder: " + location);
             }
         }, ui);
