@@ -2,7 +2,6 @@ package dev.fusionlab.align;
 
 import dev.fusionlab.fuse.EarlyFusion;
 import dev.fusionlab.train.DenseLayer;
-
 import java.util.Arrays;
 
 /**

@@ -1,38 +1,23 @@
 package dev.fusionlab.classify;
 
-import dev.fusionlab.train.DjlTraining;
-import dev.fusionlab.train.EarlyStopping;
-
-import ai.djl.Device;
-import ai.djl.Model;
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.fusionlab.task.TaskContext;
+import dev.fusionlab.train.TrainingLoop;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 
 /**
  * Trains a {@link ClassifierKind#SOFTMAX} or {@link ClassifierKind#MLP} classifier with the DJL PyTorch
- * engine: Adam on shuffled minibatches, early stopping on the validation rows, weights of the best
- * validation epoch kept.
- *
- * <p>The data sets here are small (about a thousand rows of a few hundred to a few thousand features), so
- * the whole training matrix is one NDArray, each epoch shuffles it with one gather and the minibatches are
- * slices of that: no {@code Dataset}/batchifier machinery, which costs more than the arithmetic at this size.
+ * engine through the shared {@link TrainingLoop}: Adam on shuffled minibatches of the training rows, mean
+ * softmax cross-entropy, early stopping on the validation rows, weights of the best validation epoch kept.
  *
  * <p>Determinism: the PyTorch seed (weight initialisation, dropout) and the shuffling are both derived from
  * {@link ClassifierSpec#seed()}, so on CPU the same spec and data give identical probabilities. Because the
@@ -42,7 +27,6 @@ import java.util.Random;
  * classifier favours frequent classes; per-class recall and macro-F1 in the evaluation make that visible.
  */
 public final class ClassifierTrainer {
-
 
     private ClassifierTrainer() {
     }
@@ -67,73 +51,20 @@ public final class ClassifierTrainer {
         }
         train.checkLabels(classes.size(), stage + " training");
         validation.checkLabels(classes.size(), stage + " validation");
-        return DjlTraining.exclusively(() -> new Run(train, validation, classes, spec, ctx, stage).fit());
+        var settings = new TrainingLoop.Settings(stage, spec.seed(), spec.learningRate(), spec.weightDecay(),
+                spec.maxEpochs(), spec.patience(), spec.batchSize(), false, "rows");
+        TrainingLoop.Outcome outcome = TrainingLoop.train(settings, new Task(train, validation, classes, spec), ctx);
+        var provenance = new ClassifierProvenance(spec, dim, classes, train.size(), validation.size(),
+                outcome.epochsRun(), outcome.bestEpoch(), outcome.bestLoss(), outcome.bestScore(), outcome.millis());
+        return new TrainedClassifier(outcome.layers(), provenance);
     }
 
+    /** A classifier's part of the loop: its layers, cross-entropy, features then labels, accuracy. */
+    private record Task(LabelledRows train, LabelledRows validation, List<String> classes, ClassifierSpec spec)
+            implements TrainingLoop.Task {
 
-    /** The state of one training run. */
-    private static final class Run {
-        private final LabelledRows train;
-        private final LabelledRows validation;
-        private final List<String> classes;
-        private final ClassifierSpec spec;
-        private final TaskContext ctx;
-        private final String stage;
-
-        private final EarlyStopping stopping;
-        private double bestAccuracy = Double.NaN;
-
-        Run(LabelledRows train, LabelledRows validation, List<String> classes, ClassifierSpec spec,
-            TaskContext ctx, String stage) {
-            this.train = train;
-            this.validation = validation;
-            this.classes = classes;
-            this.spec = spec;
-            this.ctx = ctx;
-            this.stage = stage;
-            this.stopping = new EarlyStopping(stage, spec.patience());
-        }
-
-        TrainedClassifier fit() {
-            long start = System.nanoTime();
-            Engine.getEngine(DjlTraining.ENGINE).setRandomSeed(Long.hashCode(spec.seed()));
-            int epochsRun = 0;
-            try (Model model = Model.newInstance(stage, Device.cpu(), DjlTraining.ENGINE)) {
-                SequentialBlock block = buildBlock();
-                model.setBlock(block);
-                DefaultTrainingConfig config = DjlTraining.adam(Loss.softmaxCrossEntropyLoss(), spec.learningRate(),
-                        spec.weightDecay());
-                try (Trainer trainer = model.newTrainer(config)) {
-                    trainer.initialize(new Shape(1, train.dim()));
-                    NDManager manager = trainer.getManager();
-                    NDArray xTrain = train.features(manager);
-                    NDArray yTrain = train.labels(manager);
-                    NDArray xVal = validation.size() > 0 ? validation.features(manager) : null;
-                    NDArray yVal = validation.size() > 0 ? validation.labels(manager) : null;
-                    Random shuffler = new Random(spec.seed());
-                    while (epochsRun < spec.maxEpochs() && !stopping.exhausted()) {
-                        runEpoch(trainer, xTrain, yTrain, shuffler);
-                        epochsRun++;
-                        if (xVal == null) {
-                            ctx.report(stage, epochsRun / (double) spec.maxEpochs(), String.format(Locale.ROOT,
-                                    "epoch %d/%d (no validation rows: no early stopping)", epochsRun, spec.maxEpochs()));
-                            continue;
-                        }
-                        validate(trainer, xVal, yVal, block, epochsRun);
-                    }
-                    if (xVal == null) {
-                        stopping.keepLast(epochsRun, block);
-                    }
-                }
-            }
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            var provenance = new ClassifierProvenance(spec, train.dim(), classes, train.size(), validation.size(),
-                    epochsRun, stopping.bestEpoch(), stopping.bestLoss(), bestAccuracy, millis);
-            ctx.report(stage, 1, "done: " + epochsRun + " epochs, kept epoch " + stopping.bestEpoch());
-            return new TrainedClassifier(stopping.bestLayers(), provenance);
-        }
-
-        private SequentialBlock buildBlock() {
+        @Override
+        public Block block() {
             SequentialBlock block = new SequentialBlock();
             if (spec.kind() == ClassifierKind.MLP) {
                 block.add(Linear.builder().setUnits(spec.hidden()).build())
@@ -143,49 +74,35 @@ public final class ClassifierTrainer {
             return block.add(Linear.builder().setUnits(classes.size()).build());
         }
 
-        /** One pass over the training rows: shuffled by a single gather, then batches are cheap slices. */
-        private void runEpoch(Trainer trainer, NDArray xTrain, NDArray yTrain, Random shuffler) {
-            try (NDManager epoch = trainer.getManager().newSubManager()) {
-                NDIndex order = new NDIndex("{}", epoch.create(DjlTraining.shuffledIndices(train.size(), shuffler)));
-                NDArray x = xTrain.get(order);
-                NDArray y = yTrain.get(order);
-                x.attach(epoch);
-                y.attach(epoch);
-                for (int from = 0; from < train.size(); from += spec.batchSize()) {
-                    ctx.throwIfCancelled(stage);
-                    NDIndex batch = new NDIndex("{}:{}", from, Math.min(train.size(), from + spec.batchSize()));
-                    try (NDManager step = epoch.newSubManager()) {
-                        NDArray xb = x.get(batch);
-                        NDArray yb = y.get(batch);
-                        xb.attach(step);
-                        yb.attach(step);
-                        try (GradientCollector collector = trainer.newGradientCollector()) {
-                            NDList logits = trainer.forward(new NDList(xb));
-                            collector.backward(trainer.getLoss().evaluate(new NDList(yb), logits));
-                        }
-                        trainer.step();
-                    }
-                }
-            }
+        @Override
+        public Loss loss() {
+            return Loss.softmaxCrossEntropyLoss();
         }
 
-        /** Scores the validation rows and offers the loss to early stopping. */
-        private void validate(Trainer trainer, NDArray xVal, NDArray yVal, Block block, int epoch) {
-            double loss;
-            double accuracy;
-            try (NDManager scope = trainer.getManager().newSubManager()) {
-                NDArray x = xVal.duplicate();
-                x.attach(scope);
-                NDArray logits = trainer.evaluate(new NDList(x)).singletonOrThrow();
-                loss = trainer.getLoss().evaluate(new NDList(yVal), new NDList(logits)).getFloat();
-                accuracy = logits.argMax(1).eq(yVal).sum().getLong() / (double) validation.size();
-            }
-            if (stopping.offer(epoch, loss, block)) {
-                bestAccuracy = accuracy;
-            }
-            ctx.report(stage, epoch / (double) spec.maxEpochs(), String.format(Locale.ROOT,
-                    "epoch %d/%d: validation loss %.4f, accuracy %.3f (best epoch %d)",
-                    epoch, spec.maxEpochs(), loss, accuracy, stopping.bestEpoch()));
+        @Override
+        public Shape[] inputShapes() {
+            return new Shape[] {new Shape(1, train.dim())};
+        }
+
+        @Override
+        public NDList trainRows(NDManager manager) {
+            return new NDList(train.features(manager), train.labels(manager));
+        }
+
+        @Override
+        public NDList validationRows(NDManager manager) {
+            return validation.size() == 0 ? null : new NDList(validation.features(manager), validation.labels(manager));
+        }
+
+        @Override
+        public double validationScore(NDList outputs, NDList labels) {
+            return outputs.singletonOrThrow().argMax(1).eq(labels.singletonOrThrow()).sum().getLong()
+                    / (double) validation.size();
+        }
+
+        @Override
+        public String describe(double loss, double accuracy) {
+            return String.format(Locale.ROOT, "validation loss %.4f, accuracy %.3f", loss, accuracy);
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.fusionlab.classify;
 
 import dev.fusionlab.train.DenseLayer;
-
 import java.util.List;
 
 /**

@@ -9,6 +9,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.Trainer;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Adam;
@@ -20,7 +21,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * What every DJL training in FusionLab shares (the classifiers' and the joint space's): one
+ * What every DJL training in FusionLab shares ({@link TrainingLoop}: the classifiers' and the joint space's): one
  * training at a time on a fixed thread count, Adam with Xavier-initialised weights on the CPU, seeded
  * shuffling, and the trained {@code Linear} layers copied out as plain Java {@link DenseLayer}s.
  */
@@ -36,7 +37,7 @@ public final class DjlTraining {
      * process): measured on a loaded 2-core machine, one batch took about 1 ms on one thread and 20 to 60 ms
      * on two. The previous setting (process-global) is restored afterwards, so encoders keep theirs.
      */
-    public static final int TRAINING_THREADS = 1;
+    static final int TRAINING_THREADS = 1;
 
     private static final ReentrantLock ONE_AT_A_TIME = new ReentrantLock();
 
@@ -47,7 +48,7 @@ public final class DjlTraining {
      * Runs one DJL training: alone (the PyTorch seed and thread count are process-global) and on
      * {@link #TRAINING_THREADS} threads, the previous thread count restored afterwards.
      */
-    public static <T> T exclusively(java.util.function.Supplier<T> training) {
+    static <T> T exclusively(java.util.function.Supplier<T> training) {
         Engine.getEngine(ENGINE); // loads the native library before its thread count is touched
         ONE_AT_A_TIME.lock();
         int previousThreads = JniUtils.getNumThreads();
@@ -61,7 +62,7 @@ public final class DjlTraining {
     }
 
     /** Adam at a fixed learning rate with weight decay, Xavier-initialised weights, on the CPU. */
-    public static DefaultTrainingConfig adam(Loss loss, double learningRate, double weightDecay) {
+    static DefaultTrainingConfig adam(Loss loss, double learningRate, double weightDecay) {
         return new DefaultTrainingConfig(loss)
                 .optDevices(new Device[] {Device.cpu()})
                 .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)
@@ -71,8 +72,16 @@ public final class DjlTraining {
                         .build());
     }
 
+    /**
+     * One optimiser step after a backward pass: the only place FusionLab calls {@code Trainer.step()}, so
+     * how a step is taken (e.g. what to do about all-zero gradients) is decided once for every training.
+     */
+    static void step(Trainer trainer) {
+        trainer.step();
+    }
+
     /** Copies every Linear layer's current weights out of native memory, in child order. */
-    public static List<DenseLayer> snapshot(Block block) {
+    static List<DenseLayer> snapshot(Block block) {
         List<DenseLayer> layers = new ArrayList<>();
         for (var child : block.getChildren()) {
             if (child.getValue() instanceof Linear linear) {
@@ -85,7 +94,7 @@ public final class DjlTraining {
         return layers;
     }
 
-    public static long[] shuffledIndices(int n, Random random) {
+    static long[] shuffledIndices(int n, Random random) {
         long[] order = new long[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;

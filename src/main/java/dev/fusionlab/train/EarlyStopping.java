@@ -8,10 +8,10 @@ import java.util.List;
  * loss and says when to stop, after {@code patience} epochs without an improvement of more than
  * {@value #MIN_IMPROVEMENT}. Without validation data the caller keeps the last epoch instead.
  */
-public final class EarlyStopping {
+final class EarlyStopping {
 
     /** A validation loss must drop by more than this to count as an improvement. */
-    public static final double MIN_IMPROVEMENT = 1e-4;
+    static final double MIN_IMPROVEMENT = 1e-4;
 
     private final String stage;
     private final int patience;
@@ -21,7 +21,7 @@ public final class EarlyStopping {
     private int sinceImprovement;
 
     /** @param stage the training's progress stage, named in errors */
-    public EarlyStopping(String stage, int patience) {
+    EarlyStopping(String stage, int patience) {
         this.stage = stage;
         this.patience = patience;
     }
@@ -31,7 +31,7 @@ public final class EarlyStopping {
      *
      * @return whether it improved on the best
      */
-    public boolean offer(int epoch, double loss, Block block) {
+    boolean offer(int epoch, double loss, Block block) {
         boolean improved = loss < bestLoss - MIN_IMPROVEMENT;
         if (improved) {
             bestLoss = loss;
@@ -45,29 +45,29 @@ public final class EarlyStopping {
     }
 
     /** No validation data: keeps {@code block}'s weights as they are after {@code epoch}, with no loss. */
-    public void keepLast(int epoch, Block block) {
+    void keepLast(int epoch, Block block) {
         bestEpoch = epoch;
         bestLayers = DjlTraining.snapshot(block);
         bestLoss = Double.NaN;
     }
 
     /** True once {@code patience} epochs in a row brought no improvement. */
-    public boolean exhausted() {
+    boolean exhausted() {
         return sinceImprovement >= patience;
     }
 
     /** The lowest validation loss seen, NaN after {@link #keepLast}. */
-    public double bestLoss() {
+    double bestLoss() {
         return bestLoss;
     }
 
     /** 1-based epoch whose weights are kept. */
-    public int bestEpoch() {
+    int bestEpoch() {
         return bestEpoch;
     }
 
     /** @throws IllegalStateException when no epoch had a finite validation loss (NaN from degenerate data) */
-    public List<DenseLayer> bestLayers() {
+    List<DenseLayer> bestLayers() {
         if (bestLayers == null) {
             throw new IllegalStateException(stage + " failed: no epoch had a finite validation loss "
                     + "(the embeddings may hold NaN or infinite values)");
