@@ -21,6 +21,7 @@ final class Summary {
         if (result.isClassified()) {
             Evaluation evaluation = result.evaluate();
             s.append(String.format(Locale.ROOT, "test split: %d samples%n", evaluation.testRows().length));
+            s.append("late fusion: ").append(result.lateFusion().fusion().describe()).append('\n');
             s.append(String.format(Locale.ROOT, "%-8s %9s %9s%n", "strategy", "accuracy", "macro-F1"));
             for (Strategy strategy : Strategy.values()) {
                 ClassificationMetrics m = evaluation.metrics().get(strategy);
