@@ -58,7 +58,7 @@ public final class JointSpaceTrainer {
         if (validation.length < 2) {
             validation = new int[0];
         }
-        Task task = new Task(normalisation.image().apply(select(image, trainRows)),
+        JointSpaceTask task = new JointSpaceTask(normalisation.image().apply(select(image, trainRows)),
                 normalisation.text().apply(select(text, trainRows)),
                 normalisation.image().apply(select(image, validation)),
                 normalisation.text().apply(select(text, validation)), spec);
@@ -80,7 +80,7 @@ public final class JointSpaceTrainer {
     }
 
     /** The joint space's part of the loop: two towers, InfoNCE, image and text rows (no labels). */
-    private record Task(float[][] image, float[][] text, float[][] validationImage, float[][] validationText,
+    private record JointSpaceTask(float[][] image, float[][] text, float[][] validationImage, float[][] validationText,
                         JointSpaceSpec spec) implements TrainingLoop.Task {
 
         @Override

@@ -53,14 +53,14 @@ public final class ClassifierTrainer {
         validation.checkLabels(classes.size(), stage + " validation");
         var settings = new TrainingLoop.Settings(stage, spec.seed(), spec.learningRate(), spec.weightDecay(),
                 spec.maxEpochs(), spec.patience(), spec.batchSize(), false, "rows");
-        TrainingLoop.Outcome outcome = TrainingLoop.train(settings, new Task(train, validation, classes, spec), ctx);
+        TrainingLoop.Outcome outcome = TrainingLoop.train(settings, new ClassifierTask(train, validation, classes, spec), ctx);
         var provenance = new ClassifierProvenance(spec, dim, classes, train.size(), validation.size(),
                 outcome.epochsRun(), outcome.bestEpoch(), outcome.bestLoss(), outcome.bestScore(), outcome.millis());
         return new TrainedClassifier(outcome.layers(), provenance);
     }
 
     /** A classifier's part of the loop: its layers, cross-entropy, features then labels, accuracy. */
-    private record Task(LabelledRows train, LabelledRows validation, List<String> classes, ClassifierSpec spec)
+    private record ClassifierTask(LabelledRows train, LabelledRows validation, List<String> classes, ClassifierSpec spec)
             implements TrainingLoop.Task {
 
         @Override
