@@ -1,9 +1,11 @@
 package dev.fusionlab.arch;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -73,5 +75,16 @@ class LayeringTest {
         slices().matching("dev.fusionlab.(**)").should().beFreeOfCycles()
                 .ignoreDependency(resideInAPackage("dev.fusionlab.project.*.."), resideInAPackage("dev.fusionlab.project"))
                 .check(CLASSES);
+    }
+
+    /** One name, one type: a reader (or an import) never has to ask which {@code Comparison} is meant. */
+    @Test
+    void noTwoTypesShareASimpleName() {
+        var byName = CLASSES.stream()
+                .filter(c -> !c.isAnonymousClass() && !c.getSimpleName().isEmpty()
+                        && !c.getSimpleName().equals("package-info"))
+                .collect(java.util.stream.Collectors.groupingBy(JavaClass::getSimpleName,
+                        java.util.stream.Collectors.mapping(JavaClass::getName, java.util.stream.Collectors.toList())));
+        assertThat(byName.values().stream().filter(names -> names.size() > 1).toList()).isEmpty();
     }
 }
