@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Reproduces bench/encoder/RESULTS.md. Run from the repository root after `mvn -q -B -o compile`.
+# Reproduces bench/encoder/RESULTS.md. Run from the repository root after `mvn -q -B -o test-compile`
+# (the benchmark lives with the tests, in target/test-classes).
 # Needs Debian's python3-torch for the Python figure: apt-get install -y python3-torch
 set -euo pipefail
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -10,7 +11,7 @@ BATCH=${BATCH:-8}
 ITER=${ITER:-64}
 THREADS=${THREADS:-2}
 mvn -q -B -o dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
-CP="target/classes:$(cat target/bench-classpath.txt)"
+CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 run_java() {
   "$JAVA_HOME/bin/java" -Xmx4g -Dfusionlab.threads="$THREADS" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn "$@" \
     -cp "$CP" dev.fusionlab.encode.bench.EncoderBenchmark "${BENCH_ARGS[@]}"

@@ -1,6 +1,6 @@
 package dev.fusionlab.cli;
 
-import dev.fusionlab.fuse.ClassifierKind;
+import dev.fusionlab.classify.ClassifierKind;
 import dev.fusionlab.fuse.LateCombiner;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.project.ProjectionMethod;
@@ -34,7 +34,7 @@ final class RunOptions {
     @Option(names = "--classifier", description = "softmax or mlp (default: softmax).")
     ClassifierKind classifier = DEFAULTS.classifier();
 
-    @Option(names = "--combiner", description = "Late-fusion combiner: mean, weighted, product, max, stacking (default: mean).")
+    @Option(names = "--combiner", description = "Late-fusion combiner: mean, weighted, product, max, stacking, tuned (weighted, image weight tuned on the validation split) (default: mean).")
     LateCombiner combiner = DEFAULTS.combiner();
 
     @Option(names = "--image-weight", description = "Image weight of the weighted combiner, 0..1 (default: 0.5).")

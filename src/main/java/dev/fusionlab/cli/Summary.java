@@ -1,10 +1,10 @@
 package dev.fusionlab.cli;
 
+import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.data.SampleProblem;
 import dev.fusionlab.evaluate.ClassificationMetrics;
 import dev.fusionlab.evaluate.Evaluation;
 import dev.fusionlab.evaluate.McNemarTest;
-import dev.fusionlab.fuse.Strategy;
 import dev.fusionlab.pipeline.RunResult;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,12 +34,13 @@ final class Summary {
         if (result.isClassified()) {
             Evaluation evaluation = result.evaluate();
             s.append(String.format(Locale.ROOT, "test split: %d samples%n", evaluation.testRows().length));
+            s.append("late fusion: ").append(result.lateFusion().fusion().describe()).append('\n');
             s.append(String.format(Locale.ROOT, "%-8s %9s %9s%n", "strategy", "accuracy", "macro-F1"));
             for (Strategy strategy : Strategy.values()) {
                 ClassificationMetrics m = evaluation.metrics().get(strategy);
                 s.append(String.format(Locale.ROOT, "%-8s %9.3f %9.3f%n", strategy.key(), m.accuracy(), m.macroF1()));
             }
-            McNemarTest.Result mcnemar = evaluation.comparison(Strategy.EARLY, Strategy.LATE).mcNemar();
+            McNemarTest.Result mcnemar = evaluation.pair(Strategy.EARLY, Strategy.LATE).mcNemar();
             s.append(String.format(Locale.ROOT, "McNemar early vs late: %d vs %d discordant, p = %.4g%n",
                     mcnemar.b(), mcnemar.c(), mcnemar.pValue()));
         } else {

@@ -1,7 +1,7 @@
 package dev.fusionlab.evaluate;
 
+import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.data.Split;
-import dev.fusionlab.fuse.Strategy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -17,17 +17,17 @@ import java.util.stream.IntStream;
  * @param metrics     metrics of each strategy, in {@link Strategy} order
  * @param comparisons one per pair of strategies (A before B in {@link Strategy} order)
  */
-public record Evaluation(int[] testRows, Map<Strategy, ClassificationMetrics> metrics, List<Comparison> comparisons) {
+public record Evaluation(int[] testRows, Map<Strategy, ClassificationMetrics> metrics, List<StrategyPair> comparisons) {
 
     /**
-     * Two strategies on the same test samples.
+     * Two strategies compared on the same test samples.
      *
      * @param a             strategy A
      * @param b             strategy B
      * @param mcNemar       the test; its {@code b} counts samples only A got right
      * @param disagreements the test samples on which A and B decide differently
      */
-    public record Comparison(Strategy a, Strategy b, McNemarTest.Result mcNemar, List<Disagreement> disagreements) {
+    public record StrategyPair(Strategy a, Strategy b, McNemarTest.Result mcNemar, List<Disagreement> disagreements) {
     }
 
     public Evaluation {
@@ -58,17 +58,17 @@ public record Evaluation(int[] testRows, Map<Strategy, ClassificationMetrics> me
                 throw new IllegalArgumentException(entry.getKey().key() + ": " + entry.getValue().length
                         + " rows of probabilities for " + truth.length + " samples");
             }
-            int[] decided = Predictions.argmax(entry.getValue());
+            int[] decided = Decisions.argmax(entry.getValue());
             decisions.put(entry.getKey(), decided);
             metrics.put(entry.getKey(), ClassificationMetrics.of(testTruth, select(decided, rows), classes));
         }
         List<Strategy> strategies = List.copyOf(decisions.keySet());
-        List<Comparison> comparisons = new ArrayList<>();
+        List<StrategyPair> comparisons = new ArrayList<>();
         for (int i = 0; i < strategies.size(); i++) {
             for (int j = i + 1; j < strategies.size(); j++) {
                 int[] a = decisions.get(strategies.get(i));
                 int[] b = decisions.get(strategies.get(j));
-                comparisons.add(new Comparison(strategies.get(i), strategies.get(j),
+                comparisons.add(new StrategyPair(strategies.get(i), strategies.get(j),
                         McNemarTest.compare(testTruth, select(a, rows), select(b, rows)),
                         Disagreements.among(rows, truth, a, b)));
             }
@@ -76,12 +76,30 @@ public record Evaluation(int[] testRows, Map<Strategy, ClassificationMetrics> me
         return new Evaluation(rows, metrics, comparisons);
     }
 
-    /** The comparison of {@code a} and {@code b}, in either order as stored. */
-    public Comparison comparison(Strategy a, Strategy b) {
+    /** The comparison of {@code a} and {@code b}, in either order as stored (A before B in {@link Strategy} order). */
+    public StrategyPair comparison(Strategy a, Strategy b) {
         return comparisons.stream()
                 .filter(c -> c.a() == a && c.b() == b || c.a() == b && c.b() == a)
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no comparison of " + a + " and " + b));
+    }
+
+    /**
+     * The comparison of {@code a} and {@code b}, oriented as asked: {@code a} is A (its {@code mcNemar().b()}
+     * counts samples only {@code a} got right, {@code predictedA} is {@code a}'s), whichever order it is stored in.
+     */
+    public StrategyPair pair(Strategy a, Strategy b) {
+        for (StrategyPair p : comparisons) {
+            if (p.a() == a && p.b() == b) {
+                return p;
+            }
+            if (p.a() == b && p.b() == a) {
+                return new StrategyPair(a, b, McNemarTest.fromCounts(p.mcNemar().c(), p.mcNemar().b()),
+                        p.disagreements().stream()
+                                .map(d -> new Disagreement(d.row(), d.truth(), d.predictedB(), d.predictedA())).toList());
+            }
+        }
+        throw new IllegalArgumentException("no comparison of " + a + " and " + b);
     }
 
     private static int[] select(int[] values, int[] rows) {

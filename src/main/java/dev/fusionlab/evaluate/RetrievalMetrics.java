@@ -1,6 +1,5 @@
 package dev.fusionlab.evaluate;
 
-import dev.fusionlab.fuse.JointSpace;
 import java.util.Arrays;
 
 /**
@@ -49,7 +48,7 @@ public record RetrievalMetrics(int pairs, int images, Ranking textToImage, Ranki
         int n = images.length;
         double[] own = new double[n];
         for (int k = 0; k < n; k++) {
-            own[k] = JointSpace.similarity(texts[k], images[k]);
+            own[k] = dot(texts[k], images[k]);
         }
         // one pass over every (text, image) similarity serves both directions
         int[] textRanks = new int[n];
@@ -61,7 +60,7 @@ public record RetrievalMetrics(int pairs, int images, Ranking textToImage, Ranki
                 if (i == t) {
                     continue;
                 }
-                double s = JointSpace.similarity(texts[t], images[i]);
+                double s = dot(texts[t], images[i]);
                 if (s >= own[t]) {
                     textRanks[t]++; // image i is at least as close to caption t as its own image
                 }
@@ -96,7 +95,7 @@ public record RetrievalMetrics(int pairs, int images, Ranking textToImage, Ranki
             if (i < 0 || i >= n) {
                 throw new IllegalArgumentException("caption " + t + " belongs to image " + i + ", not one of 0.." + (n - 1));
             }
-            own[t] = JointSpace.similarity(texts[t], images[i]);
+            own[t] = dot(texts[t], images[i]);
             bestOwn[i] = Double.isNaN(bestOwn[i]) ? own[t] : Math.max(bestOwn[i], own[t]);
         }
         for (int i = 0; i < n; i++) {
@@ -114,7 +113,7 @@ public record RetrievalMetrics(int pairs, int images, Ranking textToImage, Ranki
                 if (i == mine) {
                     continue;
                 }
-                double s = JointSpace.similarity(texts[t], images[i]);
+                double s = dot(texts[t], images[i]);
                 if (s >= own[t]) {
                     textRanks[t]++; // image i is at least as close to caption t as its own image
                 }
@@ -141,5 +140,14 @@ public record RetrievalMetrics(int pairs, int images, Ranking textToImage, Ranki
             }
         }
         return count / (double) sortedRanks.length;
+    }
+
+    /** Cosine similarity of two unit vectors. */
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
     }
 }

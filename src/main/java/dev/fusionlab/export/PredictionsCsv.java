@@ -1,9 +1,9 @@
 package dev.fusionlab.export;
 
+import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.data.Sample;
 import dev.fusionlab.data.Split;
-import dev.fusionlab.evaluate.Predictions;
-import dev.fusionlab.fuse.Strategy;
+import dev.fusionlab.evaluate.Decisions;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +63,7 @@ public final class PredictionsCsv {
                 row.add(sample.id());
                 row.add(sample.label() == null ? "" : sample.label());
                 for (Strategy s : Strategy.values()) {
-                    row.add(classes.get(Predictions.argmax(probabilities.get(s)[i])));
+                    row.add(classes.get(Decisions.argmax(probabilities.get(s)[i])));
                 }
                 for (Strategy s : Strategy.values()) {
                     for (float p : probabilities.get(s)[i]) {

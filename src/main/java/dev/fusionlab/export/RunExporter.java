@@ -1,25 +1,15 @@
 package dev.fusionlab.export;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fusionlab.data.SampleProblem;
-import dev.fusionlab.evaluate.ClassMetrics;
-import dev.fusionlab.evaluate.ClassificationMetrics;
-import dev.fusionlab.evaluate.Evaluation;
-import dev.fusionlab.evaluate.RetrievalMetrics;
 import dev.fusionlab.export.plot.LegendEntry;
 import dev.fusionlab.export.plot.Palette;
 import dev.fusionlab.export.plot.PlotFormat;
 import dev.fusionlab.export.plot.ScatterPlotSpec;
-import dev.fusionlab.fuse.LateCombiner;
-import dev.fusionlab.fuse.StackingOutcome;
-import dev.fusionlab.fuse.Strategy;
 import dev.fusionlab.pipeline.EncodedDataset;
 import dev.fusionlab.pipeline.ProjectionKey;
 import dev.fusionlab.pipeline.RunResult;
 import dev.fusionlab.pipeline.Space;
+import dev.fusionlab.report.MetricsReport;
+import dev.fusionlab.report.ReportJson;
 import dev.fusionlab.task.TaskContext;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,8 +24,6 @@ import java.util.Map;
  * {@code plots/} and {@code run.json} (see the README for their layout).
  */
 public final class RunExporter {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private RunExporter() {
     }
@@ -73,7 +61,7 @@ public final class RunExporter {
 
     /** {@code embeddings/{image,text,fused}.npy} and {@code embeddings/ids.csv}, as the embed command writes them. */
     public static void writeEmbeddings(EncodedDataset encoded, Path out) throws IOException {
-        writeEmbeddings(Map.of(Space.IMAGE, encoded.image(), Space.TEXT, encoded.text(), Space.FUSED, encoded.joint()),
+        writeEmbeddings(Map.of(Space.IMAGE, encoded.image(), Space.TEXT, encoded.text(), Space.FUSED, encoded.fused()),
                 encoded.ids(), out.resolve("embeddings"));
     }
 
@@ -104,123 +92,12 @@ public final class RunExporter {
                 .withSize(spec.widthPx(), spec.heightPx(), dpi);
     }
 
+    /** {@code metrics.json}: the run's {@link MetricsReport}, late fusion as configured. */
     static void writeMetrics(RunResult result, Path file) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        root.set("classes", JSON.valueToTree(result.classes()));
-        ObjectNode strategies = root.putObject("strategies");
-        if (result.isClassified()) {
-            Evaluation evaluation = result.evaluate();
-            root.put("test_size", evaluation.testRows().length);
-            for (Strategy s : Strategy.values()) {
-                strategies.set(s.key(), metricsNode(evaluation.metrics().get(s)));
-            }
-            root.set("late_combiners", lateCombinersNode(result));
-            Evaluation.Comparison earlyLate = evaluation.comparison(Strategy.EARLY, Strategy.LATE);
-            ObjectNode mcnemar = root.putObject("mcnemar_early_vs_late");
-            boolean earlyFirst = earlyLate.a() == Strategy.EARLY;
-            mcnemar.put("early_only_correct", earlyFirst ? earlyLate.mcNemar().b() : earlyLate.mcNemar().c());
-            mcnemar.put("late_only_correct", earlyFirst ? earlyLate.mcNemar().c() : earlyLate.mcNemar().b());
-            mcnemar.put("statistic", earlyLate.mcNemar().statistic());
-            mcnemar.put("p_value", earlyLate.mcNemar().pValue());
-            mcnemar.put("method", earlyLate.mcNemar().method().name().toLowerCase(java.util.Locale.ROOT));
-            ArrayNode disagreements = root.putArray("disagreements_early_vs_late");
-            for (var d : earlyLate.disagreements()) {
-                ObjectNode row = disagreements.addObject();
-                row.put("id", result.samples().get(d.row()).id());
-                row.put("label", result.classes().get(d.truth()));
-                row.put("early_pred", result.classes().get(earlyFirst ? d.predictedA() : d.predictedB()));
-                row.put("late_pred", result.classes().get(earlyFirst ? d.predictedB() : d.predictedA()));
-            }
-        } else {
-            root.put("note", result.classes().isEmpty()
-                    ? "unlabelled dataset: classification skipped (embeddings, joint space, retrieval and projections only)"
-                    : "one class only (" + result.classes().getFirst() + "): classification skipped "
-                    + "(embeddings, joint space, retrieval and projections only)");
-        }
-        result.retrieval().ifPresent(r -> root.set("retrieval", retrievalNode(r)));
-        ArrayNode skipped = root.putArray("skipped");
-        for (SampleProblem p : result.dataset().problems()) {
-            ObjectNode row = skipped.addObject();
-            row.put("id", p.id());
-            row.put("file", p.file() == null ? null : p.file().toString());
-            row.put("reason", p.reason());
-        }
-        JSON.writeValue(file.toFile(), root);
-    }
-
-    /**
-     * Test accuracy and macro-F1 of late fusion under every combiner (weighted with the run's image weight),
-     * recombined from the stored probabilities: the comparison a user would otherwise make by hand.
-     */
-    private static ObjectNode lateCombinersNode(RunResult result) {
-        ObjectNode node = JSON.createObjectNode();
-        for (LateCombiner combiner : LateCombiner.values()) {
-            ObjectNode row = node.putObject(combiner.name().toLowerCase(java.util.Locale.ROOT));
-            if (combiner.isTrained() && result.stacking() instanceof StackingOutcome.Skipped skipped) {
-                row.put("skipped", skipped.reason());
-                continue;
-            }
-            ClassificationMetrics m = result.evaluate(combiner, result.config().imageWeight()).metrics().get(Strategy.LATE);
-            row.put("accuracy", m.accuracy());
-            row.put("macro_f1", m.macroF1());
-        }
-        return node;
-    }
-
-    private static ObjectNode metricsNode(ClassificationMetrics m) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("accuracy", m.accuracy());
-        node.put("macro_f1", m.macroF1());
-        node.set("confusion_matrix", JSON.valueToTree(m.confusion()));
-        ObjectNode perClass = node.putObject("per_class");
-        for (ClassMetrics c : m.perClass()) {
-            ObjectNode row = perClass.putObject(c.name());
-            row.put("precision", c.precision());
-            row.put("recall", c.recall());
-            row.put("f1", c.f1());
-            row.put("support", c.support());
-        }
-        return node;
-    }
-
-    /** Recall@1/5/10 and median rank of test-split retrieval in both directions. */
-    private static ObjectNode retrievalNode(RetrievalMetrics r) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("test_pairs", r.pairs());
-        node.put("test_images", r.images());
-        var directions = List.of(Map.entry("text_to_image", r.textToImage()), Map.entry("image_to_text", r.imageToText()));
-        for (var direction : directions) {
-            ObjectNode d = node.putObject(direction.getKey());
-            d.put("recall_at_1", direction.getValue().recallAt1());
-            d.put("recall_at_5", direction.getValue().recallAt5());
-            d.put("recall_at_10", direction.getValue().recallAt10());
-            d.put("median_rank", direction.getValue().medianRank());
-        }
-        return node;
+        ReportJson.writeMetrics(MetricsReport.of(result), file);
     }
 
     static void writeRunJson(RunResult result, Path file) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        ObjectNode dataset = root.putObject("dataset");
-        dataset.put("path", result.dataset().root().toString());
-        dataset.put("name", result.dataset().name());
-        dataset.put("sha256", result.provenance().datasetSha256());
-        dataset.put("samples", result.samples().size());
-        dataset.put("skipped", result.dataset().problems().size());
-        root.set("config", JSON.valueToTree(result.config()));
-        root.put("seed", result.config().seed());
-        root.set("encoders", JSON.valueToTree(result.provenance().encoders()));
-        ObjectNode classifiers = root.putObject("classifiers");
-        result.provenance().classifiers().forEach((s, p) -> classifiers.set(s.key(), JSON.valueToTree(p)));
-        root.set("stacking", switch (result.stacking()) {
-            case StackingOutcome.Trained trained -> JSON.valueToTree(trained.stacker().provenance());
-            case StackingOutcome.Skipped skipped -> JSON.createObjectNode().put("skipped", skipped.reason());
-        });
-        root.set("joint_space", result.jointSpace() == null
-                ? JSON.createObjectNode().put("skipped", "fewer than 2 training pairs")
-                : JSON.valueToTree(result.jointSpace().provenance()));
-        root.set("versions", JSON.valueToTree(result.provenance().versions()));
-        root.set("timings_ms", JSON.valueToTree(result.stageMillis()));
-        JSON.writeValue(file.toFile(), root);
+        ReportJson.writeRun(result, file);
     }
 }

@@ -2,8 +2,9 @@ package dev.fusionlab.fuse;
 
 /**
  * Early fusion's input: each modality normalised by its own {@link ModalityNormalizer} (fitted on the
- * training rows) and the two blocks concatenated, image first. The joint vectors feed one classifier and
- * are also the "fused" embedding space that FusionLab projects to 2D.
+ * training rows) and the two blocks concatenated, image first. The fused vectors feed one classifier and
+ * are also the "fused" embedding space that FusionLab projects to 2D. (The learned image-text space of
+ * {@code dev.fusionlab.align} is the "joint space"; "joint" means only that.)
  */
 public record EarlyFusion(ModalityNormalizer image, ModalityNormalizer text) {
 
@@ -12,13 +13,13 @@ public record EarlyFusion(ModalityNormalizer image, ModalityNormalizer text) {
         return new EarlyFusion(ModalityNormalizer.fit(image, trainRows), ModalityNormalizer.fit(text, trainRows));
     }
 
-    /** Width of a joint vector: image dim + text dim. */
+    /** Width of a fused vector: image dim + text dim. */
     public int dim() {
         return image.dim() + text.dim();
     }
 
-    /** Joint vectors of every row: normalised image block followed by normalised text block. */
-    public float[][] joint(float[][] imageRows, float[][] textRows) {
+    /** Fused vectors of every row: normalised image block followed by normalised text block. */
+    public float[][] fuse(float[][] imageRows, float[][] textRows) {
         if (imageRows.length != textRows.length) {
             throw new IllegalArgumentException(imageRows.length + " image rows but " + textRows.length + " text rows");
         }

@@ -1,12 +1,17 @@
 package dev.fusionlab.fuse;
 
+import dev.fusionlab.classify.ClassifierSpec;
+import dev.fusionlab.classify.ClassifierTrainer;
+import dev.fusionlab.classify.LabelledRows;
+import dev.fusionlab.classify.TrainedClassifier;
+
 import dev.fusionlab.data.Split;
 import dev.fusionlab.task.TaskContext;
 
 /**
  * Trains everything fusion needs in one call: per-modality normalisers on the training rows, then an image
  * classifier, a text classifier (the unimodal baselines, also late fusion's two sides) and an early-fusion
- * classifier on the joint vectors, all with the same {@link ClassifierSpec}. Progress stages are
+ * classifier on the fused vectors, all with the same {@link ClassifierSpec}. Progress stages are
  * {@code train-image}, {@code train-text} and {@code train-early}. The late-fusion image weight is also
  * tuned on the validation rows ({@link LateWeightTuner}). The stacking combiner, when asked for, is
  * trained last ({@link StackingTrainer}, stage {@code train-stacking}); it fits two classifiers per
@@ -62,7 +67,7 @@ public final class FusionTrainer {
         StackingOutcome stacked = stacking == null ? StackingOutcome.skipped(STACKING_NOT_REQUESTED)
                 : StackingTrainer.train(normalised, imageProbs, textProbs, spec, stacking, ctx);
         return new FusionModels(normalisation, imageModel, textModel, earlyModel, fused,
-                imageProbs, textProbs, earlyProbs, tunedWeight, stacked);
+                imageProbs, textProbs, earlyProbs, new LateFusionModels(stacked, tunedWeight));
     }
 
     private static TrainedClassifier fit(float[][] x, FusionInput in, int[] fitRows, int[] validationRows,

@@ -1,89 +1,38 @@
 package dev.fusionlab.fuse;
 
+import java.util.Locale;
+
 /**
- * How late fusion combines the image and the text classifier's class probabilities. Cheap, so a
- * GUI can switch combiner or weight and recolour at once without retraining anything.
- *
- * <p>MEAN, WEIGHTED, PRODUCT and MAX are fixed formulas applied by {@link #combine}. STACKING is learned:
- * its {@link Stacker} is trained with the other classifiers of a run, and its probabilities come from
- * {@link FusionModels#lateProbs} or the run result, never from {@link #combine}, which refuses it.
+ * The late-fusion combiner a user chooses (GUI combo box, {@code --combiner}, {@code RunConfig}): a name,
+ * nothing more. {@link LateFusion#resolve} turns the choice into the {@link LateFusion} that combines:
+ * a formula with its weight, the run's trained stacker, or the image weight tuned on the validation split.
  */
 public enum LateCombiner {
     /** arithmetic mean of the two distributions */
     MEAN,
-    /** w * p_image + (1 - w) * p_text */
+    /** w * p_image + (1 - w) * p_text, w chosen by the user */
     WEIGHTED,
     /** normalised product (a naive-Bayes style combination) */
     PRODUCT,
     /** normalised element-wise maximum */
     MAX,
     /** a meta-classifier trained on out-of-fold image and text probabilities (see {@link StackingTrainer}) */
-    STACKING;
+    STACKING,
+    /** WEIGHTED with the image weight tuned on the validation rows (see {@link LateWeightTuner}) */
+    TUNED;
 
-    /** True for a combiner learned from the training rows, whose output only a trained run can give. */
+    /** True for STACKING: a combiner learned with extra classifiers, trained only in runs that choose it. */
     public boolean isTrained() {
         return this == STACKING;
     }
 
-    /**
-     * @param imageProbs  probabilities of the image classifier for one sample
-     * @param textProbs   probabilities of the text classifier for the same sample
-     * @param imageWeight weight of the image side in [0, 1]; used by WEIGHTED only
-     * @return a probability distribution over the same classes
-     * @throws IllegalStateException for {@link #STACKING}, which needs its trained {@link Stacker}
-     */
-    public float[] combine(float[] imageProbs, float[] textProbs, double imageWeight) {
-        requireFormula();
-        if (imageProbs.length != textProbs.length) {
-            throw new IllegalArgumentException("class counts differ: " + imageProbs.length + " vs " + textProbs.length);
-        }
-        if (imageWeight < 0 || imageWeight > 1) {
-            throw new IllegalArgumentException("image weight must be in [0, 1], got " + imageWeight);
-        }
-        int k = imageProbs.length;
-        float[] out = new float[k];
-        for (int c = 0; c < k; c++) {
-            out[c] = switch (this) {
-                case MEAN -> (imageProbs[c] + textProbs[c]) / 2f;
-                case WEIGHTED -> (float) (imageWeight * imageProbs[c] + (1 - imageWeight) * textProbs[c]);
-                case PRODUCT -> imageProbs[c] * textProbs[c];
-                case MAX -> Math.max(imageProbs[c], textProbs[c]);
-                case STACKING -> throw new AssertionError("refused above");
-            };
-        }
-        return this == MEAN || this == WEIGHTED ? out : normalise(out);
+    /** True for the fixed formulas MEAN, WEIGHTED, PRODUCT and MAX. */
+    public boolean isFormula() {
+        return this != STACKING && this != TUNED;
     }
 
-    /** Combines row by row. @throws IllegalStateException for {@link #STACKING} */
-    public float[][] combine(float[][] imageProbs, float[][] textProbs, double imageWeight) {
-        requireFormula();
-        float[][] out = new float[imageProbs.length][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = combine(imageProbs[i], textProbs[i], imageWeight);
-        }
-        return out;
-    }
-
-    private void requireFormula() {
-        if (isTrained()) {
-            throw new IllegalStateException(name() + " is a trained combiner, not a formula: take its probabilities"
-                    + " from the run that trained its stacker (FusionModels.lateProbs, RunResult.lateProbabilities)"
-                    + " or apply a Stacker");
-        }
-    }
-
-    private static float[] normalise(float[] p) {
-        double sum = 0;
-        for (float v : p) {
-            sum += v;
-        }
-        if (sum <= 0) { // every class got zero from one side: fall back to uniform
-            java.util.Arrays.fill(p, 1f / p.length);
-            return p;
-        }
-        for (int c = 0; c < p.length; c++) {
-            p[c] = (float) (p[c] / sum);
-        }
-        return p;
+    /** Lower-case name used in files and on the command line. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,7 @@
 package dev.fusionlab.fuse;
 
+import dev.fusionlab.classify.TrainedClassifier;
+
 /**
  * Late fusion's trained combiner ({@link LateCombiner#STACKING}): a meta-classifier that maps the image and
  * the text classifier's probabilities of a sample to one distribution. It was fitted on out-of-fold base

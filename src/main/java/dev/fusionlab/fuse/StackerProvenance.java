@@ -1,5 +1,7 @@
 package dev.fusionlab.fuse;
 
+import dev.fusionlab.classify.ClassifierProvenance;
+
 /**
  * Where a {@link Stacker} came from, next to the base classifiers' {@link ClassifierProvenance}: enough to
  * report the stacking setup in a paper or to redo it.

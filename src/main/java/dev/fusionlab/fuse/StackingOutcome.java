@@ -2,9 +2,9 @@ package dev.fusionlab.fuse;
 
 /**
  * What the stacking stage of a run produced: a trained {@link Stacker} with the stacked probabilities of
- * every row, or the reason it was skipped (too few labelled training rows per class for two folds). Kept by
- * {@link FusionModels} and the run result, so {@link LateCombiner#STACKING} can be switched to without
- * retraining, and refused with that reason when there is nothing to switch to.
+ * every row, or the reason it was skipped (too few labelled training rows per class for two folds, or not
+ * asked for). Kept in {@link LateFusionModels}, so {@link LateCombiner#STACKING} can be switched to without
+ * retraining; {@link LateFusion#resolve} falls back with that reason when there is nothing to switch to.
  */
 public sealed interface StackingOutcome {
 

@@ -1,5 +1,8 @@
 package dev.fusionlab.fuse;
 
+import dev.fusionlab.classify.ClassifierKind;
+import dev.fusionlab.classify.ClassifierSpec;
+
 /**
  * How to train late fusion's stacking combiner.
  *

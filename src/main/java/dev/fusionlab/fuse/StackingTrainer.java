@@ -1,5 +1,10 @@
 package dev.fusionlab.fuse;
 
+import dev.fusionlab.classify.ClassifierSpec;
+import dev.fusionlab.classify.ClassifierTrainer;
+import dev.fusionlab.classify.LabelledRows;
+import dev.fusionlab.classify.TrainedClassifier;
+
 import dev.fusionlab.data.Split;
 import dev.fusionlab.task.TaskContext;
 import java.util.Arrays;

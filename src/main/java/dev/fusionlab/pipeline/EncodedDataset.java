@@ -28,12 +28,12 @@ public record EncodedDataset(Dataset dataset, List<Sample> samples, float[][] im
     }
 
     /**
-     * The joint (early-fusion) space without any classifier: each modality normalised with statistics of
-     * the training split only, then concatenated.
+     * The fused (early-fusion) space without any classifier: each modality normalised with statistics of
+     * the training split only, then concatenated. (Not the learned joint space of {@code align}.)
      */
-    public float[][] joint() {
+    public float[][] fused() {
         int[] trainRows = IntStream.range(0, samples.size()).filter(i -> samples.get(i).split() == Split.TRAIN).toArray();
-        return EarlyFusion.fit(image, text, trainRows).joint(image, text);
+        return EarlyFusion.fit(image, text, trainRows).fuse(image, text);
     }
 
     /** Ids of the encoded samples, in row order. */

@@ -1,5 +1,9 @@
 package dev.fusionlab.pipeline;
 
+import dev.fusionlab.align.JointSpace;
+import dev.fusionlab.align.JointSpaceSpec;
+import dev.fusionlab.align.JointSpaceTrainer;
+import dev.fusionlab.classify.ClassifierSpec;
 import dev.fusionlab.data.Dataset;
 import dev.fusionlab.data.DatasetLoader;
 import dev.fusionlab.data.DatasetOptions;
@@ -15,15 +19,11 @@ import dev.fusionlab.encode.EmbeddingCache;
 import dev.fusionlab.encode.EncodeResult;
 import dev.fusionlab.encode.Encoder;
 import dev.fusionlab.encode.EncoderCatalog;
-import dev.fusionlab.fuse.ClassifierSpec;
 import dev.fusionlab.fuse.EarlyFusion;
 import dev.fusionlab.fuse.FusionInput;
 import dev.fusionlab.fuse.FusionModels;
 import dev.fusionlab.fuse.FusionTrainer;
-import dev.fusionlab.fuse.JointSpace;
-import dev.fusionlab.fuse.JointSpaceSpec;
-import dev.fusionlab.fuse.JointSpaceTrainer;
-import dev.fusionlab.fuse.StackingOutcome;
+import dev.fusionlab.fuse.LateFusionModels;
 import dev.fusionlab.fuse.StackingSpec;
 import dev.fusionlab.fuse.StackingTrainer;
 import dev.fusionlab.project.ProjectionMethod;
@@ -78,9 +78,15 @@ public final class Pipeline implements AutoCloseable {
 
     /** Reads, validates and splits the dataset; bad samples are listed in {@link Dataset#problems()}. */
     public Dataset load(RunConfig config, TaskContext ctx) {
-        DatasetOptions options = DatasetOptions.defaults().withSeed(config.seed())
-                .withTextColumn(config.textColumn()).withLabelColumn(config.labelColumn());
-        return DatasetLoader.load(datasetPath(config), options, ctx);
+        return load(config.dataset(), config.datasetOptions(), ctx);
+    }
+
+    /**
+     * Reads, validates and splits a dataset folder or file, or the bundled demo for {@link RunConfig#DEMO},
+     * with the seed and columns of {@code options} (a run's are {@link RunConfig#datasetOptions()}).
+     */
+    public static Dataset load(String location, DatasetOptions options, TaskContext ctx) {
+        return DatasetLoader.load(datasetPath(RunConfig.defaults().withDataset(location)), options, ctx);
     }
 
     /** Loads and encodes. */
@@ -132,6 +138,20 @@ public final class Pipeline implements AutoCloseable {
     public RunResult run(RunConfig config, TaskContext ctx, LiveLayouts live) {
         Map<String, Long> millis = new LinkedHashMap<>();
         Dataset dataset = timed(millis, "load", () -> load(config, ctx));
+        return run(dataset, config, millis, ctx, live);
+    }
+
+    /**
+     * The run on a dataset already loaded (the workbench loads once, then runs as often as the user
+     * likes): encode, then {@link #analyse}. {@code dataset} should have been loaded with
+     * {@code config.datasetOptions()}, which decide its splits.
+     */
+    public RunResult run(Dataset dataset, RunConfig config, TaskContext ctx, LiveLayouts live) {
+        return run(dataset, config, new LinkedHashMap<>(), ctx, live);
+    }
+
+    private RunResult run(Dataset dataset, RunConfig config, Map<String, Long> millis, TaskContext ctx,
+                          LiveLayouts live) {
         EncodedDataset encoded = timed(millis, "encode", () -> encode(dataset, config, ctx));
         return analyse(encoded, config, millis, ctx, live);
     }
@@ -160,9 +180,9 @@ public final class Pipeline implements AutoCloseable {
         Map<Space, float[][]> embeddings = new EnumMap<>(Space.class);
         embeddings.put(Space.IMAGE, encoded.image());
         embeddings.put(Space.TEXT, encoded.text());
-        Map<dev.fusionlab.fuse.Strategy, float[][]> probabilities = new EnumMap<>(dev.fusionlab.fuse.Strategy.class);
-        Map<dev.fusionlab.fuse.Strategy, dev.fusionlab.fuse.ClassifierProvenance> classifiers = Map.of();
-        StackingOutcome stacking = StackingOutcome.skipped("unlabelled dataset: no classifier was trained");
+        Map<dev.fusionlab.classify.Strategy, float[][]> probabilities = new EnumMap<>(dev.fusionlab.classify.Strategy.class);
+        Map<dev.fusionlab.classify.Strategy, dev.fusionlab.classify.ClassifierProvenance> classifiers = Map.of();
+        LateFusionModels late = LateFusionModels.untrained("unlabelled dataset: no classifier was trained");
         if (classes.size() >= 2) {
             FusionInput input = new FusionInput(encoded.image(), encoded.text(), truth, splits, classes);
             if (config.combiner().isTrained()) { // fail before training, not after
@@ -174,13 +194,13 @@ public final class Pipeline implements AutoCloseable {
             StackingSpec stackingSpec = config.combiner().isTrained() ? StackingSpec.defaults() : null;
             FusionModels models = timed(millis, "train", () -> FusionTrainer.train(input, spec, stackingSpec, ctx));
             embeddings.put(Space.FUSED, models.fused());
-            probabilities.putAll(models.probabilities(config.combiner(), config.imageWeight()));
+            late = models.late();
+            probabilities.putAll(models.probabilities(late.resolve(config.combiner(), config.imageWeight()).fusion()));
             classifiers = models.provenance();
-            stacking = models.stacking();
         } else { // exploration only (captions files, a single class): the joint space needs no labels
             ctx.report("train", 1, classes.isEmpty() ? "skipped: no labels (exploration and retrieval only)"
                     : "skipped: one class only (" + classes.getFirst() + "), nothing to classify");
-            embeddings.put(Space.FUSED, encoded.joint());
+            embeddings.put(Space.FUSED, encoded.fused());
         }
         JointSpace jointSpace = timed(millis, "align", () -> jointSpace(encoded, splits, config, ctx));
 
@@ -189,12 +209,18 @@ public final class Pipeline implements AutoCloseable {
         String fingerprint = timed(millis, "fingerprint", () -> fingerprint(samples));
         RunProvenance provenance = new RunProvenance(fingerprint, encoded.encoders(), classifiers, BuildInfo.versions());
         Dataset withAllProblems = new Dataset(dataset.root(), dataset.name(), dataset.samples(), encoded.problems());
-        return new RunResult(withAllProblems, classes, samples, truth, embeddings, probabilities, stacking, jointSpace,
+        return new RunResult(withAllProblems, classes, samples, truth, embeddings, probabilities, late, jointSpace,
                 RunResult.scoreRetrieval(jointSpace, samples, embeddings), projections, config, millis, provenance);
     }
 
-    /** One image found by {@link #searchImages}: the sample and its cosine similarity to the query. */
-    public record ImageHit(Sample sample, double similarity) {
+    /**
+     * One image found by {@link #searchImages}.
+     *
+     * @param row        the sample's row in the encoded dataset (or run)
+     * @param sample     the sample
+     * @param similarity cosine similarity of its image to the query in the joint space
+     */
+    public record ImageHit(int row, Sample sample, double similarity) {
     }
 
     /**
@@ -212,11 +238,38 @@ public final class Pipeline implements AutoCloseable {
         if (space == null) {
             throw new IllegalArgumentException(datasetPath(config) + ": a joint space needs at least 2 training pairs");
         }
-        float[] point = space.embedText(encodeText(config.textEncoder(), query, ctx));
-        float[][] gallery = space.embedImages(encoded.image());
+        return nearestImages(space, encoded.image(), encoded.samples(),
+                encodeText(config.textEncoder(), query, ctx), k);
+    }
+
+    /**
+     * Cross-modal retrieval in a finished run: {@code query} through the run's text encoder, then the
+     * {@code k} images of the run nearest to it in the run's joint space, best first. Nothing is trained.
+     *
+     * @throws IllegalArgumentException when the run has no joint space or the query cannot be encoded
+     */
+    public List<ImageHit> searchImages(RunResult run, String query, int k, TaskContext ctx) {
+        if (run.jointSpace() == null) {
+            throw new IllegalArgumentException("this run has no joint space (fewer than 2 training pairs)");
+        }
+        return nearestImages(run.jointSpace(), run.embeddings().get(Space.IMAGE), run.samples(),
+                encodeText(run.config().textEncoder(), query, ctx), k);
+    }
+
+    /**
+     * The {@code k} images nearest to a raw text embedding in {@code space}, best first: the search
+     * maths, in one place.
+     *
+     * @param images  raw image embeddings, row {@code i} of {@code samples}
+     * @param rawText the query's raw text embedding (as the run's text encoder gives it)
+     */
+    public static List<ImageHit> nearestImages(JointSpace space, float[][] images, List<Sample> samples,
+                                               float[] rawText, int k) {
+        float[] point = space.embedText(rawText);
+        float[][] gallery = space.embedImages(images);
         List<ImageHit> hits = new ArrayList<>();
         for (int row : JointSpace.nearest(point, gallery, k)) {
-            hits.add(new ImageHit(encoded.samples().get(row), JointSpace.similarity(point, gallery[row])));
+            hits.add(new ImageHit(row, samples.get(row), JointSpace.similarity(point, gallery[row])));
         }
         return hits;
     }

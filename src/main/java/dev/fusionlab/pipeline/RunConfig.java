@@ -1,6 +1,7 @@
 package dev.fusionlab.pipeline;
 
-import dev.fusionlab.fuse.ClassifierKind;
+import dev.fusionlab.classify.ClassifierKind;
+import dev.fusionlab.data.DatasetOptions;
 import dev.fusionlab.fuse.LateCombiner;
 import dev.fusionlab.project.ProjectionMethod;
 import dev.fusionlab.project.ProjectionSettings;
@@ -37,6 +38,11 @@ public record RunConfig(String dataset, String imageEncoder, String textEncoder,
     public static RunConfig defaults() {
         return new RunConfig(DEMO, "mobilenet_v2", "all-minilm-l6-v2", ClassifierKind.SOFTMAX,
                 LateCombiner.MEAN, 0.5, ProjectionMethod.UMAP, ProjectionSettings.defaults(), 42, "text", "label");
+    }
+
+    /** How the dataset is read for this run: its seed decides the splits, the columns the text and label. */
+    public DatasetOptions datasetOptions() {
+        return DatasetOptions.defaults().withSeed(seed).withTextColumn(textColumn).withLabelColumn(labelColumn);
     }
 
     public RunConfig withDataset(String newDataset) {

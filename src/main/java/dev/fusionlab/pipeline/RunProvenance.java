@@ -1,7 +1,7 @@
 package dev.fusionlab.pipeline;
 
-import dev.fusionlab.fuse.ClassifierProvenance;
-import dev.fusionlab.fuse.Strategy;
+import dev.fusionlab.classify.ClassifierProvenance;
+import dev.fusionlab.classify.Strategy;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

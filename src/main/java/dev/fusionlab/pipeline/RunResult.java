@@ -1,14 +1,16 @@
 package dev.fusionlab.pipeline;
 
+import dev.fusionlab.align.JointSpace;
+import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.data.Dataset;
 import dev.fusionlab.data.Sample;
 import dev.fusionlab.data.Split;
 import dev.fusionlab.evaluate.Evaluation;
 import dev.fusionlab.evaluate.RetrievalMetrics;
-import dev.fusionlab.fuse.JointSpace;
 import dev.fusionlab.fuse.LateCombiner;
+import dev.fusionlab.fuse.LateFusion;
+import dev.fusionlab.fuse.LateFusionModels;
 import dev.fusionlab.fuse.StackingOutcome;
-import dev.fusionlab.fuse.Strategy;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -24,10 +26,11 @@ import java.util.Optional;
  * @param classes       class names; column {@code c} of every probability matrix is {@code classes.get(c)}
  * @param samples       the samples that were encoded, each with its split
  * @param truth         class index of each sample, or -1 when it has no label
- * @param embeddings    image, text and fused (early-fusion joint, normalised) embeddings
+ * @param embeddings    image, text and fused (early-fusion concatenation, normalised) embeddings
  * @param probabilities class probabilities of every sample for IMAGE, TEXT, EARLY and LATE (LATE as
- *                      combined with {@code config}'s combiner; see {@link #lateProbabilities})
- * @param stacking      the trained stacking combiner with its probabilities of every sample, or why there is none
+ *                      {@code config}'s combiner resolved; see {@link #lateFusion})
+ * @param late          what late fusion learned besides the two classifiers: the stacker (or why there is
+ *                      none) and the tuned image weight
  * @param jointSpace    the image-text space learned for cross-modal retrieval, or null when the training
  *                      split had fewer than 2 pairs
  * @param retrieval     how well {@code jointSpace} retrieves on the test split, scored once when the run
@@ -39,7 +42,7 @@ import java.util.Optional;
  */
 public record RunResult(Dataset dataset, List<String> classes, List<Sample> samples, int[] truth,
                         Map<Space, float[][]> embeddings, Map<Strategy, float[][]> probabilities,
-                        StackingOutcome stacking, JointSpace jointSpace, Optional<RetrievalMetrics> retrieval,
+                        LateFusionModels late, JointSpace jointSpace, Optional<RetrievalMetrics> retrieval,
                         Map<ProjectionKey, double[][]> projections, RunConfig config, Map<String, Long> stageMillis,
                         RunProvenance provenance) {
 
@@ -50,19 +53,39 @@ public record RunResult(Dataset dataset, List<String> classes, List<Sample> samp
 
     /** Evaluation of the four strategies on the test split, late fusion as configured. */
     public Evaluation evaluate() {
-        return evaluate(config.combiner(), config.imageWeight());
+        return evaluate(lateFusion().fusion());
     }
 
     /** Evaluation on the test split with late fusion recombined: nothing is retrained. */
-    public Evaluation evaluate(LateCombiner combiner, double imageWeight) {
+    public Evaluation evaluate(LateFusion lateFusion) {
         Map<Strategy, float[][]> all = new EnumMap<>(probabilities);
-        all.put(Strategy.LATE, lateProbabilities(combiner, imageWeight));
-        return Evaluation.onTest(truth, samples.stream().map(Sample::split).toArray(Split[]::new), all, classes);
+        all.put(Strategy.LATE, lateProbabilities(lateFusion));
+        return Evaluation.onTest(truth, splits(), all, classes);
+    }
+
+    /** Split of every sample, in row order. */
+    public Split[] splits() {
+        return samples.stream().map(Sample::split).toArray(Split[]::new);
+    }
+
+    /** The stacking outcome of {@link #late}: the trained stacker, or why there is none. */
+    public StackingOutcome stacking() {
+        return late.stacking();
+    }
+
+    /** Late fusion as the run's config chose it, resolved ({@link LateFusion#resolve}). */
+    public LateFusion.Resolved lateFusion() {
+        return lateFusion(config.combiner(), config.imageWeight());
+    }
+
+    /** Late fusion with another combiner or weight, resolved against what this run learned. */
+    public LateFusion.Resolved lateFusion(LateCombiner combiner, double imageWeight) {
+        return late.resolve(combiner, imageWeight);
     }
 
     /** This run with other layouts, laid out as {@code newConfig} says; everything else unchanged. */
     public RunResult withProjections(RunConfig newConfig, Map<ProjectionKey, double[][]> newProjections) {
-        return new RunResult(dataset, classes, samples, truth, embeddings, probabilities, stacking, jointSpace,
+        return new RunResult(dataset, classes, samples, truth, embeddings, probabilities, late, jointSpace,
                 retrieval, Collections.unmodifiableMap(new LinkedHashMap<>(newProjections)), newConfig, stageMillis, provenance);
     }
 
@@ -120,15 +143,10 @@ public record RunResult(Dataset dataset, List<String> classes, List<Sample> samp
     }
 
     /**
-     * Late fusion with another combiner or weight: no retraining, just the unimodal outputs recombined
-     * (or, for {@link LateCombiner#STACKING}, the stacked probabilities computed when the run trained).
-     *
-     * @throws IllegalStateException for STACKING when the run has no stacker (see {@link #stacking})
+     * Late fusion's probabilities of every sample under {@code lateFusion}: no retraining, just the
+     * unimodal outputs recombined.
      */
-    public float[][] lateProbabilities(LateCombiner combiner, double imageWeight) {
-        if (combiner.isTrained()) {
-            return stacking.probabilities();
-        }
-        return combiner.combine(probabilities.get(Strategy.IMAGE), probabilities.get(Strategy.TEXT), imageWeight);
+    public float[][] lateProbabilities(LateFusion lateFusion) {
+        return lateFusion.combine(probabilities.get(Strategy.IMAGE), probabilities.get(Strategy.TEXT));
     }
 }

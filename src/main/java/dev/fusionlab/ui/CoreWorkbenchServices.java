@@ -1,7 +1,6 @@
 package dev.fusionlab.ui;
 
 import dev.fusionlab.data.Dataset;
-import dev.fusionlab.data.DatasetLoader;
 import dev.fusionlab.data.DatasetOptions;
 import dev.fusionlab.encode.EncoderCatalog;
 import dev.fusionlab.encode.Modality;
@@ -9,33 +8,40 @@ import dev.fusionlab.pipeline.LiveLayouts;
 import dev.fusionlab.pipeline.Pipeline;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.pipeline.RunResult;
+import dev.fusionlab.project.ProjectionMethod;
+import dev.fusionlab.project.ProjectionSettings;
 import dev.fusionlab.task.TaskContext;
 import dev.fusionlab.ui.model.WorkbenchServices;
 import java.util.List;
 
 /**
- * The workbench's services backed by the real core: the dataset loader, the encoder catalog and one
- * {@link Pipeline}, kept between runs so encoders load once. The pipeline is created on the first run
- * (on the worker thread: starting the native engines takes seconds), never at window start.
+ * The workbench's services backed by the real core: one {@link Pipeline}, kept between runs so encoders
+ * load once. The pipeline is created on the first run (on the worker thread: starting the native engines
+ * takes seconds), never at window start; loading a dataset needs no engine.
  */
 final class CoreWorkbenchServices implements WorkbenchServices, AutoCloseable {
 
     private Pipeline pipeline;
 
     @Override
-    public Dataset loadDataset(String location, TaskContext context) {
-        RunConfig config = RunConfig.defaults().withDataset(location);
-        return DatasetLoader.load(Pipeline.datasetPath(config), DatasetOptions.defaults(), context);
+    public Dataset loadDataset(String location, DatasetOptions options, TaskContext context) {
+        return Pipeline.load(location, options, context);
     }
 
     @Override
-    public synchronized RunResult run(RunConfig config, TaskContext context, LiveLayouts live) {
-        return pipeline().run(config, context, live);
+    public synchronized RunResult run(Dataset dataset, RunConfig config, TaskContext context, LiveLayouts live) {
+        return pipeline().run(dataset, config, context, live);
     }
 
     @Override
-    public synchronized float[] encodeQuery(String textEncoderId, String query, TaskContext context) {
-        return pipeline().encodeText(textEncoderId, query, context);
+    public RunResult reproject(RunResult run, ProjectionMethod method, ProjectionSettings settings,
+                               TaskContext context, LiveLayouts live) {
+        return Pipeline.reproject(run, method, settings, context, live);
+    }
+
+    @Override
+    public synchronized List<Pipeline.ImageHit> findImages(RunResult run, String query, int k, TaskContext context) {
+        return pipeline().searchImages(run, query, k, context);
     }
 
     private Pipeline pipeline() {

@@ -76,6 +76,7 @@ class RunCommandEndToEndTest {
     @Test
     void metricsRecomputedFromPredictionsMatchMetricsJson() throws IOException {
         JsonNode metrics = JSON.readTree(out.resolve("metrics.json").toFile());
+        assertThat(metrics.get("schema_version").asInt()).isEqualTo(dev.fusionlab.report.ReportJson.SCHEMA_VERSION);
         List<String> classes = new ArrayList<>();
         metrics.get("classes").forEach(c -> classes.add(c.asText()));
         List<CSVRecord> rows;
@@ -114,19 +115,22 @@ class RunCommandEndToEndTest {
     @Test
     void provenanceNamesDatasetEncodersSeedAndTimings() throws IOException {
         JsonNode run = JSON.readTree(out.resolve("run.json").toFile());
+        assertThat(run.get("schema_version").asInt()).isEqualTo(dev.fusionlab.report.ReportJson.SCHEMA_VERSION);
         assertThat(run.get("seed").asLong()).isEqualTo(7);
+        assertThat(run.get("config").get("image_encoder").asText()).isEqualTo("mobilenet_v2");
+        assertThat(run.get("versions").has("fusionlab")).isTrue();
         assertThat(run.get("dataset").get("sha256").asText()).hasSize(64);
-        assertThat(run.get("encoders").get(0).get("weightsSha256").asText())
+        assertThat(run.get("encoders").get(0).get("weights_sha256").asText())
                 .isEqualTo("1190d2b3eaffc2bca352931eb4d8d1e89c54f1e52bfe360d213c0ec3861ac04c");
         assertThat(run.get("timings_ms").has("encode")).isTrue();
         assertThat(run.get("classifiers").get("early").get("spec").get("seed").asLong()).isEqualTo(7);
         JsonNode stacking = run.get("stacking");
         assertThat(stacking.get("seed").asLong()).isEqualTo(7);
-        assertThat(stacking.get("folds").asInt()).isBetween(2, stacking.get("requestedFolds").asInt());
+        assertThat(stacking.get("folds").asInt()).isBetween(2, stacking.get("requested_folds").asInt());
         assertThat(stacking.get("features").asText()).isEqualTo("LOG_PROBABILITIES");
-        assertThat(stacking.get("metaClassifier").get("spec").get("kind").asText()).isEqualTo("SOFTMAX");
-        assertThat(stacking.get("outOfFoldRows").asInt())
-                .isEqualTo(run.get("classifiers").get("early").get("trainSize").asInt());
+        assertThat(stacking.get("meta_classifier").get("spec").get("kind").asText()).isEqualTo("SOFTMAX");
+        assertThat(stacking.get("out_of_fold_rows").asInt())
+                .isEqualTo(run.get("classifiers").get("early").get("train_size").asInt());
     }
 
     @Test
@@ -135,7 +139,9 @@ class RunCommandEndToEndTest {
         JsonNode combiners = metrics.get("late_combiners");
         List<String> names = new ArrayList<>();
         combiners.fieldNames().forEachRemaining(names::add);
-        assertThat(names).containsExactly("mean", "weighted", "product", "max", "stacking");
+        assertThat(names).containsExactly("mean", "weighted", "product", "max", "stacking", "tuned");
+        assertThat(combiners.get("tuned").get("image_weight").asDouble())
+                .isEqualTo(JSON.readTree(out.resolve("run.json").toFile()).get("late_fusion").get("tuned_image_weight").asDouble());
         combiners.forEach(c -> assertThat(c.get("accuracy").asDouble()).isBetween(0.0, 1.0));
         assertThat(combiners.get("stacking").get("accuracy").asDouble())
                 .isEqualTo(metrics.get("strategies").get("late").get("accuracy").asDouble());
@@ -146,7 +152,7 @@ class RunCommandEndToEndTest {
         JsonNode run = JSON.readTree(out.resolve("run.json").toFile());
         JsonNode joint = run.get("joint_space");
         assertThat(joint.get("spec").get("seed").asLong()).isEqualTo(7);
-        assertThat(joint.get("trainPairs").asInt()).isEqualTo(run.get("classifiers").get("early").get("trainSize").asInt());
+        assertThat(joint.get("train_pairs").asInt()).isEqualTo(run.get("classifiers").get("early").get("train_size").asInt());
         JsonNode retrieval = JSON.readTree(out.resolve("metrics.json").toFile()).get("retrieval");
         int pairs = retrieval.get("test_pairs").asInt();
         assertThat(pairs).isEqualTo(JSON.readTree(out.resolve("metrics.json").toFile()).get("test_size").asInt());
@@ -170,8 +176,8 @@ class RunCommandEndToEndTest {
                 "--projection", "pca", "--seed", "7", "--combiner", "stacking")).isZero();
         JsonNode encoders = JSON.readTree(second.resolve("run.json").toFile()).get("encoders");
         for (JsonNode encoder : encoders) {
-            assertThat(encoder.get("cacheMisses").asLong()).as(encoder.get("id").asText()).isZero();
-            assertThat(encoder.get("cacheHits").asLong()).isEqualTo(9 * 12);
+            assertThat(encoder.get("cache_misses").asLong()).as(encoder.get("id").asText()).isZero();
+            assertThat(encoder.get("cache_hits").asLong()).isEqualTo(9 * 12);
         }
         assertThat(Files.readString(second.resolve("predictions.csv")))
                 .as("same seed, same results").isEqualTo(Files.readString(out.resolve("predictions.csv")));

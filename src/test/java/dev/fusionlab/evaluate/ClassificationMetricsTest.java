@@ -59,7 +59,7 @@ class ClassificationMetricsTest {
 
     @Test
     void argmaxPrefersTheFirstOfEqualMaxima() {
-        assertThat(Predictions.argmax(new float[][] {{0.2f, 0.5f, 0.3f}, {0.4f, 0.4f, 0.2f}}))
+        assertThat(Decisions.argmax(new float[][] {{0.2f, 0.5f, 0.3f}, {0.4f, 0.4f, 0.2f}}))
                 .containsExactly(1, 0);
     }
 }

@@ -3,8 +3,8 @@ package dev.fusionlab.evaluate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.data.Split;
-import dev.fusionlab.fuse.Strategy;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +31,20 @@ class EvaluationTest {
         assertThat(e.testRows()).containsExactly(1, 2, 3);
         assertThat(e.metrics().get(Strategy.IMAGE).accuracy()).isEqualTo(2 / 3.0);
         assertThat(e.metrics().get(Strategy.EARLY).accuracy()).isEqualTo(1.0);
-        Evaluation.Comparison cmp = e.comparison(Strategy.EARLY, Strategy.IMAGE);
+        Evaluation.StrategyPair cmp = e.comparison(Strategy.EARLY, Strategy.IMAGE);
         assertThat(cmp.a()).isEqualTo(Strategy.IMAGE);
         assertThat(cmp.mcNemar().b()).isZero();
         assertThat(cmp.mcNemar().c()).isEqualTo(1);
         assertThat(cmp.disagreements()).containsExactly(new Disagreement(3, 1, 0, 1));
         assertThat(cmp.disagreements().getFirst().winner()).isEqualTo(Disagreement.Winner.B);
+
+        Evaluation.StrategyPair asked = e.pair(Strategy.EARLY, Strategy.IMAGE); // oriented as asked
+        assertThat(asked.a()).isEqualTo(Strategy.EARLY);
+        assertThat(asked.mcNemar().b()).isEqualTo(1);
+        assertThat(asked.mcNemar().c()).isZero();
+        assertThat(asked.mcNemar().pValue()).isEqualTo(cmp.mcNemar().pValue());
+        assertThat(asked.disagreements()).containsExactly(new Disagreement(3, 1, 1, 0));
+        assertThat(asked.disagreements().getFirst().winner()).isEqualTo(Disagreement.Winner.A);
     }
 
     @Test

@@ -1,5 +1,10 @@
 package dev.fusionlab.fuse;
 
+import dev.fusionlab.classify.ClassifierKind;
+import dev.fusionlab.classify.ClassifierProvenance;
+import dev.fusionlab.classify.ClassifierSpec;
+import dev.fusionlab.classify.Strategy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -83,7 +88,7 @@ class FusionTrainerTest {
     void lateFusionFromTheModelsMatchesTheStoredProbabilities() {
         float[][] image = models.normalisation().image().apply(input.image());
         float[][] text = models.normalisation().text().apply(input.text());
-        assertThat(models.lateFusion().predictProba(image, text, LateCombiner.WEIGHTED, 0.3))
+        assertThat(models.predictLate(image, text, new LateFusion.Formula(LateCombiner.WEIGHTED, 0.3)))
                 .isDeepEqualTo(models.lateProbs(LateCombiner.WEIGHTED, 0.3));
     }
 

@@ -1,5 +1,8 @@
 package dev.fusionlab.fuse;
 
+import dev.fusionlab.classify.ClassifierKind;
+import dev.fusionlab.classify.ClassifierSpec;
+
 import dev.fusionlab.data.Split;
 import dev.fusionlab.evaluate.Evaluation;
 import dev.fusionlab.task.TaskContext;

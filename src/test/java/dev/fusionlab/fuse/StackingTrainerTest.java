@@ -1,5 +1,12 @@
 package dev.fusionlab.fuse;
 
+import dev.fusionlab.classify.ClassifierKind;
+import dev.fusionlab.classify.ClassifierSpec;
+import dev.fusionlab.classify.ClassifierTrainer;
+import dev.fusionlab.classify.LabelledRows;
+import dev.fusionlab.classify.Strategy;
+import dev.fusionlab.classify.TrainedClassifier;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -154,7 +161,7 @@ class StackingTrainerTest {
     void stackedProbabilitiesOfNewRowsComeFromTheFinalModelsAndTheStacker() {
         float[][] image = models.normalisation().image().apply(input.image());
         float[][] text = models.normalisation().text().apply(input.text());
-        assertThat(models.lateFusion().predictStacked(image, text, trained().stacker()))
+        assertThat(models.predictLate(image, text, new LateFusion.Stacked(trained().stacker())))
                 .isDeepEqualTo(models.lateProbs(LateCombiner.STACKING, 0.5));
     }
 

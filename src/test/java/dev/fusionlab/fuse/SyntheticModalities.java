@@ -11,9 +11,9 @@ import java.util.Random;
  * therefore stuck near (k/2 + 1) / k accuracy (75 % for 4 classes, 62.5 % for 8) while both together
  * separate every class, so fusion must win.
  */
-record SyntheticModalities(float[][] image, float[][] text, int[] labels, Split[] splits, List<String> classes) {
+public record SyntheticModalities(float[][] image, float[][] text, int[] labels, Split[] splits, List<String> classes) {
 
-    static SyntheticModalities generate(int rows, int imageDim, int textDim, int classes, double noise, long seed) {
+    public static SyntheticModalities generate(int rows, int imageDim, int textDim, int classes, double noise, long seed) {
         Random random = new Random(seed);
         float[][] imageCentres = centres(classes, imageDim, c -> c < classes / 2, random);
         float[][] textCentres = centres(classes, textDim, c -> c >= classes / 2, random);
@@ -36,7 +36,7 @@ record SyntheticModalities(float[][] image, float[][] text, int[] labels, Split[
         return new SyntheticModalities(image, text, labels, splits, names);
     }
 
-    int[] rowsOf(Split split) {
+    public int[] rowsOf(Split split) {
         return java.util.stream.IntStream.range(0, labels.length).filter(r -> splits[r] == split).toArray();
     }
 

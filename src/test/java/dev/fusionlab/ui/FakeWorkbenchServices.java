@@ -1,9 +1,14 @@
 package dev.fusionlab.ui;
 
 import dev.fusionlab.data.Dataset;
+import dev.fusionlab.data.DatasetOptions;
 import dev.fusionlab.pipeline.LiveLayouts;
+import dev.fusionlab.pipeline.Pipeline;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.pipeline.RunResult;
+import dev.fusionlab.pipeline.Space;
+import dev.fusionlab.project.ProjectionMethod;
+import dev.fusionlab.project.ProjectionSettings;
 import dev.fusionlab.task.TaskContext;
 import dev.fusionlab.ui.model.WorkbenchServices;
 import java.util.List;
@@ -12,6 +17,7 @@ import java.util.List;
  * The workbench's services over one hand-made run, for view-model and GUI tests: loading gives the
  * run's dataset, running gives the run, a query is the text embedding of the sample with that id.
  * Tests that need a slow, failing or observed run override {@link #run} or {@link #loadDataset}.
+ * Re-projection and search are the core's own (static, engine-free) code on the hand-made run.
  */
 public class FakeWorkbenchServices implements WorkbenchServices {
 
@@ -30,18 +36,27 @@ public class FakeWorkbenchServices implements WorkbenchServices {
     }
 
     @Override
-    public Dataset loadDataset(String location, TaskContext context) throws Exception {
+    public Dataset loadDataset(String location, DatasetOptions options, TaskContext context) throws Exception {
         return result.dataset();
     }
 
     @Override
-    public RunResult run(RunConfig config, TaskContext context, LiveLayouts live) throws Exception {
+    public RunResult run(Dataset dataset, RunConfig config, TaskContext context, LiveLayouts live) throws Exception {
         return result;
     }
 
+    /** The real re-projection: it needs no encoder or classifier, so it works on a hand-made run. */
     @Override
-    public float[] encodeQuery(String textEncoderId, String query, TaskContext context) {
-        return TestRuns.queryEmbedding(result, query);
+    public RunResult reproject(RunResult run, ProjectionMethod method, ProjectionSettings settings,
+                               TaskContext context, LiveLayouts live) throws Exception {
+        return Pipeline.reproject(run, method, settings, context, live);
+    }
+
+    /** The real search maths on the run's joint space; the query stands for the sample with that id. */
+    @Override
+    public List<Pipeline.ImageHit> findImages(RunResult run, String query, int k, TaskContext context) {
+        return Pipeline.nearestImages(run.jointSpace(), run.embeddings().get(Space.IMAGE), run.samples(),
+                TestRuns.queryEmbedding(run, query), k);
     }
 
     @Override

@@ -1,11 +1,11 @@
 package dev.fusionlab.ui;
 
+import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.data.Dataset;
 import dev.fusionlab.data.Sample;
 import dev.fusionlab.data.SampleProblem;
 import dev.fusionlab.data.Split;
-import dev.fusionlab.fuse.StackingOutcome;
-import dev.fusionlab.fuse.Strategy;
+import dev.fusionlab.fuse.LateFusionModels;
 import dev.fusionlab.pipeline.ProjectionKey;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.pipeline.RunProvenance;
@@ -74,7 +74,7 @@ public final class TestRuns {
         probabilities.put(Strategy.IMAGE, image);
         probabilities.put(Strategy.TEXT, text);
         probabilities.put(Strategy.EARLY, early);
-        probabilities.put(Strategy.LATE, config.combiner().combine(image, text, config.imageWeight()));
+        probabilities.put(Strategy.LATE, new dev.fusionlab.fuse.LateFusion.Formula(config.combiner(), config.imageWeight()).combine(image, text));
         Map<ProjectionKey, double[][]> projections = new LinkedHashMap<>();
         projections.put(new ProjectionKey(Space.FUSED, ProjectionMethod.UMAP), fused);
         projections.put(new ProjectionKey(Space.IMAGE, ProjectionMethod.UMAP), imageLayout);
@@ -84,7 +84,7 @@ public final class TestRuns {
         embeddings.put(Space.IMAGE, withNoiseDimensions(imageLayout, 6, random));
         embeddings.put(Space.TEXT, withNoiseDimensions(fused, 4, random));
         return new RunResult(dataset, CLASSES, samples, truth, embeddings, probabilities,
-                StackingOutcome.skipped("hand-made test run: nothing was trained"), null, java.util.Optional.empty(),
+                LateFusionModels.untrained("hand-made test run: nothing was trained"), null, java.util.Optional.empty(),
                 projections, config,
                 Map.of("encode", 10L), new RunProvenance("0".repeat(64), List.of(), Map.of(), Map.of()));
     }
@@ -104,11 +104,11 @@ public final class TestRuns {
         float[][] text = run.embeddings().get(Space.TEXT);
         int[] train = java.util.stream.IntStream.range(0, run.samples().size())
                 .filter(i -> run.samples().get(i).split() == Split.TRAIN).toArray();
-        var space = dev.fusionlab.fuse.JointSpaceTrainer.train(image, text,
+        var space = dev.fusionlab.align.JointSpaceTrainer.train(image, text,
                 dev.fusionlab.fuse.EarlyFusion.fit(image, text, train), train, new int[0],
-                dev.fusionlab.fuse.JointSpaceSpec.defaults(1).withMaxEpochs(20), dev.fusionlab.task.TaskContext.silent());
+                dev.fusionlab.align.JointSpaceSpec.defaults(1).withMaxEpochs(20), dev.fusionlab.task.TaskContext.silent());
         return new RunResult(run.dataset(), run.classes(), run.samples(), run.truth(), run.embeddings(),
-                run.probabilities(), run.stacking(), space,
+                run.probabilities(), run.late(), space,
                 RunResult.scoreRetrieval(space, run.samples(), run.embeddings()), run.projections(), run.config(),
                 run.stageMillis(), run.provenance());
     }

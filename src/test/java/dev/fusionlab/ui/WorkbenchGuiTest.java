@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 import static org.testfx.util.WaitForAsyncUtils.waitForFxEvents;
 
+import dev.fusionlab.classify.Strategy;
+import dev.fusionlab.data.Dataset;
 import dev.fusionlab.export.plot.PlotFormat;
 import dev.fusionlab.export.plot.PngPlotWriter;
 import dev.fusionlab.fuse.LateCombiner;
-import dev.fusionlab.fuse.Strategy;
 import dev.fusionlab.pipeline.LiveLayouts;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.pipeline.RunResult;
@@ -74,7 +75,8 @@ class WorkbenchGuiTest {
         run = TestRuns.clusters(300, dir.resolve("thumbs"));
         services = new FakeWorkbenchServices(run) {
             @Override
-            public RunResult run(RunConfig config, TaskContext context, LiveLayouts live) throws InterruptedException {
+            public RunResult run(Dataset dataset, RunConfig config, TaskContext context, LiveLayouts live)
+                throws InterruptedException {
                 for (int step = 0; slowRun.get(); step++) { // a stage that only stops when cancelled
                     context.report("encode-image", (step % 1000) / 1000.0, "batch " + step);
                     context.throwIfCancelled("encode-image");
@@ -229,6 +231,8 @@ class WorkbenchGuiTest {
         var lateRow = scores.getItems().stream().filter(r -> r.strategy() == Strategy.LATE).findFirst().orElseThrow();
         var imageRow = scores.getItems().stream().filter(r -> r.strategy() == Strategy.IMAGE).findFirst().orElseThrow();
         assertThat(lateRow.accuracy()).isEqualTo(imageRow.accuracy()).isNotEqualTo(meanLate);
+        assertThat(robot.lookup("#comparison-summary").queryAs(Label.class).getText())
+                .endsWith("late fusion: weighted, image weight 1.00"); // not one change behind
         assertThat(robot.lookup("#mcnemar").queryAs(Label.class).getText()).startsWith("McNemar, early vs late:");
     }
 

@@ -1,32 +1,25 @@
 package dev.fusionlab.ui.model;
 
-import dev.fusionlab.data.Sample;
-import dev.fusionlab.data.Split;
+import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.evaluate.ClassificationMetrics;
-import dev.fusionlab.evaluate.Evaluation;
 import dev.fusionlab.evaluate.McNemarTest;
-import dev.fusionlab.fuse.Strategy;
+import dev.fusionlab.fuse.LateFusion;
+import dev.fusionlab.report.MetricsReport;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
 /**
- * Early fusion, late fusion and the unimodal baselines side by side on the labelled test samples, as
- * the comparison view shows them: the {@link Evaluation} of the evaluate package, with late fusion
- * recombined for the current combiner, turned into rows.
+ * Early fusion, late fusion and the unimodal baselines side by side on the labelled test samples, as the
+ * Compare tab shows them: the run's {@link MetricsReport} for the current late-fusion choice (the same
+ * report the metrics export writes), turned into table rows.
  *
- * @param testCount      number of labelled test samples scored
- * @param strategies     one row per strategy the run has, in {@link Strategy} order
- * @param perClass       one row per class: support and F1 of each strategy
- * @param earlyConfusion confusion matrix of early fusion, [true][predicted]
- * @param lateConfusion  confusion matrix of late fusion, [true][predicted]
- * @param mcNemar        early (A) vs late (B) on the same test samples
- * @param disagreements  test samples where early and late predict different classes
+ * @param report     the scores, late fusion as resolved for them
+ * @param strategies one row per strategy the run has, in {@link Strategy} order
+ * @param perClass   one row per class: support and F1 of each strategy
  */
-public record Comparison(int testCount, List<StrategyRow> strategies, List<ClassRow> perClass, List<String> classes,
-                         int[][] earlyConfusion, int[][] lateConfusion, McNemarTest.Result mcNemar,
-                         List<Disagreement> disagreements) {
+public record Comparison(MetricsReport report, List<StrategyRow> strategies, List<ClassRow> perClass) {
 
     /** Headline scores of one strategy. */
     public record StrategyRow(Strategy strategy, double accuracy, double macroF1) {
@@ -38,51 +31,74 @@ public record Comparison(int testCount, List<StrategyRow> strategies, List<Class
     public record ClassRow(String className, int support, double[] f1) {
     }
 
-    /** A test sample the two fusions classify differently; {@code index} is its row in the run. */
-    public record Disagreement(int index, String id, String truth, String early, String late) {
-    }
-
-    /** @return the comparison, or null when the run has no labelled test sample or lacks a fusion */
-    public static Comparison of(Predictions p) {
-        if (!p.has(Strategy.EARLY) || !p.has(Strategy.LATE) || p.testIndices().length == 0) {
+    /** @return the comparison, or null when the report scored nothing or lacks a fusion */
+    public static Comparison of(MetricsReport report) {
+        if (!report.isScored() || !report.strategies().containsKey(Strategy.EARLY)
+                || !report.strategies().containsKey(Strategy.LATE)) {
             return null;
         }
-        Map<Strategy, float[][]> probabilities = new EnumMap<>(Strategy.class);
-        for (Strategy s : Strategy.values()) {
-            if (p.has(s)) {
-                probabilities.put(s, p.probabilities(s));
-            }
-        }
-        Split[] splits = p.result().samples().stream().map(Sample::split).toArray(Split[]::new);
-        Evaluation evaluation = Evaluation.onTest(p.truth(), splits, probabilities, p.classes());
-
         List<StrategyRow> rows = new ArrayList<>();
-        evaluation.metrics().forEach((s, m) -> rows.add(new StrategyRow(s, m.accuracy(), m.macroF1())));
+        report.strategies().forEach((s, m) -> rows.add(new StrategyRow(s, m.accuracy(), m.macroF1())));
         List<ClassRow> perClass = new ArrayList<>();
-        for (int c = 0; c < p.classes().size(); c++) {
+        for (int c = 0; c < report.classes().size(); c++) {
             double[] f1 = new double[Strategy.values().length];
-            java.util.Arrays.fill(f1, Double.NaN);
+            Arrays.fill(f1, Double.NaN);
             int support = 0;
-            for (var entry : evaluation.metrics().entrySet()) {
+            for (var entry : report.strategies().entrySet()) {
                 f1[entry.getKey().ordinal()] = entry.getValue().perClass().get(c).f1();
                 support = entry.getValue().perClass().get(c).support();
             }
-            perClass.add(new ClassRow(p.classes().get(c), support, f1));
+            perClass.add(new ClassRow(report.classes().get(c), support, f1));
         }
-        Evaluation.Comparison earlyVsLate = evaluation.comparison(Strategy.EARLY, Strategy.LATE);
-        List<Disagreement> disagreements = earlyVsLate.disagreements().stream()
-                .map(d -> new Disagreement(d.row(), p.sample(d.row()).id(), p.className(d.truth()),
-                        p.className(p.predicted(Strategy.EARLY)[d.row()]), p.className(p.predicted(Strategy.LATE)[d.row()])))
-                .toList();
-        ClassificationMetrics early = evaluation.metrics().get(Strategy.EARLY);
-        ClassificationMetrics late = evaluation.metrics().get(Strategy.LATE);
-        McNemarTest.Result test = earlyVsLate.a() == Strategy.EARLY ? earlyVsLate.mcNemar()
-                : McNemarTest.fromCounts(earlyVsLate.mcNemar().c(), earlyVsLate.mcNemar().b());
-        return new Comparison(evaluation.testRows().length, rows, perClass, p.classes(), early.confusion(),
-                late.confusion(), test, disagreements);
+        return new Comparison(report, List.copyOf(rows), List.copyOf(perClass));
     }
 
     public StrategyRow row(Strategy strategy) {
         return strategies.stream().filter(r -> r.strategy() == strategy).findFirst().orElseThrow();
+    }
+
+    /** Number of labelled test samples scored. */
+    public int testCount() {
+        return report.testSize();
+    }
+
+    public List<String> classes() {
+        return report.classes();
+    }
+
+    /** Late fusion these scores are for. */
+    public LateFusion.Resolved lateFusion() {
+        return report.lateFusion();
+    }
+
+    /** The headline above the scores, naming the late fusion they are for. */
+    public String summary() {
+        return String.format(Locale.ROOT, "%d test samples · late fusion: %s", testCount(),
+                lateFusion().fusion().describe());
+    }
+
+    /** Confusion matrix of early fusion, [true][predicted]. */
+    public int[][] earlyConfusion() {
+        return confusion(Strategy.EARLY);
+    }
+
+    /** Confusion matrix of late fusion, [true][predicted]. */
+    public int[][] lateConfusion() {
+        return confusion(Strategy.LATE);
+    }
+
+    /** Early (A) vs late (B) on the same test samples. */
+    public McNemarTest.Result mcNemar() {
+        return report.earlyVsLate().mcNemar();
+    }
+
+    /** Test samples where early and late predict different classes. */
+    public List<MetricsReport.DisagreementRow> disagreements() {
+        return report.earlyVsLate().disagreements();
+    }
+
+    private int[][] confusion(Strategy s) {
+        ClassificationMetrics m = report.strategies().get(s);
+        return m.confusion();
     }
 }

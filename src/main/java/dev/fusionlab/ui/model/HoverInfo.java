@@ -1,7 +1,7 @@
 package dev.fusionlab.ui.model;
 
+import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.data.Sample;
-import dev.fusionlab.fuse.Strategy;
 import java.util.Map;
 
 /**

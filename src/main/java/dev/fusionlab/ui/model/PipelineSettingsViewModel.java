@@ -1,7 +1,8 @@
 package dev.fusionlab.ui.model;
 
-import dev.fusionlab.fuse.ClassifierKind;
+import dev.fusionlab.classify.ClassifierKind;
 import dev.fusionlab.fuse.LateCombiner;
+import dev.fusionlab.fuse.LateFusion;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.project.ProjectionMethod;
 import dev.fusionlab.project.ProjectionSettings;
@@ -70,7 +71,7 @@ public final class PipelineSettingsViewModel {
         return RunConfig.defaults().withDataset(dataset)
                 .withEncoders(imageEncoder.get(), textEncoder.get())
                 .withClassifier(classifier.get())
-                .withLateFusion(combiner.get(), Math.max(0, Math.min(1, imageWeight.get())))
+                .withLateFusion(combiner.get(), LateFusion.clampWeight(imageWeight.get()))
                 .withProjection(projection.get(), projectionSettings())
                 .withSeed(seed.get());
     }

@@ -1,8 +1,8 @@
 package dev.fusionlab.ui.model;
 
+import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.export.plot.LegendEntry;
 import dev.fusionlab.export.plot.Palette;
-import dev.fusionlab.fuse.Strategy;
 import java.util.ArrayList;
 import java.util.List;
 

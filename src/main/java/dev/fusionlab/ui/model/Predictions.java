@@ -1,9 +1,10 @@
 package dev.fusionlab.ui.model;
 
+import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.data.Sample;
 import dev.fusionlab.data.Split;
 import dev.fusionlab.fuse.LateCombiner;
-import dev.fusionlab.fuse.Strategy;
+import dev.fusionlab.fuse.LateFusion;
 import dev.fusionlab.pipeline.RunResult;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,43 +20,49 @@ public final class Predictions {
     private final RunResult result;
     private final Map<Strategy, float[][]> probabilities;
     private final Map<Strategy, int[]> predicted;
-    private final LateCombiner combiner;
-    private final double imageWeight;
+    private final LateFusion.Resolved lateFusion;
 
     private Predictions(RunResult result, Map<Strategy, float[][]> probabilities, Map<Strategy, int[]> predicted,
-                        LateCombiner combiner, double imageWeight) {
+                        LateFusion.Resolved lateFusion) {
         this.result = result;
         this.probabilities = probabilities;
         this.predicted = predicted;
-        this.combiner = combiner;
-        this.imageWeight = imageWeight;
+        this.lateFusion = lateFusion;
     }
 
-    public static Predictions of(RunResult result, LateCombiner combiner, double imageWeight) {
+    /** Every strategy's predictions, late fusion as {@code lateFusion} (resolved by the run) combines. */
+    public static Predictions of(RunResult result, LateFusion.Resolved lateFusion) {
         Map<Strategy, float[][]> probabilities = new EnumMap<>(Strategy.class);
         Map<Strategy, int[]> predicted = new EnumMap<>(Strategy.class);
         for (Strategy s : Strategy.values()) {
             boolean recombine = s == Strategy.LATE && result.probabilities().containsKey(Strategy.IMAGE)
                     && result.probabilities().containsKey(Strategy.TEXT);
-            float[][] p = recombine ? result.lateProbabilities(combiner, imageWeight) : result.probabilities().get(s);
+            float[][] p = recombine ? result.lateProbabilities(lateFusion.fusion()) : result.probabilities().get(s);
             if (p != null) {
                 probabilities.put(s, p);
-                predicted.put(s, dev.fusionlab.evaluate.Predictions.argmax(p));
+                predicted.put(s, dev.fusionlab.evaluate.Decisions.argmax(p));
             }
         }
-        return new Predictions(result, probabilities, predicted, combiner, imageWeight);
+        return new Predictions(result, probabilities, predicted, lateFusion);
     }
 
     public RunResult result() {
         return result;
     }
 
-    public LateCombiner combiner() {
-        return combiner;
+    /** Late fusion as resolved: what was asked, what combines, and why they differ. */
+    public LateFusion.Resolved lateFusion() {
+        return lateFusion;
     }
 
+    /** The combiner that combines (MEAN where stacking was asked of a run without a stacker). */
+    public LateCombiner combiner() {
+        return lateFusion.fusion().combiner();
+    }
+
+    /** The image weight late fusion uses, NaN where none applies (stacking). */
     public double imageWeight() {
-        return imageWeight;
+        return lateFusion.fusion().imageWeight();
     }
 
     public List<String> classes() {

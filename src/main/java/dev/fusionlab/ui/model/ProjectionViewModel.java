@@ -1,11 +1,11 @@
 package dev.fusionlab.ui.model;
 
+import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.data.Dataset;
 import dev.fusionlab.export.plot.PlotTheme;
 import dev.fusionlab.export.plot.PointTable;
 import dev.fusionlab.export.plot.ScatterPlotSpec;
 import dev.fusionlab.export.plot.Viewport;
-import dev.fusionlab.fuse.Strategy;
 import dev.fusionlab.pipeline.ProjectionKey;
 import dev.fusionlab.pipeline.RunResult;
 import dev.fusionlab.pipeline.Space;

@@ -1,37 +1,51 @@
 package dev.fusionlab.ui.model;
 
 import dev.fusionlab.data.Dataset;
+import dev.fusionlab.data.DatasetOptions;
 import dev.fusionlab.pipeline.LiveLayouts;
+import dev.fusionlab.pipeline.Pipeline;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.pipeline.RunResult;
+import dev.fusionlab.project.ProjectionMethod;
+import dev.fusionlab.project.ProjectionSettings;
 import dev.fusionlab.task.TaskContext;
 import java.util.List;
 
 /**
- * The core work the GUI asks for, behind one interface so that the view models can be tested with
- * small hand-made results and the application wires in the real pipeline. Implementations run on a
- * background thread, report through the context and stop when it is cancelled.
+ * Every piece of core work the GUI asks for, behind one interface, so that the view models can be tested
+ * with small hand-made results and the application wires in the real pipeline: the view models call
+ * nothing else of the core that computes. Implementations run on a background thread, report through the
+ * context and stop when it is cancelled.
  */
 public interface WorkbenchServices {
 
     /**
      * Loads a dataset folder or captions file, or the bundled demo when {@code location} is
-     * {@link RunConfig#DEMO}. Bad items become problems of the dataset, never an exception.
+     * {@link RunConfig#DEMO}, with the seed (splits) and columns of {@code options}. Bad items become
+     * problems of the dataset, never an exception.
      */
-    Dataset loadDataset(String location, TaskContext context) throws Exception;
+    Dataset loadDataset(String location, DatasetOptions options, TaskContext context) throws Exception;
 
     /**
-     * Encodes, trains and projects: a whole run.
+     * Encodes, trains and projects the dataset already loaded (with {@code config.datasetOptions()}): a
+     * whole run, without reading the dataset again.
      *
      * @param live receives intermediate layouts of iterative projections (t-SNE), to show them converging
      */
-    RunResult run(RunConfig config, TaskContext context, LiveLayouts live) throws Exception;
+    RunResult run(Dataset dataset, RunConfig config, TaskContext context, LiveLayouts live) throws Exception;
 
     /**
-     * The raw embedding of a typed query by the text encoder {@code textEncoderId}, to look it up in a
-     * run's joint space.
+     * The run laid out again with another projection method or settings; nothing is encoded or trained
+     * (see {@link Pipeline#reproject}).
      */
-    float[] encodeQuery(String textEncoderId, String query, TaskContext context) throws Exception;
+    RunResult reproject(RunResult run, ProjectionMethod method, ProjectionSettings settings, TaskContext context,
+                        LiveLayouts live) throws Exception;
+
+    /**
+     * The {@code k} images of the run nearest to a typed query in its joint space, best first (see
+     * {@link Pipeline#searchImages(RunResult, String, int, TaskContext)}).
+     */
+    List<Pipeline.ImageHit> findImages(RunResult run, String query, int k, TaskContext context) throws Exception;
 
     /** Image encoder ids the user can choose, the default first. */
     List<String> imageEncoders();

@@ -1,16 +1,17 @@
 package dev.fusionlab.ui.model;
 
+import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.data.Dataset;
+import dev.fusionlab.data.DatasetOptions;
 import dev.fusionlab.export.plot.PlotFormat;
 import dev.fusionlab.export.plot.ScatterPlotSpec;
-import dev.fusionlab.fuse.LateCombiner;
-import dev.fusionlab.fuse.StackingOutcome;
-import dev.fusionlab.fuse.JointSpace;
-import dev.fusionlab.fuse.Strategy;
+import dev.fusionlab.fuse.LateFusion;
 import dev.fusionlab.pipeline.Pipeline;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.pipeline.RunResult;
-import dev.fusionlab.pipeline.Space;
+import dev.fusionlab.report.MetricsReport;
+import dev.fusionlab.report.ReportCsv;
+import dev.fusionlab.report.ReportJson;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
@@ -36,6 +37,8 @@ public final class WorkbenchViewModel {
     private final PipelineSettingsViewModel settings;
     private final ReadOnlyStringWrapper datasetLocation = new ReadOnlyStringWrapper(RunConfig.DEMO);
     private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>();
+    private Dataset loaded;
+    private DatasetOptions loadedWith;
     private final ReadOnlyObjectWrapper<RunResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Predictions> predictions = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>();
@@ -67,44 +70,67 @@ public final class WorkbenchViewModel {
     }
 
     /**
-     * Late fusion recombined with the current combiner and weight; no retraining. A run without a stacker
-     * (too few labelled training rows) shows mean fusion instead of stacking, and says so in
-     * {@link #lateFusionNoteProperty()}.
+     * Late fusion recombined with the current combiner and weight; no retraining. The run resolves the
+     * choice ({@link dev.fusionlab.fuse.LateFusion#resolve}): a run without a stacker shows mean fusion
+     * instead of stacking, and says so in {@link #lateFusionNoteProperty()}. Predictions are set before the
+     * comparison, so whoever reacts to a new comparison reads the predictions it was made from.
      */
     private void recombine() {
         RunResult r = result.get();
-        lateFusionNote.set("");
         if (r == null) {
+            lateFusionNote.set("");
             comparison.set(null);
             predictions.set(null);
             return;
         }
-        LateCombiner combiner = settings.combinerProperty().get();
-        if (combiner.isTrained() && r.isClassified() && r.stacking() instanceof StackingOutcome.Skipped skipped) {
-            lateFusionNote.set("No stacking in this run (" + skipped.reason() + "): showing mean");
-            combiner = LateCombiner.MEAN;
-        }
-        Predictions p = Predictions.of(r, combiner, settings.imageWeightProperty().get());
-        comparison.set(Comparison.of(p));
-        predictions.set(p);
+        LateFusion.Resolved late = r.lateFusion(settings.combinerProperty().get(), settings.imageWeightProperty().get());
+        lateFusionNote.set(r.isClassified() ? late.note() : "");
+        predictions.set(Predictions.of(r, late));
+        comparison.set(Comparison.of(MetricsReport.of(r, late)));
     }
 
-    /** Loads a dataset folder or file, or {@link RunConfig#DEMO}, in the background. */
+    /**
+     * Loads a dataset folder or file, or {@link RunConfig#DEMO}, in the background, with the seed and
+     * columns the next run will use; runs then reuse it.
+     */
     public boolean openDataset(String location) {
-        return task.start("Loading dataset", ctx -> services.loadDataset(location, ctx), loaded -> {
+        DatasetOptions options = settings.toConfig(location).datasetOptions();
+        return task.start("Loading dataset", ctx -> services.loadDataset(location, options, ctx), loaded -> {
             datasetLocation.set(location);
             result.set(null);
+            keepLoaded(loaded, options);
             dataset.set(loaded);
         }, loaded -> "Loaded " + loaded.name() + ": " + loaded.samples().size() + " samples"
                 + (loaded.problems().isEmpty() ? "" : ", " + loaded.problems().size() + " skipped"));
     }
 
-    /** Encodes, trains and projects the open dataset with the current settings, in the background. */
+    /**
+     * Encodes, trains and projects the open dataset with the current settings, in the background. The
+     * dataset is read again only when the settings that decide its splits or columns (seed) changed since
+     * it was loaded.
+     */
     public boolean run() {
-        RunConfig config = settings.toConfig(datasetLocation.get());
+        String location = datasetLocation.get();
+        RunConfig config = settings.toConfig(location);
+        DatasetOptions options = config.datasetOptions();
+        Dataset reuse = options.equals(loadedWith) ? loaded : null;
         LivePreview live = new LivePreview(uiThread, projection);
-        return task.start("Run", ctx -> services.run(config, ctx, live), this::showResult,
-                r -> "Run done in " + seconds(r.stageMillis().values().stream().mapToLong(Long::longValue).sum()));
+        var read = new java.util.concurrent.atomic.AtomicReference<Dataset>(reuse);
+        return task.start("Run", ctx -> {
+            if (read.get() == null) {
+                read.set(services.loadDataset(location, options, ctx));
+            }
+            return services.run(read.get(), config, ctx, live);
+        }, finished -> {
+            keepLoaded(read.get(), options);
+            showResult(finished);
+        }, r -> "Run done in " + seconds(r.stageMillis().values().stream().mapToLong(Long::longValue).sum()));
+    }
+
+    /** The dataset as read (before any run added encoding problems to it), and the options it was read with. */
+    private void keepLoaded(Dataset dataset, DatasetOptions options) {
+        loaded = dataset;
+        loadedWith = options;
     }
 
     /**
@@ -123,7 +149,7 @@ public final class WorkbenchViewModel {
         LivePreview live = new LivePreview(uiThread, projection);
         long started = System.nanoTime();
         return task.start("Re-project (" + method.label() + ")",
-                ctx -> Pipeline.reproject(current, method, layout, ctx, live), this::showResult,
+                ctx -> services.reproject(current, method, layout, ctx, live), this::showResult,
                 r -> method.label() + " layouts ready in " + seconds((System.nanoTime() - started) / 1_000_000));
     }
 
@@ -143,12 +169,9 @@ public final class WorkbenchViewModel {
             return false;
         }
         String text = query.strip();
-        return task.start("Finding images for \u201c" + text + "\u201d", ctx -> {
-            float[] raw = services.encodeQuery(current.config().textEncoder(), text, ctx);
-            JointSpace space = current.jointSpace();
-            float[][] gallery = space.embedImages(current.embeddings().get(Space.IMAGE));
-            return JointSpace.nearest(space.embedText(raw), gallery, FOUND_IMAGES);
-        }, found -> projection.selectRanked(found), found -> found.length + " images nearest to \u201c" + text
+        return task.start("Finding images for \u201c" + text + "\u201d",
+                ctx -> services.findImages(current, text, FOUND_IMAGES, ctx).stream().mapToInt(Pipeline.ImageHit::row).toArray(),
+                found -> projection.selectRanked(found), found -> found.length + " images nearest to \u201c" + text
                 + "\u201d in the joint space (best first: " + current.samples().get(found[0]).id() + ")");
     }
 
@@ -197,15 +220,26 @@ public final class WorkbenchViewModel {
         return plot.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".csv");
     }
 
-    /** Writes the comparison as JSON ({@code .json}) or CSV, in the background. */
+    /**
+     * Writes the comparison's report in the background: JSON ({@code .json}, the same document as the
+     * CLI's {@code metrics.json}) or CSV (anything else).
+     */
     public boolean exportMetrics(Path file) {
         Comparison c = comparison.get();
-        Predictions p = predictions.get();
         if (c == null) {
             return false;
         }
+        MetricsReport report = c.report();
         return task.start("Exporting " + file.getFileName(), ctx -> {
-            ComparisonWriter.write(c, p, file);
+            try {
+                if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+                    ReportJson.writeMetrics(report, file);
+                } else {
+                    ReportCsv.write(report, file);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.IOException("cannot write metrics " + file + ": " + e.getMessage(), e);
+            }
             return file;
         }, written -> { }, written -> "Wrote " + written);
     }

@@ -1,6 +1,7 @@
 package dev.fusionlab.ui.view;
 
-import dev.fusionlab.fuse.Strategy;
+import dev.fusionlab.classify.Strategy;
+import dev.fusionlab.report.MetricsReport;
 import dev.fusionlab.ui.model.Comparison;
 import dev.fusionlab.ui.model.WorkbenchViewModel;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class ComparisonPane extends BorderPane {
     private final Label mcNemar = new Label();
     private final TableView<Comparison.StrategyRow> strategies = new TableView<>();
     private final TableView<Comparison.ClassRow> perClass = new TableView<>();
-    private final TableView<Comparison.Disagreement> disagreements = new TableView<>();
+    private final TableView<MetricsReport.DisagreementRow> disagreements = new TableView<>();
     private final ConfusionHeatmap early = new ConfusionHeatmap("Early fusion");
     private final ConfusionHeatmap late = new ConfusionHeatmap("Late fusion");
     private final BooleanProperty showing = new SimpleBooleanProperty(true);
@@ -41,6 +42,7 @@ public final class ComparisonPane extends BorderPane {
         this.vm = vm;
         getStyleClass().add("comparison-pane");
         summary.getStyleClass().add("section-title");
+        summary.setId("comparison-summary");
         mcNemar.getStyleClass().add("mcnemar");
         mcNemar.setWrapText(true);
         mcNemar.setId("mcnemar");
@@ -66,10 +68,10 @@ public final class ComparisonPane extends BorderPane {
         perClass.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         disagreements.setId("disagreements");
-        disagreements.getColumns().add(text("Sample", Comparison.Disagreement::id));
-        disagreements.getColumns().add(text("True", Comparison.Disagreement::truth));
-        disagreements.getColumns().add(text("Early", Comparison.Disagreement::early));
-        disagreements.getColumns().add(text("Late", Comparison.Disagreement::late));
+        disagreements.getColumns().add(text("Sample", MetricsReport.DisagreementRow::id));
+        disagreements.getColumns().add(text("True", MetricsReport.DisagreementRow::truth));
+        disagreements.getColumns().add(text("Early", MetricsReport.DisagreementRow::early));
+        disagreements.getColumns().add(text("Late", MetricsReport.DisagreementRow::late));
         disagreements.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         disagreements.setPlaceholder(new Label("Early and late fusion agree on every test sample"));
         disagreements.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
@@ -123,12 +125,8 @@ public final class ComparisonPane extends BorderPane {
                     : "No labelled test samples in this run: nothing to compare (exploration only).");
             return;
         }
-        var p = vm.predictionsProperty().get();
-        String combiner = p == null ? "" : p.combiner().name().toLowerCase(Locale.ROOT)
-                + (p.combiner() == dev.fusionlab.fuse.LateCombiner.WEIGHTED
-                        ? String.format(Locale.ROOT, ", image weight %.2f", p.imageWeight()) : "");
         Runnable scores = () -> {
-            summary.setText(c.testCount() + " test samples · late fusion: " + combiner);
+            summary.setText(c.summary()); // from the comparison itself: never one change behind
             strategies.getItems().setAll(c.strategies());
             var m = c.mcNemar();
             mcNemar.setText(String.format(Locale.ROOT,
@@ -186,7 +184,7 @@ public final class ComparisonPane extends BorderPane {
         return strategies;
     }
 
-    TableView<Comparison.Disagreement> disagreementTable() {
+    TableView<MetricsReport.DisagreementRow> disagreementTable() {
         return disagreements;
     }
 

@@ -1,6 +1,6 @@
 package dev.fusionlab.ui.view;
 
-import dev.fusionlab.fuse.Strategy;
+import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.ui.model.HoverInfo;
 import java.util.Map;
 import javafx.scene.control.Label;

@@ -1,6 +1,6 @@
 package dev.fusionlab.ui.view;
 
-import dev.fusionlab.fuse.ClassifierKind;
+import dev.fusionlab.classify.ClassifierKind;
 import dev.fusionlab.fuse.LateCombiner;
 import dev.fusionlab.project.ProjectionMethod;
 import dev.fusionlab.ui.model.PipelineSettingsViewModel;
@@ -11,8 +11,8 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;

@@ -1,9 +1,9 @@
 package dev.fusionlab.ui.view;
 
+import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.export.plot.PlotFormat;
 import dev.fusionlab.export.plot.PlotTheme;
 import dev.fusionlab.export.plot.ScatterPlotSpec;
-import dev.fusionlab.fuse.Strategy;
 import dev.fusionlab.pipeline.Space;
 import dev.fusionlab.project.ProjectionMethod;
 import dev.fusionlab.ui.model.ColourMode;

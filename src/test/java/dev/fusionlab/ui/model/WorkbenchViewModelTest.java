@@ -2,13 +2,13 @@ package dev.fusionlab.ui.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.data.Dataset;
 import dev.fusionlab.export.plot.PlotFormat;
 import dev.fusionlab.export.plot.PlotTheme;
 import dev.fusionlab.fuse.LateCombiner;
-import dev.fusionlab.fuse.Strategy;
-import dev.fusionlab.pipeline.ProjectionKey;
 import dev.fusionlab.pipeline.LiveLayouts;
+import dev.fusionlab.pipeline.ProjectionKey;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.pipeline.RunResult;
 import dev.fusionlab.pipeline.Space;
@@ -39,7 +39,8 @@ class WorkbenchViewModelTest {
     private final WorkbenchServices services = new FakeWorkbenchServices(run,
             List.of("mobilenet_v2", "mobilenet_v2_onnx"), List.of("all-minilm-l6-v2")) {
         @Override
-        public RunResult run(RunConfig config, TaskContext context, LiveLayouts live) throws InterruptedException {
+        public RunResult run(Dataset dataset, RunConfig config, TaskContext context, LiveLayouts live)
+                throws InterruptedException {
             runs.incrementAndGet();
             lastConfig.set(config);
             if (snapshotThenWait != null) { // a t-SNE snapshot of 4 points, then the run goes on
@@ -65,11 +66,11 @@ class WorkbenchViewModelTest {
 
     @Test
     void runUsesThePanelSettingsAndShowsTheFusedLayout() throws Exception {
-        vm.settings().classifierProperty().set(dev.fusionlab.fuse.ClassifierKind.MLP);
+        vm.settings().classifierProperty().set(dev.fusionlab.classify.ClassifierKind.MLP);
         vm.settings().seedProperty().set(7);
         runAndWait();
 
-        assertThat(lastConfig.get().classifier()).isEqualTo(dev.fusionlab.fuse.ClassifierKind.MLP);
+        assertThat(lastConfig.get().classifier()).isEqualTo(dev.fusionlab.classify.ClassifierKind.MLP);
         assertThat(lastConfig.get().seed()).isEqualTo(7);
         assertThat(lastConfig.get().dataset()).isEqualTo(RunConfig.DEMO);
         assertThat(vm.projection().layoutProperty().get().size()).isEqualTo(60);
@@ -229,6 +230,30 @@ class WorkbenchViewModelTest {
         assertThat(vm.lateFusionNoteProperty().get()).isEmpty();
     }
 
+    /**
+     * The Compare tab's summary lagged one change behind: the comparison was set before the predictions,
+     * and the pane, reacting to the comparison, read the predictions of the previous combiner.
+     */
+    @Test
+    void whoeverReactsToANewComparisonSeesTheCombinerJustChosen() throws Exception {
+        runAndWait();
+        List<LateCombiner> predictionsSeen = new java.util.ArrayList<>();
+        List<String> summaries = new java.util.ArrayList<>();
+        vm.comparisonProperty().addListener((obs, old, now) -> {
+            predictionsSeen.add(vm.predictionsProperty().get().combiner());
+            summaries.add(now.summary());
+        });
+
+        vm.settings().combinerProperty().set(LateCombiner.PRODUCT);
+        vm.settings().combinerProperty().set(LateCombiner.WEIGHTED);
+        vm.settings().imageWeightProperty().set(0.7);
+
+        assertThat(predictionsSeen).containsExactly(LateCombiner.PRODUCT, LateCombiner.WEIGHTED, LateCombiner.WEIGHTED);
+        assertThat(summaries).containsExactly("48 test samples · late fusion: product",
+                "48 test samples · late fusion: weighted, image weight 0.50",
+                "48 test samples · late fusion: weighted, image weight 0.70");
+    }
+
     @Test
     void switchingEarlyAndLateChangesThePredictionColours() throws Exception {
         runAndWait();
@@ -293,7 +318,13 @@ class WorkbenchViewModelTest {
         Path json = dir.resolve("metrics.json");
         assertThat(vm.exportMetrics(json)).isTrue();
         ui.drainUntil(() -> !vm.task().isRunning());
-        assertThat(Files.readString(json)).contains("\"mcNemarEarlyVsLate\"", "\"confusionLate\"");
+        // the CLI's metrics.json vocabulary (snake_case, versioned), late fusion as the Compare tab shows it
+        var written = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertThat(written.get("schema_version").asInt()).isEqualTo(dev.fusionlab.report.ReportJson.SCHEMA_VERSION);
+        assertThat(written.get("mcnemar_early_vs_late").get("p_value").asDouble()).isBetween(0.0, 1.0);
+        assertThat(written.get("strategies").get("late").get("confusion_matrix")).hasSize(3);
+        assertThat(written.get("late_fusion").get("combiner").asText()).isEqualTo("mean");
+        assertThat(Files.readString(json)).doesNotContainPattern("\"[a-z0-9]+[A-Z][A-Za-z0-9]*\"\\s*:");
     }
 
     @Test
@@ -302,7 +333,7 @@ class WorkbenchViewModelTest {
         int[] noLabels = new int[30];
         java.util.Arrays.fill(noLabels, -1);
         RunResult unlabelled = new RunResult(r.dataset(), List.of(), r.samples(), noLabels, r.embeddings(),
-                java.util.Map.of(), r.stacking(), r.jointSpace(), r.retrieval(), r.projections(), r.config(), r.stageMillis(), r.provenance());
+                java.util.Map.of(), r.late(), r.jointSpace(), r.retrieval(), r.projections(), r.config(), r.stageMillis(), r.provenance());
         vm.projection().colourModeProperty().set(ColourMode.AGREEMENT);
         vm.showResult(unlabelled);
 
@@ -314,11 +345,47 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void theDatasetIsReadOnceAndAgainOnlyWhenTheSeedThatSplitsItChanges() throws Exception {
+        List<dev.fusionlab.data.DatasetOptions> reads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Dataset> ranOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        WorkbenchViewModel counting = new WorkbenchViewModel(new FakeWorkbenchServices(run) {
+            @Override
+            public Dataset loadDataset(String location, dev.fusionlab.data.DatasetOptions options, TaskContext context) {
+                reads.add(options);
+                return new Dataset(run.dataset().root(), run.dataset().name(), run.dataset().samples(), List.of());
+            }
+
+            @Override
+            public RunResult run(Dataset dataset, RunConfig config, TaskContext context, LiveLayouts live) {
+                ranOn.add(dataset);
+                return run;
+            }
+        }, ui);
+        assertThat(counting.openDataset(RunConfig.DEMO)).isTrue();
+        ui.drainUntil(() -> !counting.task().isRunning());
+        for (int i = 0; i < 2; i++) {
+            assertThat(counting.run()).isTrue();
+            ui.drainUntil(() -> !counting.task().isRunning());
+        }
+        assertThat(reads).hasSize(1);
+        assertThat(reads.getFirst()).isEqualTo(RunConfig.defaults().datasetOptions());
+        assertThat(ranOn).hasSize(2).allMatch(d -> d == ranOn.getFirst()); // the dataset as read, not the run's copy
+
+        counting.settings().seedProperty().set(7);
+        assertThat(counting.run()).isTrue();
+        ui.drainUntil(() -> !counting.task().isRunning());
+        assertThat(reads).hasSize(2);
+        assertThat(reads.getLast().seed()).isEqualTo(7);
+        assertThat(reads.getLast().textColumn()).isEqualTo("text");
+        assertThat(ranOn.getLast()).isNotSameAs(ranOn.getFirst());
+    }
+
+    @Test
     void aFailingRunReportsWhyAndKeepsThePreviousResult() throws Exception {
         runAndWait();
         WorkbenchViewModel failing = new WorkbenchViewModel(new FakeWorkbenchServices(run, List.of(), List.of()) {
             @Override
-            public Dataset loadDataset(String location, TaskContext context) {
+            public Dataset loadDataset(String location, dev.fusionlab.data.DatasetOptions options, TaskContext context) {
                 throw new IllegalArgumentException("no such folder: " + location);
             }
         }, ui);

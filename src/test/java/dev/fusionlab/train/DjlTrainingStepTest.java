@@ -1,4 +1,4 @@
-package dev.fusionlab.fuse;
+package dev.fusionlab.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +16,11 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
+import dev.fusionlab.classify.ClassifierKind;
+import dev.fusionlab.classify.ClassifierSpec;
+import dev.fusionlab.classify.ClassifierTrainer;
+import dev.fusionlab.classify.LabelledRows;
+import dev.fusionlab.classify.TrainedClassifier;
 import dev.fusionlab.task.TaskContext;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,8 +63,8 @@ class DjlTrainingStepTest {
     private static List<DenseLayer> train(int steps, double weightDecay, Function<NDList, NDArray> lossOf,
                                           BiConsumer<Trainer, DefaultTrainingConfig> step) {
         return DjlTraining.exclusively(() -> {
-            Engine.getEngine(ClassifierTrainer.ENGINE).setRandomSeed(7);
-            try (Model model = Model.newInstance("step-test", Device.cpu(), ClassifierTrainer.ENGINE)) {
+            Engine.getEngine(DjlTraining.ENGINE).setRandomSeed(7);
+            try (Model model = Model.newInstance("step-test", Device.cpu(), DjlTraining.ENGINE)) {
                 SequentialBlock block = new SequentialBlock()
                         .add(Linear.builder().setUnits(8).build())
                         .add(Activation.reluBlock())

@@ -1,4 +1,4 @@
-package dev.fusionlab.fuse;
+package dev.fusionlab.classify;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -43,7 +43,7 @@ public record LabelledRows(float[][] x, int[] y) {
         return x.length == 0 ? 0 : x[0].length;
     }
 
-    void checkLabels(int classCount, String what) {
+    public void checkLabels(int classCount, String what) {
         for (int r = 0; r < y.length; r++) {
             if (y[r] < 0 || y[r] >= classCount) {
                 throw new IllegalArgumentException(what + " row " + r + ": label " + y[r]
@@ -52,7 +52,7 @@ public record LabelledRows(float[][] x, int[] y) {
         }
     }
 
-    NDArray features(NDManager manager) {
+    public NDArray features(NDManager manager) {
         float[] flat = new float[size() * dim()];
         for (int r = 0; r < x.length; r++) {
             System.arraycopy(x[r], 0, flat, r * dim(), dim());
@@ -60,7 +60,7 @@ public record LabelledRows(float[][] x, int[] y) {
         return manager.create(flat, new Shape(size(), dim()));
     }
 
-    NDArray labels(NDManager manager) {
+    public NDArray labels(NDManager manager) {
         long[] labels = new long[y.length];
         for (int r = 0; r < y.length; r++) {
             labels[r] = y[r];

@@ -1,4 +1,4 @@
-package dev.fusionlab.fuse;
+package dev.fusionlab.align;
 
 /**
  * How the image-text joint space is learned (see {@link JointSpaceTrainer}).

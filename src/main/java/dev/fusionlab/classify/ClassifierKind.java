@@ -1,6 +1,6 @@
-package dev.fusionlab.fuse;
+package dev.fusionlab.classify;
 
-/** The classifier trained on an embedding (or on the joint early-fusion vector). */
+/** The classifier trained on an embedding (or on the fused early-fusion vector). */
 public enum ClassifierKind {
     /** multinomial logistic regression: one linear layer + softmax */
     SOFTMAX,

@@ -1,4 +1,4 @@
-package dev.fusionlab.fuse;
+package dev.fusionlab.align;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

@@ -1,5 +1,6 @@
-package dev.fusionlab.fuse;
+package dev.fusionlab.classify;
 
+import dev.fusionlab.train.DenseLayer;
 import java.util.List;
 
 /**

@@ -1,4 +1,6 @@
-package dev.fusionlab.fuse;
+package dev.fusionlab.align;
+
+import dev.fusionlab.fuse.EarlyFusion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,7 @@
-package dev.fusionlab.fuse;
+package dev.fusionlab.align;
 
+import dev.fusionlab.fuse.EarlyFusion;
+import dev.fusionlab.train.DenseLayer;
 import java.util.Arrays;
 
 /**

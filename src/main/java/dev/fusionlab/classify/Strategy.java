@@ -1,4 +1,4 @@
-package dev.fusionlab.fuse;
+package dev.fusionlab.classify;
 
 /** The four ways FusionLab classifies a sample: two unimodal baselines and two fusions. */
 public enum Strategy {

@@ -1,4 +1,4 @@
-package dev.fusionlab.fuse;
+package dev.fusionlab.train;
 
 /**
  * One trained fully connected layer, {@code y = x W + b}, held as plain Java arrays.
@@ -7,9 +7,9 @@ package dev.fusionlab.fuse;
  *                vectorisable {@code y += x[i] * W[i]} updates
  * @param bias    {@code [outputs]}
  */
-record DenseLayer(float[][] weights, float[] bias) {
+public record DenseLayer(float[][] weights, float[] bias) {
 
-    DenseLayer {
+    public DenseLayer {
         for (float[] row : weights) {
             if (row.length != bias.length) {
                 throw new IllegalArgumentException("weight row of " + row.length + " for " + bias.length + " outputs");
@@ -22,7 +22,7 @@ record DenseLayer(float[][] weights, float[] bias) {
      *
      * @param outByIn the weight matrix as DJL stores it, {@code [outputs, inputs]} flattened row by row
      */
-    static DenseLayer fromOutByIn(float[] outByIn, float[] bias, int inputs) {
+    public static DenseLayer fromOutByIn(float[] outByIn, float[] bias, int inputs) {
         int outputs = bias.length;
         if (outByIn.length != outputs * inputs) {
             throw new IllegalArgumentException("weights of " + outByIn.length + " values for " + outputs + "x" + inputs);
@@ -36,15 +36,15 @@ record DenseLayer(float[][] weights, float[] bias) {
         return new DenseLayer(w, bias.clone());
     }
 
-    int inputs() {
+    public int inputs() {
         return weights.length;
     }
 
-    int outputs() {
+    public int outputs() {
         return bias.length;
     }
 
-    float[] apply(float[] x) {
+    public float[] apply(float[] x) {
         if (x.length != inputs()) {
             throw new IllegalArgumentException("expected " + inputs() + " features, got " + x.length);
         }

@@ -10,8 +10,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZonedDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,10 +25,11 @@ import java.util.Random;
  * view's default size and point radius, so the numbers are the FX thread's cost per frame (the GPU
  * upload of the buffer comes on top and does not depend on the point count).
  *
- * <p>Run after {@code mvn -q -B compile}:
+ * <p>Benchmark code, kept with the tests (not shipped in the jar). Run from the repository root:
  * <pre>{@code
  * mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -cp target/classes:$(cat target/cp.txt) dev.fusionlab.ui.bench.ScatterFrameBench [out.md]
+ * mvn -q -B -o test-compile
+ * java -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.fusionlab.ui.bench.ScatterFrameBench [out.md]
  * }</pre>
  * Writes {@code bench/gui/RESULTS.md} by default. No display needed.
  */

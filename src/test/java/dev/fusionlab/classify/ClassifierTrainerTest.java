@@ -1,4 +1,6 @@
-package dev.fusionlab.fuse;
+package dev.fusionlab.classify;
+
+import dev.fusionlab.fuse.SyntheticModalities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,5 @@
-package dev.fusionlab.fuse;
+package dev.fusionlab.train;
+
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -21,11 +22,14 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * What every DJL training in FusionLab shares ({@link ClassifierTrainer}, {@link JointSpaceTrainer}): one
+ * What every DJL training in FusionLab shares ({@link TrainingLoop}: the classifiers' and the joint space's): one
  * training at a time on a fixed thread count, Adam with Xavier-initialised weights on the CPU, seeded
  * shuffling, and the trained {@code Linear} layers copied out as plain Java {@link DenseLayer}s.
  */
-final class DjlTraining {
+public final class DjlTraining {
+
+    /** The DJL engine that trains; ONNX Runtime (also on the class path) cannot. */
+    public static final String ENGINE = "PyTorch";
 
     /**
      * PyTorch intra-op threads while training. The matrices here are small (a 64-row batch times a layer of
@@ -46,7 +50,7 @@ final class DjlTraining {
      * {@link #TRAINING_THREADS} threads, the previous thread count restored afterwards.
      */
     static <T> T exclusively(java.util.function.Supplier<T> training) {
-        Engine.getEngine(ClassifierTrainer.ENGINE); // loads the native library before its thread count is touched
+        Engine.getEngine(ENGINE); // loads the native library before its thread count is touched
         ONE_AT_A_TIME.lock();
         int previousThreads = JniUtils.getNumThreads();
         try {

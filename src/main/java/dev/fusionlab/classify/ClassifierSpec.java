@@ -1,4 +1,4 @@
-package dev.fusionlab.fuse;
+package dev.fusionlab.classify;
 
 /**
  * How to train one classifier. A value (so it can be logged, compared and written next to the results):

@@ -1,4 +1,4 @@
-package dev.fusionlab.fuse;
+package dev.fusionlab.align;
 
 /**
  * How a {@link JointSpace} was learned.

@@ -1,9 +1,9 @@
 package dev.fusionlab.evaluate;
 
 /** Turns class probabilities into decisions. */
-public final class Predictions {
+public final class Decisions {
 
-    private Predictions() {
+    private Decisions() {
     }
 
     /** Index of the largest value; the lowest index wins a tie, so decisions are reproducible. */

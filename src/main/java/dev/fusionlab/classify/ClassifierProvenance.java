@@ -1,4 +1,4 @@
-package dev.fusionlab.fuse;
+package dev.fusionlab.classify;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.fusionlab.fuse;
+package dev.fusionlab.train;
 
 import ai.djl.nn.Block;
 import java.util.List;
