@@ -164,6 +164,7 @@ public final class Pipeline implements AutoCloseable {
         Map<dev.fusionlab.fuse.Strategy, float[][]> probabilities = new EnumMap<>(dev.fusionlab.fuse.Strategy.class);
         Map<dev.fusionlab.fuse.Strategy, dev.fusionlab.fuse.ClassifierProvenance> classifiers = Map.of();
         StackingOutcome stacking = StackingOutcome.skipped("unlabelled dataset: no classifier was trained");
+        FusionModels trained = null;
         if (classes.size() >= 2) {
             if (config.combiner().isTrained()) { // fail before training, not after
                 StackingTrainer.unavailableReason(input).ifPresent(reason -> {
@@ -177,6 +178,7 @@ public final class Pipeline implements AutoCloseable {
             probabilities.putAll(models.probabilities(config.combiner(), config.imageWeight()));
             classifiers = models.provenance();
             stacking = models.stacking();
+            trained = models;
         } else { // exploration only: the joint space needs no labels
             embeddings.put(Space.FUSED, encoded.joint());
         }
@@ -188,7 +190,7 @@ public final class Pipeline implements AutoCloseable {
         RunProvenance provenance = new RunProvenance(fingerprint, encoded.encoders(), classifiers, BuildInfo.versions());
         Dataset withAllProblems = new Dataset(dataset.root(), dataset.name(), dataset.samples(), encoded.problems());
         return new RunResult(withAllProblems, classes, samples, truth, embeddings, probabilities, stacking, jointSpace,
-                RunResult.scoreRetrieval(jointSpace, samples, embeddings), projections, config, millis, provenance);
+                RunResult.scoreRetrieval(jointSpace, samples, embeddings), projections, config, millis, provenance, trained);
     }
 
     /** One image found by {@link #searchImages}: the sample and its cosine similarity to the query. */
