@@ -56,8 +56,9 @@ final class PlaygroundCommand implements Callable<Integer> {
     @Option(names = "--image-weight", description = "Image weight of the weighted combiner, 0..1 (default: 0.5).")
     double imageWeight = 0.5;
 
-    @Option(names = "--projection", description = "pca, tsne or umap (default: umap).")
-    ProjectionMethod projection = RunConfig.defaults().projection();
+    @Option(names = "--projection",
+            description = "pca, tsne or umap (default: pca, so a playground run takes seconds; umap lays out as 'run' does).")
+    ProjectionMethod projection = ProjectionMethod.PCA;
 
     @Mixin
     ProjectionOptions projectionOptions = new ProjectionOptions();
