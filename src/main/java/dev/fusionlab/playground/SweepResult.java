@@ -3,7 +3,7 @@ package dev.fusionlab.playground;
 import dev.fusionlab.evaluate.ClassificationMetrics;
 import dev.fusionlab.export.chart.ChartSeries;
 import dev.fusionlab.export.chart.LineChartSpec;
-import dev.fusionlab.export.plot.Palette;
+import dev.fusionlab.export.chart.SeriesColours;
 import dev.fusionlab.fuse.Strategy;
 import dev.fusionlab.pipeline.RunConfig;
 import java.io.IOException;
@@ -68,7 +68,7 @@ public record SweepResult(String name, SweepSpec spec, GeneratorSettings base, R
         for (Strategy s : Strategy.values()) {
             String label = s == Strategy.LATE ? "late (" + config.combiner().name().toLowerCase(Locale.ROOT) + ")" : s.key();
             series.add(new ChartSeries(label, points.stream().mapToDouble(p -> p.accuracy(s)).toArray(),
-                    Palette.colour(s.ordinal())));
+                    SeriesColours.colour(s.ordinal())));
         }
         String title = "Playground " + name + ": test accuracy vs " + spec.control().key() + " ("
                 + config.classifier().name().toLowerCase(Locale.ROOT) + ")";

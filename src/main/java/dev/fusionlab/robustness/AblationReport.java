@@ -7,7 +7,7 @@ import dev.fusionlab.evaluate.ClassificationMetrics;
 import dev.fusionlab.export.chart.BarChartSpec;
 import dev.fusionlab.export.chart.ChartFormat;
 import dev.fusionlab.export.chart.ChartSeries;
-import dev.fusionlab.export.plot.Palette;
+import dev.fusionlab.export.chart.SeriesColours;
 import dev.fusionlab.fuse.Strategy;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,7 +79,7 @@ public record AblationReport(Map<String, Map<Strategy, ClassificationMetrics>> c
         for (Strategy s : Strategy.values()) {
             String label = s == Strategy.LATE ? "late (" + combiner + ")" : s.key();
             series.add(new ChartSeries(label, conditions.values().stream().mapToDouble(r -> r.get(s).accuracy()).toArray(),
-                    Palette.colour(s.ordinal())));
+                    SeriesColours.colour(s.ordinal())));
         }
         return BarChartSpec.of(title, "condition (test time, no retraining)", "test accuracy",
                 List.copyOf(conditions.keySet()), series, dpi).withYRange(0, 1);
