@@ -170,7 +170,7 @@ final class PlaygroundCommand implements Callable<Integer> {
             b.append(String.format(Locale.ROOT, "%8s", s.key()));
         }
         for (SweepResult.Point p : result.points()) {
-            b.append(String.format(Locale.ROOT, "%n%-12.4g", p.value()));
+            b.append(String.format(Locale.ROOT, "%n%-12s", Sweep.format(p.value())));
             for (Strategy s : Strategy.values()) {
                 b.append(String.format(Locale.ROOT, "%8.3f", p.accuracy(s)));
             }

@@ -52,7 +52,8 @@ public final class Sweep {
         return new TaskContext(ProgressListener.NONE, ctx.cancellation());
     }
 
-    static String format(double v) {
+    /** A control value as written in files and tables: {@code 3}, {@code 0.25}, no trailing zeros. */
+    public static String format(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
