@@ -108,6 +108,18 @@ class SyntheticGeneratorTest {
     }
 
     @Test
+    void cancellingStopsGenerationAndSweeps() {
+        dev.fusionlab.task.CancellationToken token = new dev.fusionlab.task.CancellationToken();
+        token.cancel();
+        TaskContext cancelled = new TaskContext(dev.fusionlab.task.ProgressListener.NONE, token);
+        assertThatThrownBy(() -> SyntheticGenerator.generate(GeneratorSettings.defaults(), "x", cancelled))
+                .isInstanceOf(dev.fusionlab.task.CancelledException.class);
+        assertThatThrownBy(() -> Sweep.run(GeneratorSettings.defaults(), "x",
+                Playground.config("x", dev.fusionlab.fuse.ClassifierKind.SOFTMAX, 1), SweepSpec.parse("seed=1:2:2"), cancelled))
+                .isInstanceOf(dev.fusionlab.task.CancelledException.class);
+    }
+
+    @Test
     void controlsAndSweepsParse() {
         assertThat(Control.parse("image-snr")).isEqualTo(Control.IMAGE_SNR);
         assertThat(Control.IMAGE_SNR.option()).isEqualTo("--image-snr");
