@@ -51,13 +51,13 @@ public final class ImageFolderReader implements DatasetReader {
             requireColumn(manifest, table, options.labelColumn());
         }
         Set<String> known = Set.of(FILE_NAME, options.textColumn(), options.labelColumn(), ID, GROUP, SPLIT);
-        List<Entry> entries = entries(table, options.textColumn());
+        List<CaptionEntry> entries = entries(table, options.textColumn());
         Map<String, Integer> imageUses = countImageUses(entries);
 
         List<Sample> samples = new ArrayList<>();
         List<SampleProblem> problems = new ArrayList<>(table.problems());
         Map<String, Integer> seenPerImage = new HashMap<>();
-        for (Entry entry : entries) {
+        for (CaptionEntry entry : entries) {
             ManifestTable.Row row = entry.row();
             String fileName = row.get(FILE_NAME);
             String id = row.get(ID);
@@ -77,18 +77,18 @@ public final class ImageFolderReader implements DatasetReader {
     }
 
     /** One sample to be: a row, and one of its texts (a JSON list of captions gives one entry per caption). */
-    private record Entry(ManifestTable.Row row, String text, int index, int of) {
+    private record CaptionEntry(ManifestTable.Row row, String text, int index, int of) {
     }
 
-    private static List<Entry> entries(ManifestTable table, String textColumn) {
-        List<Entry> entries = new ArrayList<>();
+    private static List<CaptionEntry> entries(ManifestTable table, String textColumn) {
+        List<CaptionEntry> entries = new ArrayList<>();
         for (ManifestTable.Row row : table.rows()) {
             List<String> texts = row.lists().get(textColumn);
             if (texts == null) {
-                entries.add(new Entry(row, row.values().getOrDefault(textColumn, ""), 0, 1));
+                entries.add(new CaptionEntry(row, row.values().getOrDefault(textColumn, ""), 0, 1));
             } else {
                 for (int k = 0; k < texts.size(); k++) {
-                    entries.add(new Entry(row, texts.get(k), k, texts.size()));
+                    entries.add(new CaptionEntry(row, texts.get(k), k, texts.size()));
                 }
             }
         }
@@ -120,9 +120,9 @@ public final class ImageFolderReader implements DatasetReader {
                 group == null ? fileName : group, extra);
     }
 
-    private static Map<String, Integer> countImageUses(List<Entry> entries) {
+    private static Map<String, Integer> countImageUses(List<CaptionEntry> entries) {
         Map<String, Integer> uses = new HashMap<>();
-        for (Entry entry : entries) {
+        for (CaptionEntry entry : entries) {
             String fileName = entry.row().get(FILE_NAME);
             if (fileName != null) {
                 uses.merge(fileName, 1, Integer::sum);

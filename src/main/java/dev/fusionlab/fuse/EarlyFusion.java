@@ -27,7 +27,7 @@ public record EarlyFusion(ModalityNormalizer image, ModalityNormalizer text) {
     }
 
     /** Row-wise concatenation of two already normalised blocks. */
-    static float[][] concatRows(float[][] imageRows, float[][] textRows) {
+    public static float[][] concatRows(float[][] imageRows, float[][] textRows) {
         float[][] out = new float[imageRows.length][];
         for (int r = 0; r < out.length; r++) {
             out[r] = concat(imageRows[r], textRows[r]);

@@ -25,6 +25,10 @@ final class DatasetFingerprint {
             field(digest, s.text());
             field(digest, s.label() == null ? "" : s.label());
             field(digest, s.split() == null ? "" : s.split().name());
+            if (!s.hasImage()) { // no image file (synthetic samples): a marker; samples with images hash as before
+                field(digest, "\u0000no image file");
+                continue;
+            }
             try (InputStream in = new DigestInputStream(Files.newInputStream(s.image()), digest)) {
                 while (in.read(buffer) >= 0) {
                     // the digest stream hashes as it reads

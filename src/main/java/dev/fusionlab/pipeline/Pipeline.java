@@ -183,6 +183,7 @@ public final class Pipeline implements AutoCloseable {
         Map<dev.fusionlab.classify.Strategy, float[][]> probabilities = new EnumMap<>(dev.fusionlab.classify.Strategy.class);
         Map<dev.fusionlab.classify.Strategy, dev.fusionlab.classify.ClassifierProvenance> classifiers = Map.of();
         LateFusionModels late = LateFusionModels.untrained("unlabelled dataset: no classifier was trained");
+        FusionModels trained = null;
         if (classes.size() >= 2) {
             FusionInput input = new FusionInput(encoded.image(), encoded.text(), truth, splits, classes);
             if (config.combiner().isTrained()) { // fail before training, not after
@@ -197,6 +198,7 @@ public final class Pipeline implements AutoCloseable {
             late = models.late();
             probabilities.putAll(models.probabilities(late.resolve(config.combiner(), config.imageWeight()).fusion()));
             classifiers = models.provenance();
+            trained = models;
         } else { // exploration only (captions files, a single class): the joint space needs no labels
             ctx.report("train", 1, classes.isEmpty() ? "skipped: no labels (exploration and retrieval only)"
                     : "skipped: one class only (" + classes.getFirst() + "), nothing to classify");
@@ -210,7 +212,7 @@ public final class Pipeline implements AutoCloseable {
         RunProvenance provenance = new RunProvenance(fingerprint, encoded.encoders(), classifiers, BuildInfo.versions());
         Dataset withAllProblems = new Dataset(dataset.root(), dataset.name(), dataset.samples(), encoded.problems());
         return new RunResult(withAllProblems, classes, samples, truth, embeddings, probabilities, late, jointSpace,
-                RunResult.scoreRetrieval(jointSpace, samples, embeddings), projections, config, millis, provenance);
+                RunResult.scoreRetrieval(jointSpace, samples, embeddings), projections, config, millis, provenance, trained);
     }
 
     /**

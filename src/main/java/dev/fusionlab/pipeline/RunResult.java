@@ -7,6 +7,7 @@ import dev.fusionlab.data.Sample;
 import dev.fusionlab.data.Split;
 import dev.fusionlab.evaluate.Evaluation;
 import dev.fusionlab.evaluate.RetrievalMetrics;
+import dev.fusionlab.fuse.FusionModels;
 import dev.fusionlab.fuse.LateCombiner;
 import dev.fusionlab.fuse.LateFusion;
 import dev.fusionlab.fuse.LateFusionModels;
@@ -39,12 +40,25 @@ import java.util.Optional;
  * @param config        what the user chose
  * @param stageMillis   wall time of each stage, in run order
  * @param provenance    dataset fingerprint, encoders, classifier training records, versions
+ * @param models        the trained normalisers and classifiers behind {@code probabilities}, so a run can be
+ *                      re-scored on altered test inputs without retraining (modality ablation); null for an
+ *                      unlabelled dataset or a result built without them
  */
 public record RunResult(Dataset dataset, List<String> classes, List<Sample> samples, int[] truth,
                         Map<Space, float[][]> embeddings, Map<Strategy, float[][]> probabilities,
                         LateFusionModels late, JointSpace jointSpace, Optional<RetrievalMetrics> retrieval,
                         Map<ProjectionKey, double[][]> projections, RunConfig config, Map<String, Long> stageMillis,
-                        RunProvenance provenance) {
+                        RunProvenance provenance, FusionModels models) {
+
+    /** A result without its trained models (see {@link #models}). */
+    public RunResult(Dataset dataset, List<String> classes, List<Sample> samples, int[] truth,
+                     Map<Space, float[][]> embeddings, Map<Strategy, float[][]> probabilities,
+                     LateFusionModels late, JointSpace jointSpace, Optional<RetrievalMetrics> retrieval,
+                     Map<ProjectionKey, double[][]> projections, RunConfig config, Map<String, Long> stageMillis,
+                     RunProvenance provenance) {
+        this(dataset, classes, samples, truth, embeddings, probabilities, late, jointSpace, retrieval, projections,
+                config, stageMillis, provenance, null);
+    }
 
     /** True when the dataset had labels, so classifiers were trained and can be evaluated. */
     public boolean isClassified() {
@@ -86,7 +100,8 @@ public record RunResult(Dataset dataset, List<String> classes, List<Sample> samp
     /** This run with other layouts, laid out as {@code newConfig} says; everything else unchanged. */
     public RunResult withProjections(RunConfig newConfig, Map<ProjectionKey, double[][]> newProjections) {
         return new RunResult(dataset, classes, samples, truth, embeddings, probabilities, late, jointSpace,
-                retrieval, Collections.unmodifiableMap(new LinkedHashMap<>(newProjections)), newConfig, stageMillis, provenance);
+                retrieval, Collections.unmodifiableMap(new LinkedHashMap<>(newProjections)), newConfig, stageMillis, provenance,
+                models);
     }
 
     /** Retrieval is scored on at most this many test images (COCO's 5k-image protocol). */

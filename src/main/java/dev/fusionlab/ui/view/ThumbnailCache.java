@@ -49,8 +49,14 @@ public final class ThumbnailCache {
         };
     }
 
-    /** The thumbnail of an image file; it may still be loading (it fills in when done). */
+    /**
+     * The thumbnail of an image file; it may still be loading (it fills in when done). Null for a sample
+     * without an image file ({@code file == null}): the view shows no thumbnail.
+     */
     public Image get(Path file) {
+        if (file == null) {
+            return null;
+        }
         return cache.computeIfAbsent(file, this::load);
     }
 

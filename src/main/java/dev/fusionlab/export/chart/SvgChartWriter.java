@@ -1,0 +1,112 @@
+package dev.fusionlab.export.chart;
+
+import dev.fusionlab.export.plot.Palette;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * A chart as SVG 1.1: every line series one {@code <polyline>} in {@code <g id="series">}, bars as
+ * {@code <rect>} in {@code <g id="bars">}, the legend in {@code <g id="legend">}, so a figure can be restyled
+ * in an editor.
+ */
+final class SvgChartWriter {
+
+    private SvgChartWriter() {
+    }
+
+    static void write(ChartSpec spec, Path file) throws IOException {
+        try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+            out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+            out.write(String.format(Locale.ROOT,
+                    "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\""
+                            + " font-family=\"Helvetica, Arial, sans-serif\">\n",
+                    spec.widthPx(), spec.heightPx(), spec.widthPx(), spec.heightPx()));
+            out.write("<title>" + escape(spec.title()) + "</title>\n");
+            ChartPainter.paint(spec, new Canvas(out));
+            out.write("</svg>\n");
+        } catch (IOException e) {
+            throw new IOException("cannot write SVG " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String escape(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                default -> {
+                    if (c >= 0x20 || c == '\t') {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    private record Canvas(Writer out) implements ChartCanvas {
+
+        @Override
+        public void fillRect(double x, double y, double w, double h, int argb) throws IOException {
+            out.write(String.format(Locale.ROOT, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" fill=\"%s\"/>\n",
+                    x, y, w, h, Palette.hex(argb)));
+        }
+
+        @Override
+        public void line(double x1, double y1, double x2, double y2, int argb, double width) throws IOException {
+            out.write(String.format(Locale.ROOT,
+                    "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke=\"%s\" stroke-width=\"%.2f\"/>\n",
+                    x1, y1, x2, y2, Palette.hex(argb), width));
+        }
+
+        @Override
+        public void polyline(double[] xs, double[] ys, int argb, double width) throws IOException {
+            StringBuilder points = new StringBuilder();
+            for (int i = 0; i < xs.length; i++) {
+                points.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2f,%.2f", xs[i], ys[i]));
+            }
+            out.write(String.format(Locale.ROOT,
+                    "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"%.2f\" stroke-linejoin=\"round\"/>\n",
+                    points, Palette.hex(argb), width));
+        }
+
+        @Override
+        public void circle(double cx, double cy, double r, int fill) throws IOException {
+            out.write(String.format(Locale.ROOT, "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"%.2f\" fill=\"%s\"/>\n",
+                    cx, cy, r, Palette.hex(fill)));
+        }
+
+        @Override
+        public void text(String s, double x, double y, double size, int argb, boolean bold, Anchor anchor, double degrees)
+                throws IOException {
+            String rotate = degrees == 0 ? ""
+                    : String.format(Locale.ROOT, " transform=\"rotate(%.1f %.2f %.2f)\"", -degrees, x, y);
+            String textAnchor = switch (anchor) {
+                case START -> "start";
+                case MIDDLE -> "middle";
+                case END -> "end";
+            };
+            out.write(String.format(Locale.ROOT,
+                    "<text x=\"%.2f\" y=\"%.2f\" font-size=\"%.1f\" fill=\"%s\" text-anchor=\"%s\"%s%s>%s</text>\n",
+                    x, y, size, Palette.hex(argb), textAnchor, bold ? " font-weight=\"bold\"" : "", rotate, escape(s)));
+        }
+
+        @Override
+        public void beginGroup(String id) throws IOException {
+            out.write("<g id=\"" + escape(id) + "\">\n");
+        }
+
+        @Override
+        public void endGroup() throws IOException {
+            out.write("</g>\n");
+        }
+    }
+}
