@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.List;
  */
 final class CaptionBlock extends AbstractBlock {
 
+    private final float dropout;
     private final int vocabulary;
     private final int hidden;
     private final Parameter init;
@@ -33,7 +35,9 @@ final class CaptionBlock extends AbstractBlock {
     private final Parameter output;
     private final Parameter outputBias;
 
-    CaptionBlock(int features, int vocabulary, int wordSize, int hidden) {
+    /** @param dropout rate applied to the word embeddings and to the states before the output layer when training */
+    CaptionBlock(int features, int vocabulary, int wordSize, int hidden, double dropout) {
+        this.dropout = (float) dropout;
         this.vocabulary = vocabulary;
         this.hidden = hidden;
         init = weight("init", new Shape(features, hidden));
@@ -66,7 +70,7 @@ final class CaptionBlock extends AbstractBlock {
         int steps = Math.toIntExact(tokens.getShape().get(1));
         NDArray rows = store.getValue(words, device, training).get(new NDIndex("{}", tokens.reshape(-1)));
         rows.attach(features.getManager()); // made from the parameter's array: keep it in the caller's scope
-        NDArray e = rows.reshape(batch, steps, -1);
+        NDArray e = drop(rows.reshape(batch, steps, -1), training);
         // the input side of all gates at all steps at once: [B, T, 3H]
         NDArray gatesIn = e.matMul(store.getValue(input, device, training)).add(store.getValue(inputBias, device, training));
         NDArray w = store.getValue(state, device, training);
@@ -83,9 +87,13 @@ final class CaptionBlock extends AbstractBlock {
             h = n.add(z.mul(h.sub(n))); // (1 - z) n + z h
             states.add(h);
         }
-        NDArray hs = NDArrays.stack(new NDList(states), 1);
+        NDArray hs = drop(NDArrays.stack(new NDList(states), 1), training);
         return new NDList(hs.matMul(store.getValue(output, device, training))
                 .add(store.getValue(outputBias, device, training)));
+    }
+
+    private NDArray drop(NDArray x, boolean training) {
+        return training && dropout > 0 ? Dropout.dropout(x, dropout, true).singletonOrThrow() : x;
     }
 
     @Override

@@ -122,9 +122,11 @@ public record CaptionDecoder(Vocabulary vocabulary, int features, int wordSize, 
     }
 
     /**
-     * The caption with the highest total log-probability that beam search of width {@code beamWidth}
-     * finds (width 1 is greedy decoding), at most {@code maxLength} words. {@code <pad>}, {@code <bos>} and
-     * {@code <unk>} are never emitted. Ties go to the smaller word ids, so the result is deterministic.
+     * The caption that beam search of width {@code beamWidth} finds, at most {@code maxLength} words. Beams
+     * are ranked by their mean log-probability per emitted token (the words and the final {@code <eos>}),
+     * not by the total, which would favour captions that end early; width 1 is greedy decoding.
+     * {@code <pad>}, {@code <bos>} and {@code <unk>} are never emitted. Ties go to the smaller word ids, so
+     * the result is deterministic.
      */
     public List<String> generate(float[] f, int beamWidth, int maxLength) {
         if (beamWidth < 1 || maxLength < 1) {
@@ -185,11 +187,16 @@ public record CaptionDecoder(Vocabulary vocabulary, int features, int wordSize, 
         return out;
     }
 
-    private static final Comparator<Beam> BEST_FIRST = (a, b) -> a.score != b.score
-            ? Double.compare(b.score, a.score) : Arrays.compare(a.tokens, b.tokens);
+    private static final Comparator<Beam> BEST_FIRST = (a, b) -> a.meanScore() != b.meanScore()
+            ? Double.compare(b.meanScore(), a.meanScore()) : Arrays.compare(a.tokens, b.tokens);
 
-    /** A partial caption: its words (without {@code <bos>}/{@code <eos>}), log-probability and state. */
+    /** A partial caption: its words (without {@code <bos>}/{@code <eos>}), total log-probability and state. */
     private record Beam(int[] tokens, double score, float[] state, boolean done) {
+        /** Log-probability per emitted token, {@code <eos>} included once emitted. */
+        double meanScore() {
+            int emitted = tokens.length + (done ? 1 : 0);
+            return emitted == 0 ? 0 : score / emitted;
+        }
     }
 
     /** x · W + b for a row vector x and a row-major |x| × m matrix W. */

@@ -23,6 +23,7 @@ final class CaptionJson {
         n.put("decoder", "gru");
         n.put("word_size", s.wordSize());
         n.put("hidden_size", s.hiddenSize());
+        n.put("dropout", s.dropout());
         n.put("learning_rate", s.learningRate());
         n.put("weight_decay", s.weightDecay());
         n.put("batch_size", s.batchSize());
@@ -66,7 +67,7 @@ final class CaptionJson {
                 }
             }
             CaptionSpec spec = new CaptionSpec(conditioning, s.required("word_size").asInt(),
-                    s.required("hidden_size").asInt(), s.required("learning_rate").asDouble(),
+                    s.required("hidden_size").asInt(), s.required("dropout").asDouble(), s.required("learning_rate").asDouble(),
                     s.required("weight_decay").asDouble(), s.required("batch_size").asInt(),
                     s.required("max_epochs").asInt(), s.required("patience").asInt(), s.required("max_length").asInt(),
                     s.required("min_word_count").asInt(), s.required("seed").asLong());

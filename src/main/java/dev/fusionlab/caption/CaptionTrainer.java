@@ -108,7 +108,7 @@ public final class CaptionTrainer {
             int features = train.features()[0].length;
             int epochsRun = 0;
             int sinceImprovement = 0;
-            CaptionBlock block = new CaptionBlock(features, vocabulary.size(), spec.wordSize(), spec.hiddenSize());
+            CaptionBlock block = new CaptionBlock(features, vocabulary.size(), spec.wordSize(), spec.hiddenSize(), spec.dropout());
             try (Model model = Model.newInstance(STAGE, device, ENGINE)) {
                 model.setBlock(block);
                 // the config's loss is never called: wordLoss below is the loss

@@ -68,14 +68,40 @@ class CaptionerTest {
     }
 
     @Test
-    void beamSearchFindsAtLeastAsLikelyACaptionAsGreedy() {
+    void widthOneIsGreedyAndEveryWidthGivesAWellFormedCaption() {
+        // an undertrained model, so that the captions are not all trivially right
         Captioner captioner = Captioner.train(DATA.image, DATA.captions, DATA.labels, DATA.trainRows,
                 DATA.validationRows, SyntheticCaptions.spec(Conditioning.IMAGE, 5).withMaxEpochs(2), TaskContext.silent());
+        CaptionDecoder decoder = captioner.decoder();
+        int maxLength = captioner.provenance().spec().maxLength();
         for (int row : DATA.testRows) {
             float[] f = captioner.features().of(DATA.image[row], null);
-            double greedy = captioner.decoder().logProbability(f, captioner.captionWords(DATA.image[row], null, 1));
-            double beam = captioner.decoder().logProbability(f, captioner.captionWords(DATA.image[row], null, 4));
-            assertThat(beam).isGreaterThanOrEqualTo(greedy - 1e-9);
+            // greedy written out: the most likely word that may be emitted, until <eos> or the length limit
+            List<String> greedy = new java.util.ArrayList<>();
+            float[] h = decoder.initialState(f);
+            int last = Vocabulary.BOS_ID;
+            while (true) {
+                h = decoder.step(last, h);
+                double[] logp = decoder.logProbabilities(h);
+                int best = Vocabulary.EOS_ID;
+                for (int w = 0; w < logp.length && greedy.size() < maxLength; w++) {
+                    if (w != Vocabulary.PAD_ID && w != Vocabulary.BOS_ID && w != Vocabulary.UNK_ID && logp[w] > logp[best]) {
+                        best = w;
+                    }
+                }
+                if (best == Vocabulary.EOS_ID) {
+                    break;
+                }
+                greedy.add(decoder.vocabulary().word(best));
+                last = best;
+            }
+            assertThat(captioner.captionWords(DATA.image[row], null, 1)).isEqualTo(greedy);
+            for (int width = 1; width <= 5; width++) {
+                List<String> words = captioner.captionWords(DATA.image[row], null, width);
+                assertThat(words.size()).isLessThanOrEqualTo(maxLength);
+                assertThat(words).allMatch(w -> decoder.vocabulary().id(w) > Vocabulary.UNK_ID);
+                assertThat(captioner.captionWords(DATA.image[row], null, width)).isEqualTo(words);
+            }
         }
     }
 

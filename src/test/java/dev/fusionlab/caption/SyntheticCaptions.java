@@ -53,8 +53,8 @@ final class SyntheticCaptions {
         testRows = test.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** Small and quick: 16-d words, a 32-d GRU, every word kept. */
+    /** Small and quick: 16-d words, a 32-d GRU, a little dropout, every word kept. */
     static CaptionSpec spec(Conditioning conditioning, long seed) {
-        return new CaptionSpec(conditioning, 16, 32, 1e-2, 0, 8, 40, 6, 8, 1, seed);
+        return new CaptionSpec(conditioning, 16, 32, 0.1, 1e-2, 0, 8, 40, 6, 8, 1, seed);
     }
 }
