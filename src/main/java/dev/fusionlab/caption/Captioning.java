@@ -24,8 +24,8 @@ import java.util.stream.IntStream;
  *   <li>{@value #NEAREST_NEIGHBOUR}: the caption of the training image whose embedding is most similar
  *       (cosine) to the test image's (Devlin et al., 2015, with one neighbour); with several captions, its
  *       first;</li>
- *   <li>{@value #MOST_FREQUENT}: the most frequent training caption (after tokenisation; ties go to the
- *       alphabetically first) for every image.</li>
+ *   <li>{@value #MOST_FREQUENT}: the most frequent training caption (after tokenisation; see
+ *       {@link #mostFrequent} for ties) for every image.</li>
  * </ul>
  * System keys: {@code model_image} (beam search), {@code model_image_greedy}, and with labels
  * {@code model_image_label} and {@code model_image_label_greedy}, then the two baselines.
@@ -148,16 +148,24 @@ public final class Captioning {
                 .filter(i -> samples.get(i).split() == split && !tokens.get(i).isEmpty()).toArray();
     }
 
-    /** The most frequent training caption (tokenised and rejoined); ties go to the alphabetically first. */
+    /**
+     * The most frequent training caption (tokenised and rejoined). Among captions equally frequent (on a
+     * dataset whose captions are all different, every one of them) it takes the one whose words are the most
+     * frequent in the training captions on average, then the alphabetically first: the blind guess that
+     * shares the most common words.
+     */
     static String mostFrequent(int[] train, List<List<String>> tokens) {
         Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, Integer> wordCounts = new java.util.HashMap<>();
         for (int r : train) {
             counts.merge(CaptionText.join(tokens.get(r)), 1, Integer::sum);
+            tokens.get(r).forEach(w -> wordCounts.merge(w, 1, Integer::sum));
         }
-        return counts.entrySet().stream()
-                .min(Comparator.<Map.Entry<String, Integer>>comparingInt(e -> -e.getValue())
-                        .thenComparing(Map.Entry::getKey))
-                .orElseThrow().getKey();
+        int most = counts.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        Comparator<String> byWords = Comparator.comparingDouble(caption -> -CaptionText.tokens(caption).stream()
+                .mapToInt(wordCounts::get).average().orElse(0));
+        return counts.entrySet().stream().filter(e -> e.getValue() == most).map(Map.Entry::getKey)
+                .min(byWords.thenComparing(Comparator.naturalOrder())).orElseThrow();
     }
 
     /**

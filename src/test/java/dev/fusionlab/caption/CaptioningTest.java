@@ -138,4 +138,16 @@ class CaptioningTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("/synthetic").hasMessageContaining("test split");
     }
+
+    @Test
+    void mostFrequentCaptionBreaksTiesByItsWordsFrequencies() {
+        List<List<String>> tokens = java.util.stream.Stream.of("a dog", "a cat", "A dog!", "zebra", "a cat", "a bird",
+                "red car", "blue car", "car").map(CaptionText::tokens).toList();
+        assertThat(Captioning.mostFrequent(new int[] {0, 1, 2, 3, 4}, tokens)).isEqualTo("a cat"); // "a dog" ties at 2: c < d
+        assertThat(Captioning.mostFrequent(new int[] {0, 1, 3}, tokens)).isEqualTo("a cat");
+        // all once: word counts a 2, bird 1, cat 1, zebra 1 -> "a bird" and "a cat" average 1.5; b < c
+        assertThat(Captioning.mostFrequent(new int[] {3, 5, 1}, tokens)).isEqualTo("a bird");
+        // red 1 car 3 -> 2; blue car 2; car 3 -> "car"
+        assertThat(Captioning.mostFrequent(new int[] {6, 7, 8}, tokens)).isEqualTo("car");
+    }
 }
