@@ -125,8 +125,8 @@ public record CaptionDecoder(Vocabulary vocabulary, int features, int wordSize, 
      * The caption that beam search of width {@code beamWidth} finds, at most {@code maxLength} words. Beams
      * are ranked by their mean log-probability per emitted token (the words and the final {@code <eos>}),
      * not by the total, which would favour captions that end early; width 1 is greedy decoding.
-     * {@code <pad>}, {@code <bos>} and {@code <unk>} are never emitted. Ties go to the smaller word ids, so
-     * the result is deterministic.
+     * {@code <pad>}, {@code <bos>} and {@code <unk>} are never emitted, nor {@code <eos>} before a first word.
+     * Ties go to the smaller word ids, so the result is deterministic.
      */
     public List<String> generate(float[] f, int beamWidth, int maxLength) {
         if (beamWidth < 1 || maxLength < 1) {
@@ -143,7 +143,7 @@ public record CaptionDecoder(Vocabulary vocabulary, int features, int wordSize, 
                 int last = beam.tokens.length == 0 ? Vocabulary.BOS_ID : beam.tokens[beam.tokens.length - 1];
                 float[] h = step(last, beam.state);
                 double[] logp = logProbabilities(h);
-                for (int w : topWords(logp, beamWidth, t == maxLength)) {
+                for (int w : topWords(logp, beamWidth, t == maxLength, t == 0)) {
                     boolean end = w == Vocabulary.EOS_ID;
                     int[] tokens = end ? beam.tokens : append(beam.tokens, w);
                     candidates.add(new Beam(tokens, beam.score + logp[w], h, end));
@@ -160,15 +160,19 @@ public record CaptionDecoder(Vocabulary vocabulary, int features, int wordSize, 
         return caption;
     }
 
-    /** The {@code k} most likely emittable words, best first; only {@code <eos>} once the caption is full. */
-    private static int[] topWords(double[] logp, int k, boolean mustEnd) {
+    /**
+     * The {@code k} most likely emittable words, best first; only {@code <eos>} once the caption is full, and
+     * never {@code <eos>} first (a caption has at least one word).
+     */
+    private static int[] topWords(double[] logp, int k, boolean mustEnd, boolean first) {
         if (mustEnd) {
             return new int[] {Vocabulary.EOS_ID};
         }
         Integer[] ids = new Integer[logp.length];
         int n = 0;
         for (int w = 0; w < logp.length; w++) {
-            if (w != Vocabulary.PAD_ID && w != Vocabulary.BOS_ID && w != Vocabulary.UNK_ID) {
+            if (w != Vocabulary.PAD_ID && w != Vocabulary.BOS_ID && w != Vocabulary.UNK_ID
+                    && !(first && w == Vocabulary.EOS_ID)) {
                 ids[n++] = w;
             }
         }
