@@ -99,6 +99,11 @@ public final class Captioner {
         return decoder.generate(features.of(imageEmbedding, label), beamWidth, provenance.spec().maxLength());
     }
 
+    /** A caption for an image embedding, without a label (see {@link #caption(float[], String, int)}). */
+    public String caption(float[] imageEmbedding, int beamWidth) {
+        return caption(imageEmbedding, null, beamWidth);
+    }
+
     /**
      * A caption for an image embedding, words separated by spaces.
      *
