@@ -18,7 +18,7 @@ import java.util.Optional;
  * {@code -Dfusionlab.cache}). The key is a sha256 over everything the training depends on: the model
  * format, the settings with the seed, the device, the image encoder (id and weights sha256), and for every
  * training and validation row its split, caption, label and image embedding, so a changed image, caption,
- * label, split, encoder or setting trains a new model. A cache file that cannot be read is trained again.
+ * label, split, encoder or setting trains a new model.
  */
 public final class CaptionModelCache {
 
@@ -68,17 +68,14 @@ public final class CaptionModelCache {
         return dir.resolve(key + ".bin");
     }
 
-    /** The model stored under {@code key}; empty when there is none or it cannot be read. */
-    public Optional<Captioner> load(String key) {
+    /**
+     * The model stored under {@code key}; empty when there is none.
+     *
+     * @throws IOException when there is one but it cannot be read (the caller trains again)
+     */
+    public Optional<Captioner> load(String key) throws IOException {
         Path file = file(key);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Captioner.read(file));
-        } catch (IOException | RuntimeException damaged) {
-            return Optional.empty();
-        }
+        return Files.isRegularFile(file) ? Optional.of(Captioner.read(file)) : Optional.empty();
     }
 
     public void store(String key, Captioner captioner) throws IOException {

@@ -75,7 +75,14 @@ public final class Captioning {
             String key = CaptionModelCache.key(spec, CaptionTrainer.device().toString(),
                     List.of(encoder.id(), String.valueOf(encoder.weightsSha256())), splits, captions, labels, image,
                     training);
-            var cached = cache.load(key);
+            java.util.Optional<Captioner> cached;
+            try {
+                cached = cache.load(key);
+            } catch (IOException | RuntimeException damaged) {
+                ctx.report(CaptionTrainer.STAGE, 0, cache.file(key) + ": cached model unreadable ("
+                        + damaged.getMessage() + "), training again");
+                cached = java.util.Optional.empty();
+            }
             if (cached.isPresent()) {
                 ctx.report(CaptionTrainer.STAGE, 1, conditioning.key() + ": trained model from the cache");
                 models.put(conditioning, new CaptioningResult.Model(cached.get(), key, true));

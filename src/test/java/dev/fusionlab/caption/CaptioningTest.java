@@ -106,6 +106,17 @@ class CaptioningTest {
         assertThat(again.scores()).isEqualTo(result.scores());
         assertThat(again.rows()).isEqualTo(result.rows());
 
+        // a damaged cache file is reported and trained again
+        Path file = cache.file(result.models().get(Conditioning.IMAGE).cacheKey());
+        Files.write(file, new byte[] {1, 2, 3});
+        List<String> third = new CopyOnWriteArrayList<>();
+        CaptioningResult retrained = Captioning.run(encoded(true, 1), SETTINGS, cache, recording(third));
+        assertThat(retrained.models().get(Conditioning.IMAGE).fromCache()).isFalse();
+        assertThat(retrained.models().get(Conditioning.IMAGE_AND_LABEL).fromCache()).isTrue();
+        assertThat(third).anyMatch(s -> s.contains(file.toString()) && s.contains("training again"));
+        assertThat(retrained.scores()).isEqualTo(result.scores()); // same data and seed: the same model
+        assertThat(Captioner.read(file).provenance().spec()).isEqualTo(SETTINGS.spec(Conditioning.IMAGE));
+
         // another seed is another model
         CaptioningResult reseeded = Captioning.run(encoded(true, 1), new CaptioningSettings(4, 2, 25), cache,
                 TaskContext.silent());
