@@ -22,7 +22,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * What every DJL training in FusionLab shares ({@link TrainingLoop}: the classifiers' and the joint space's): one
+ * What every DJL training in FusionLab shares ({@link TrainingLoop}: the classifiers' and the joint space's;
+ * the caption trainer of {@code dev.fusionlab.caption}): one
  * training at a time on a fixed thread count, Adam with Xavier-initialised weights on the CPU, seeded
  * shuffling, and the trained {@code Linear} layers copied out as plain Java {@link DenseLayer}s.
  */
@@ -49,7 +50,7 @@ public final class DjlTraining {
      * Runs one DJL training: alone (the PyTorch seed and thread count are process-global) and on
      * {@link #TRAINING_THREADS} threads, the previous thread count restored afterwards.
      */
-    static <T> T exclusively(java.util.function.Supplier<T> training) {
+    public static <T> T exclusively(java.util.function.Supplier<T> training) {
         Engine.getEngine(ENGINE); // loads the native library before its thread count is touched
         ONE_AT_A_TIME.lock();
         int previousThreads = JniUtils.getNumThreads();
@@ -63,7 +64,7 @@ public final class DjlTraining {
     }
 
     /** Adam at a fixed learning rate with weight decay, Xavier-initialised weights, on the CPU. */
-    static DefaultTrainingConfig adam(Loss loss, double learningRate, double weightDecay) {
+    public static DefaultTrainingConfig adam(Loss loss, double learningRate, double weightDecay) {
         return new DefaultTrainingConfig(loss)
                 .optDevices(new Device[] {Device.cpu()})
                 .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)
@@ -120,7 +121,7 @@ public final class DjlTraining {
         return layers;
     }
 
-    static long[] shuffledIndices(int n, Random random) {
+    public static long[] shuffledIndices(int n, Random random) {
         long[] order = new long[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
