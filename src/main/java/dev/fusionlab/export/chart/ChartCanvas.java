@@ -8,7 +8,7 @@ import java.io.IOException;
  */
 interface ChartCanvas {
 
-    enum Anchor { START, MIDDLE, END }
+    enum TextAnchor { START, MIDDLE, END }
 
     void fillRect(double x, double y, double w, double h, int argb) throws IOException;
 
@@ -20,7 +20,7 @@ interface ChartCanvas {
     void circle(double cx, double cy, double r, int fill) throws IOException;
 
     /** Text whose baseline starts, is centred or ends at (x, y), rotated {@code degrees} anticlockwise. */
-    void text(String s, double x, double y, double size, int argb, boolean bold, Anchor anchor, double degrees)
+    void text(String s, double x, double y, double size, int argb, boolean bold, TextAnchor anchor, double degrees)
             throws IOException;
 
     default void beginGroup(String id) throws IOException {

@@ -25,7 +25,7 @@ final class ChartPainter {
     static void paint(ChartSpec spec, ChartCanvas g) throws IOException {
         PlotTheme theme = spec.theme();
         g.fillRect(0, 0, spec.widthPx(), spec.heightPx(), theme.background());
-        g.text(spec.title(), spec.widthPx() / 2.0, 26, TITLE_SIZE, theme.ink(), true, ChartCanvas.Anchor.MIDDLE, 0);
+        g.text(spec.title(), spec.widthPx() / 2.0, 26, TITLE_SIZE, theme.ink(), true, ChartCanvas.TextAnchor.MIDDLE, 0);
 
         double legendWidth = spec.series().isEmpty() ? 12
                 : 44 + spec.series().stream().mapToInt(s -> s.name().length()).max().orElse(0) * 0.6 * LABEL_SIZE;
@@ -46,11 +46,11 @@ final class ChartPainter {
             double py = y.map(t);
             g.line(x0, py, x0 + w, py, theme.frame(), 0.8);
             g.text(format(t, tickStep(yRange[0], yRange[1])), x0 - 6, py + 4, TICK_SIZE, theme.mutedInk(), false,
-                    ChartCanvas.Anchor.END, 0);
+                    ChartCanvas.TextAnchor.END, 0);
         }
         g.endGroup();
-        g.text(spec.yLabel(), 18, y0 + h / 2, LABEL_SIZE, theme.ink(), false, ChartCanvas.Anchor.MIDDLE, 90);
-        g.text(spec.xLabel(), x0 + w / 2, spec.heightPx() - 12, LABEL_SIZE, theme.ink(), false, ChartCanvas.Anchor.MIDDLE, 0);
+        g.text(spec.yLabel(), 18, y0 + h / 2, LABEL_SIZE, theme.ink(), false, ChartCanvas.TextAnchor.MIDDLE, 90);
+        g.text(spec.xLabel(), x0 + w / 2, spec.heightPx() - 12, LABEL_SIZE, theme.ink(), false, ChartCanvas.TextAnchor.MIDDLE, 0);
 
         switch (spec) {
             case LineChartSpec line -> paintLines(line, g, x0, w, y, y0 + h);
@@ -81,7 +81,7 @@ final class ChartPainter {
         for (double t : ticks) {
             double px = x.map(t);
             g.line(px, axisY, px, axisY + 4, spec.theme().mutedInk(), 1);
-            g.text(format(t, step), px, axisY + 17, TICK_SIZE, spec.theme().mutedInk(), false, ChartCanvas.Anchor.MIDDLE, 0);
+            g.text(format(t, step), px, axisY + 17, TICK_SIZE, spec.theme().mutedInk(), false, ChartCanvas.TextAnchor.MIDDLE, 0);
         }
         g.beginGroup("series");
         for (ChartSeries s : spec.series()) {
@@ -130,7 +130,7 @@ final class ChartPainter {
         for (int c = 0; c < groups; c++) {
             double centre = x0 + (c + 0.5) * groupWidth;
             g.text(spec.categories().get(c), centre + 4, axisY + 14, TICK_SIZE, spec.theme().mutedInk(), false,
-                    ChartCanvas.Anchor.END, 40);
+                    ChartCanvas.TextAnchor.END, 40);
         }
     }
 
@@ -145,7 +145,7 @@ final class ChartPainter {
             } else {
                 g.fillRect(x + 4, cy - 6, 14, 12, s.colour());
             }
-            g.text(s.name(), x + 28, cy + 4, LABEL_SIZE, spec.theme().ink(), false, ChartCanvas.Anchor.START, 0);
+            g.text(s.name(), x + 28, cy + 4, LABEL_SIZE, spec.theme().ink(), false, ChartCanvas.TextAnchor.START, 0);
         }
         g.endGroup();
     }

@@ -121,7 +121,7 @@ final class PngChartWriter {
         }
 
         @Override
-        public void text(String s, double x, double y, double size, int argb, boolean bold, Anchor anchor, double degrees) {
+        public void text(String s, double x, double y, double size, int argb, boolean bold, TextAnchor anchor, double degrees) {
             g.setFont(new Font(Font.SANS_SERIF, bold ? Font.BOLD : Font.PLAIN, 1).deriveFont((float) size));
             g.setColor(new Color(argb, true));
             double width = g.getFontMetrics().getStringBounds(s, g).getWidth();

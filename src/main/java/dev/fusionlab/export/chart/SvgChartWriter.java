@@ -85,7 +85,7 @@ final class SvgChartWriter {
         }
 
         @Override
-        public void text(String s, double x, double y, double size, int argb, boolean bold, Anchor anchor, double degrees)
+        public void text(String s, double x, double y, double size, int argb, boolean bold, TextAnchor anchor, double degrees)
                 throws IOException {
             String rotate = degrees == 0 ? ""
                     : String.format(Locale.ROOT, " transform=\"rotate(%.1f %.2f %.2f)\"", -degrees, x, y);
