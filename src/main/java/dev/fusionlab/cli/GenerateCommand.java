@@ -67,6 +67,10 @@ final class GenerateCommand implements Callable<Integer> {
             + "stopping on the validation split usually ends sooner).")
     int epochs = MvaeSpec.defaults(0).maxEpochs();
 
+    @Option(names = "--text-weight", paramLabel = "<w>", description = "Weight of the text reconstruction against "
+            + "the image's (default: ${DEFAULT-VALUE}).")
+    double textWeight = MvaeSpec.defaults(0).textWeight();
+
     @Option(names = "--image-encoder", paramLabel = "<id>", description = "Image encoder that measures the generated "
             + "images and feeds the classifiers (default: mobilenet_v2).")
     String imageEncoder = DEFAULTS.imageEncoder();
@@ -91,7 +95,8 @@ final class GenerateCommand implements Callable<Integer> {
         RunConfig config = DEFAULTS.withDataset(dataset).withEncoders(imageEncoder, textEncoder).withSeed(seed)
                 .withColumns(textColumn, labelColumn);
         MvaeSpec base = MvaeSpec.defaults(seed);
-        MvaeSpec spec = base.withImageSize(imageSize).withEpochs(Math.min(base.annealEpochs(), epochs), epochs);
+        MvaeSpec spec = base.withImageSize(imageSize).withEpochs(Math.min(base.annealEpochs(), epochs), epochs)
+                .withTextWeight(textWeight);
         long start = System.nanoTime();
         try (CliContext context = new CliContext(); Pipeline pipeline = Pipeline.withDefaults();
              Generation generation = Generation.prepare(pipeline, config, spec, Generation.defaultStore(), context.task())) {

@@ -37,7 +37,7 @@ public record MvaeSpec(int imageSize, int latentDim, int hidden, double textWeig
 
     /** Defaults measured on the demo (bench/generate/RESULTS.md). */
     public static MvaeSpec defaults(long seed) {
-        return new MvaeSpec(32, 32, 256, 20, 1e-3, 64, 10, 60, 6, seed);
+        return new MvaeSpec(32, 32, 256, 200, 1e-3, 64, 10, 60, 6, seed);
     }
 
     public MvaeSpec withImageSize(int size) {
@@ -48,6 +48,11 @@ public record MvaeSpec(int imageSize, int latentDim, int hidden, double textWeig
     public MvaeSpec withEpochs(int anneal, int max) {
         return new MvaeSpec(imageSize, latentDim, hidden, textWeight, learningRate, batchSize, anneal, max, patience,
                 seed);
+    }
+
+    public MvaeSpec withTextWeight(double weight) {
+        return new MvaeSpec(imageSize, latentDim, hidden, weight, learningRate, batchSize, annealEpochs, maxEpochs,
+                patience, seed);
     }
 
     public MvaeSpec withSeed(long newSeed) {
