@@ -79,6 +79,9 @@ public final class MvaeStore {
     public void save(String key, Mvae mvae) throws IOException {
         Path dir = folder(key);
         Files.createDirectories(root);
+        if (Files.isDirectory(dir)) { // unreadable (load found nothing usable): replace it
+            deleteTree(dir);
+        }
         Path tmp = Files.createTempDirectory(root, ".mvae-");
         Files.write(tmp.resolve("weights.params"), mvae.weights());
         Npy.write(tmp.resolve("text-scale.npy"), new float[][] {mvae.scaler().mean(), mvae.scaler().std()});

@@ -121,6 +121,19 @@ class MvaeTest {
     }
 
     @Test
+    void anUnreadableStoredModelIsTrainedAgainAndReplaced(@TempDir Path dir) throws Exception {
+        MvaeStore store = new MvaeStore(dir);
+        String key = "broken";
+        java.nio.file.Files.createDirectories(store.folder(key));
+        java.nio.file.Files.writeString(store.folder(key).resolve("provenance.json"), "{ not json");
+        assertThat(store.load(key)).isEmpty();
+        store.save(key, model);
+        try (Mvae loaded = store.load(key).orElseThrow()) {
+            assertThat(loaded.provenance()).isEqualTo(model.provenance());
+        }
+    }
+
+    @Test
     void theKeyChangesWithTheDataTheEncodersAndTheSettings() {
         String fingerprint = data.fingerprint();
         String key = MvaeStore.key(fingerprint, "i", "t", SyntheticPairs.spec(7));
