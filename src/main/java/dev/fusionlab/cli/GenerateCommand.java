@@ -60,7 +60,7 @@ final class GenerateCommand implements Callable<Integer> {
     long seed = DEFAULTS.seed();
 
     @Option(names = "--image-size", paramLabel = "<px>", description = "Side of the generated images, a power of two "
-            + "(default: 32; 64 trains about four times slower).")
+            + "(default: 32; 64 trains about three times slower).")
     int imageSize = MvaeSpec.defaults(0).imageSize();
 
     @Option(names = "--epochs", paramLabel = "<n>", description = "At most this many epochs (default: 60; early "

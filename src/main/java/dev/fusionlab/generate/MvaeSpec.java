@@ -36,7 +36,7 @@ public record MvaeSpec(int imageSize, int latentDim, int hidden, double textWeig
     }
 
     /**
-     * 32 px (64 trains about four times slower on the demo), latent 32, hidden 256, text weight 200 (at 20
+     * 32 px (64 trains about three times slower on the demo), latent 32, hidden 256, text weight 200 (at 20
      * the demo's pictures ignored the text; docs/generative.md), Adam 1e-3, batches of 64, 10 annealing
      * epochs, at most 60 epochs, patience 6.
      */
