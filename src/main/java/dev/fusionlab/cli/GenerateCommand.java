@@ -170,6 +170,23 @@ final class GenerateCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "model: MVAE %d px, latent %d; %s (%d epochs, kept %d, trained in %.1f s)%n",
                 p.spec().imageSize(), p.spec().latentDim(), generation.fromCache() ? "from the cache" : "trained",
                 p.epochsRun(), p.bestEpoch(), p.trainMillis() / 1000.0);
+        if (!measures.measured()) {
+            System.out.println("measures: " + measures.missingModalityNote());
+        } else {
+            printMeasures(measures);
+        }
+        for (var d : drawn) {
+            System.out.printf(Locale.ROOT, "\"%s\" -> %s (nearest training images: %s)%n", d.text(), out.resolve(d.file()),
+                    String.join("; ", d.nearestImages().stream().map(Sample::text).toList()));
+        }
+        for (var d : described) {
+            System.out.printf(Locale.ROOT, "%s -> %s%n", d.image(),
+                    String.join("; ", d.captions().stream().map(Sample::text).toList()));
+        }
+        System.out.printf(Locale.ROOT, "wrote %s (%.1f s)%n", out.resolve("generation.json"), millis / 1000.0);
+    }
+
+    private static void printMeasures(GenerationMeasures measures) {
         var t = measures.textToImage();
         System.out.printf(Locale.ROOT, "text->image, %d test pairs: pixel MSE %.4f (mean image %.4f, nearest caption's "
                         + "image %.4f); R@1/5/10 %.3f/%.3f/%.3f (nearest caption's image %.3f/%.3f/%.3f; chance R@10 %.3f)%n",
@@ -187,14 +204,5 @@ final class GenerateCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "  %-28s accuracy %.3f  macro-F1 %.3f%n", e.getKey(),
                     e.getValue().accuracy(), e.getValue().macroF1());
         }
-        for (var d : drawn) {
-            System.out.printf(Locale.ROOT, "\"%s\" -> %s (nearest training images: %s)%n", d.text(), out.resolve(d.file()),
-                    String.join("; ", d.nearestImages().stream().map(Sample::text).toList()));
-        }
-        for (var d : described) {
-            System.out.printf(Locale.ROOT, "%s -> %s%n", d.image(),
-                    String.join("; ", d.captions().stream().map(Sample::text).toList()));
-        }
-        System.out.printf(Locale.ROOT, "wrote %s (%.1f s)%n", out.resolve("generation.json"), millis / 1000.0);
     }
 }

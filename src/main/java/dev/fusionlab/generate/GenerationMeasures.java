@@ -42,8 +42,8 @@ import java.util.Map;
  * reproduce), through the same PNG and encoder path as the generated ones. Progress stage
  * {@value #STAGE}.
  *
- * @param textToImage     text-to-image measures
- * @param imageToText     image-to-text measures
+ * @param textToImage     text-to-image measures, null when the test split is empty
+ * @param imageToText     image-to-text measures, null when the test split is empty
  * @param missingModality accuracy and macro-F1 per strategy or imputation, in a fixed order; empty when
  *                        the dataset is not labelled (see {@code missingModalityNote})
  * @param missingModalityNote why the missing-modality measures are absent, or what they mean
@@ -79,8 +79,13 @@ public record GenerationMeasures(TextToImage textToImage, ImageToText imageToTex
     public record Score(double accuracy, double macroF1) {
     }
 
+    /** Whether there was anything to measure (a test split); {@link #missingModalityNote()} says why not. */
+    public boolean measured() {
+        return textToImage != null;
+    }
+
     /**
-     * @throws IllegalArgumentException when the test split is empty
+     * @return the measures, or, when the test split is empty, none ({@link #measured()} false) with the reason
      * @throws dev.fusionlab.task.CancelledException when cancelled
      */
     public static GenerationMeasures measure(Generation generation, TaskContext ctx) {
@@ -88,7 +93,7 @@ public record GenerationMeasures(TextToImage textToImage, ImageToText imageToTex
         Mvae mvae = generation.mvae();
         int[] test = data.rows(Split.TEST);
         if (test.length == 0) {
-            throw new IllegalArgumentException("the test split is empty: nothing to measure generation on");
+            return new GenerationMeasures(null, null, Map.of(), "skipped: the test split is empty, nothing to measure on");
         }
         test = Arrays.copyOf(test, Math.min(test.length, MAX_TEST_PAIRS));
         int[] train = data.rows(Split.TRAIN);

@@ -41,6 +41,25 @@ public final class GenerationReport {
         ObjectNode root = JSON.createObjectNode();
         root.put("schema_version", SCHEMA_VERSION);
         root.put("dataset", generation.encoded().dataset().root().toString());
+        if (measures.measured()) {
+            measuresNodes(root, generation, measures);
+        } else {
+            root.putObject("text_to_image").put("skipped", measures.missingModalityNote());
+            root.putObject("image_to_text").put("skipped", measures.missingModalityNote());
+        }
+        ObjectNode missing = root.putObject("missing_modality");
+        for (Map.Entry<String, GenerationMeasures.Score> e : measures.missingModality().entrySet()) {
+            ObjectNode s = missing.putObject(e.getKey());
+            s.put("accuracy", e.getValue().accuracy());
+            s.put("macro_f1", e.getValue().macroF1());
+        }
+        missing.put("note", measures.missingModalityNote());
+        rest(root, generation, texts, images, totalMillis);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        JSON.writeValue(file.toFile(), root);
+    }
+
+    private static void measuresNodes(ObjectNode root, Generation generation, GenerationMeasures measures) {
         GenerationMeasures.TextToImage t = measures.textToImage();
         ObjectNode t2i = root.putObject("text_to_image");
         t2i.put("pixel_mse", t.pixelMse());
@@ -66,14 +85,10 @@ public final class GenerationReport {
         i2t.put("nearest_image_recall_at_5", i.nearestImageRecallAt5());
         i2t.put("nearest_image_recall_at_10", i.nearestImageRecallAt10());
         i2t.put("test_pairs", i.testPairs());
-        ObjectNode missing = root.putObject("missing_modality");
-        for (Map.Entry<String, GenerationMeasures.Score> e : measures.missingModality().entrySet()) {
-            ObjectNode s = missing.putObject(e.getKey());
-            s.put("accuracy", e.getValue().accuracy());
-            s.put("macro_f1", e.getValue().macroF1());
-        }
-        missing.put("note", measures.missingModalityNote());
+    }
 
+    private static void rest(ObjectNode root, Generation generation, List<TextOutput> texts, List<ImageOutput> images,
+                             long totalMillis) {
         ObjectNode training = root.putObject("training");
         training.set("provenance", MvaeStore.toJson(generation.mvae().provenance()));
         training.put("epochs", generation.mvae().provenance().epochsRun());
@@ -120,7 +135,5 @@ public final class GenerationReport {
                 n.put("similarity", out.similarities().get(k));
             }
         }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        JSON.writeValue(file.toFile(), root);
     }
 }

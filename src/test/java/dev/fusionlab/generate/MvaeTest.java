@@ -145,6 +145,18 @@ class MvaeTest {
     }
 
     @Test
+    void withoutATestSplitThereIsNothingToMeasureAndItSaysSo() {
+        GenerativeData noTest = new GenerativeData(data.samples().stream()
+                .map(x -> x.split() == Split.TEST ? x.withSplit(Split.TRAIN) : x).toList(),
+                data.pixels(), data.imageEmbeddings(), data.textEmbeddings(), List.of());
+        Generation generation = new Generation(dev.fusionlab.pipeline.RunConfig.defaults(), null, noTest, model, "key",
+                false, 0);
+        GenerationMeasures measures = GenerationMeasures.measure(generation, TaskContext.silent());
+        assertThat(measures.measured()).isFalse();
+        assertThat(measures.missingModalityNote()).contains("test split is empty");
+    }
+
+    @Test
     void trainingStopsWhenCancelled() {
         CancellationToken token = new CancellationToken();
         token.cancel();
