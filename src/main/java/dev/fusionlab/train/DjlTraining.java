@@ -51,11 +51,19 @@ public final class DjlTraining {
      * {@link #TRAINING_THREADS} threads, the previous thread count restored afterwards.
      */
     public static <T> T exclusively(java.util.function.Supplier<T> training) {
+        return exclusively(TRAINING_THREADS, training);
+    }
+
+    /**
+     * As {@link #exclusively(Supplier)} on {@code threads} intra-op threads (a convolutional training may
+     * gain from more, at the price of gradient sums whose order, and so last bits, vary between runs).
+     */
+    public static <T> T exclusively(int threads, java.util.function.Supplier<T> training) {
         Engine.getEngine(ENGINE); // loads the native library before its thread count is touched
         ONE_AT_A_TIME.lock();
         int previousThreads = JniUtils.getNumThreads();
         try {
-            JniUtils.setNumThreads(TRAINING_THREADS);
+            JniUtils.setNumThreads(threads);
             return training.get();
         } finally {
             JniUtils.setNumThreads(previousThreads);
