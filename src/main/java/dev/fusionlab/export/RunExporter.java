@@ -16,6 +16,7 @@ import dev.fusionlab.export.plot.ScatterPlotSpec;
 import dev.fusionlab.fuse.LateCombiner;
 import dev.fusionlab.fuse.StackingOutcome;
 import dev.fusionlab.fuse.Strategy;
+import dev.fusionlab.io.AtomicFiles;
 import dev.fusionlab.pipeline.EncodedDataset;
 import dev.fusionlab.pipeline.ProjectionKey;
 import dev.fusionlab.pipeline.RunResult;
@@ -142,7 +143,7 @@ public final class RunExporter {
             row.put("file", p.file() == null ? null : p.file().toString());
             row.put("reason", p.reason());
         }
-        JSON.writeValue(file.toFile(), root);
+        AtomicFiles.write(file, out -> JSON.writeValue(out, root));
     }
 
     /**
@@ -217,6 +218,6 @@ public final class RunExporter {
                 : JSON.valueToTree(result.jointSpace().provenance()));
         root.set("versions", JSON.valueToTree(result.provenance().versions()));
         root.set("timings_ms", JSON.valueToTree(result.stageMillis()));
-        JSON.writeValue(file.toFile(), root);
+        AtomicFiles.write(file, out -> JSON.writeValue(out, root));
     }
 }

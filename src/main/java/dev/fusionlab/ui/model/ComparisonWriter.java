@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fusionlab.fuse.Strategy;
+import dev.fusionlab.io.AtomicFiles;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
@@ -66,23 +64,24 @@ public final class ComparisonWriter {
         mcNemar.put("pValue", c.mcNemar().pValue());
         mcNemar.put("method", c.mcNemar().method().name());
         root.set("disagreements", mapper.valueToTree(c.disagreements()));
-        mapper.writeValue(file.toFile(), root);
+        AtomicFiles.write(file, out -> mapper.writeValue(out, root));
     }
 
     private static void writeCsv(Comparison c, Path file) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter csv = CSVFormat.DEFAULT.builder()
-                     .setHeader("scope", "name", "strategy", "accuracy", "macro_f1", "f1", "support").get().print(out)) {
-            for (Comparison.StrategyRow row : c.strategies()) {
-                csv.printRecord("strategy", row.strategy().key(), row.strategy().key(), row.accuracy(), row.macroF1(), "",
-                        c.testCount());
-            }
-            for (Comparison.ClassRow row : c.perClass()) {
-                for (Comparison.StrategyRow s : c.strategies()) {
-                    csv.printRecord("class", row.className(), s.strategy().key(), "", "",
-                            row.f1()[s.strategy().ordinal()], row.support());
+        AtomicFiles.writeText(file, out -> {
+            try (CSVPrinter csv = CSVFormat.DEFAULT.builder()
+                         .setHeader("scope", "name", "strategy", "accuracy", "macro_f1", "f1", "support").get().print(out)) {
+                for (Comparison.StrategyRow row : c.strategies()) {
+                    csv.printRecord("strategy", row.strategy().key(), row.strategy().key(), row.accuracy(), row.macroF1(), "",
+                            c.testCount());
+                }
+                for (Comparison.ClassRow row : c.perClass()) {
+                    for (Comparison.StrategyRow s : c.strategies()) {
+                        csv.printRecord("class", row.className(), s.strategy().key(), "", "",
+                                row.f1()[s.strategy().ordinal()], row.support());
+                    }
                 }
             }
-        }
+        });
     }
 }
