@@ -21,7 +21,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * Runs one long job at a time on a background thread and shows its state: stage, progress, ETA,
  * message, error. Progress from the worker is coalesced: however often the core reports, at most one
  * update is waiting on the UI thread, so a chatty stage cannot flood it. Cancel sets the job's
- * {@link CancellationToken} and interrupts the worker; the job ends at its next check.
+ * {@link CancellationToken} and interrupts the worker; the job ends at its next check, and reports
+ * "cancelled" only once its code has returned, so every helper thread it started has ended by then.
  */
 public final class BackgroundTaskViewModel {
 
@@ -36,7 +37,7 @@ public final class BackgroundTaskViewModel {
 
     private final Executor uiThread;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "fusionlab-worker");
+        Thread t = new Thread(r, "fusionlab-task"); // "fusionlab-worker" are the projections' helpers
         t.setDaemon(true);
         return t;
     });
@@ -99,15 +100,36 @@ public final class BackgroundTaskViewModel {
                         finish(jobTitle + " failed", String.valueOf(e.getMessage()));
                     }
                 });
-            } catch (CancelledException | InterruptedException e) {
-                uiThread.execute(() -> finish(jobTitle + " cancelled", ""));
             } catch (Exception | Error e) {
-                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                uiThread.execute(() -> finish(jobTitle + " failed", reason));
+                if (jobToken.cancelRequested() || isCancellation(e)) {
+                    uiThread.execute(() -> finish(jobTitle + " cancelled", ""));
+                } else {
+                    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                    uiThread.execute(() -> finish(jobTitle + " failed", reason));
+                }
+            } finally {
+                Thread.interrupted(); // an interrupt meant for this job must not reach the next one
             }
             return null;
         });
         return true;
+    }
+
+    /**
+     * Whether {@code e} is how a stopped job ends rather than a fault: the job's own cancellation, or an
+     * interrupt surfacing through code that wraps it (a library's {@code IllegalStateException("interrupted")},
+     * a file channel closed by the interrupt). A job that was asked to stop reports "cancelled" whatever it
+     * threw on the way out.
+     */
+    static boolean isCancellation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CancelledException || t instanceof InterruptedException
+                    || t instanceof java.nio.channels.ClosedByInterruptException
+                    || t instanceof java.io.InterruptedIOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Asks the running job to stop; it ends at its next cancellation check. */
