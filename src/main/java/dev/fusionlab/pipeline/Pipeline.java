@@ -132,6 +132,19 @@ public final class Pipeline implements AutoCloseable {
     public RunResult run(RunConfig config, TaskContext ctx, LiveLayouts live) {
         Map<String, Long> millis = new LinkedHashMap<>();
         Dataset dataset = timed(millis, "load", () -> load(config, ctx));
+        return run(dataset, config, millis, ctx, live);
+    }
+
+    /**
+     * The run of a dataset loaded already. Refuses, before encoding, a dataset whose run would not fit
+     * in the heap ({@link RunBudget}).
+     */
+    public RunResult run(Dataset dataset, RunConfig config, Map<String, Long> earlierStages, TaskContext ctx,
+                         LiveLayouts live) {
+        Map<String, Long> millis = new LinkedHashMap<>(earlierStages);
+        new RunBudget(dataset.samples().size(), imageEncoder(config.imageEncoder()).dimension(),
+                textEncoder(config.textEncoder()).dimension(), config.projection(), config.projectionSettings())
+                .require(datasetPath(config).toString());
         EncodedDataset encoded = timed(millis, "encode", () -> encode(dataset, config, ctx));
         return analyse(encoded, config, millis, ctx, live);
     }
