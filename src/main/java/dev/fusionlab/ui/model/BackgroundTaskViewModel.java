@@ -3,10 +3,12 @@ package dev.fusionlab.ui.model;
 import dev.fusionlab.task.CancellationToken;
 import dev.fusionlab.task.CancelledException;
 import dev.fusionlab.task.TaskContext;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -52,6 +54,7 @@ public final class BackgroundTaskViewModel {
     private final EtaEstimator etaEstimator = new EtaEstimator();
     private CancellationToken token;
     private Future<?> future;
+    private volatile CountDownLatch jobEnded;
 
     /** @param uiThread runs updates of this view model's properties (Platform::runLater in the app) */
     public BackgroundTaskViewModel(Executor uiThread) {
@@ -87,6 +90,8 @@ public final class BackgroundTaskViewModel {
         eta.set("");
         error.set("");
         TaskContext context = new TaskContext(this::report, jobToken);
+        CountDownLatch ended = new CountDownLatch(1);
+        jobEnded = ended;
         future = worker.submit(() -> {
             try {
                 T result = work.run(context);
@@ -109,6 +114,7 @@ public final class BackgroundTaskViewModel {
                 }
             } finally {
                 Thread.interrupted(); // an interrupt meant for this job must not reach the next one
+                ended.countDown();
             }
             return null;
         });
@@ -130,6 +136,19 @@ public final class BackgroundTaskViewModel {
             }
         }
         return false;
+    }
+
+    /**
+     * Cancels the running job and waits, at most {@code timeoutMillis}, until its code has returned; for
+     * closing the window, which must not hang on a job and must not pull resources from under one. Can
+     * be called on the UI thread: it waits for the worker, not for the UI update that follows.
+     *
+     * @return true when no job is running any more
+     */
+    public boolean cancelAndAwait(long timeoutMillis) throws InterruptedException {
+        CountDownLatch ended = jobEnded;
+        cancel();
+        return ended == null || ended.await(timeoutMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Asks the running job to stop; it ends at its next cancellation check. */
