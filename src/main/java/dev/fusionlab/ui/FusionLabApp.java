@@ -16,7 +16,10 @@ import javafx.stage.Stage;
 public final class FusionLabApp extends Application {
 
     /** How long closing the window waits for a cancelled job to stop before the process exits anyway. */
-    static final long CLOSE_WAIT_MILLIS = 600;
+    static final long CLOSE_WAIT_MILLIS = 250;
+
+    /** False when the window closed on a job that did not stop in time (read by {@link GuiLauncher}). */
+    static volatile boolean jobStopped = true;
 
     private final WorkbenchServices services;
     private WorkbenchViewModel vm;
@@ -31,12 +34,12 @@ public final class FusionLabApp extends Application {
 
     /**
      * Closing the window during a run cancels it. The models are released only when the job stopped in
-     * time: a job still inside a native inference keeps them, and the process exit ends it (see
+     * time: a job still inside a native inference keeps them, and the process ends it at once (see
      * {@link GuiLauncher}), so closing never hangs.
      */
     @Override
     public void stop() throws Exception {
-        stopWork(vm == null ? null : vm.task(), services, CLOSE_WAIT_MILLIS);
+        jobStopped = stopWork(vm == null ? null : vm.task(), services, CLOSE_WAIT_MILLIS);
     }
 
     /**

@@ -11,8 +11,8 @@ import javafx.application.Application;
  * class from the class path.
  *
  * <p>Without a display it prints one line saying so, and how to go on, instead of JavaFX's stack trace.
- * When the window closes the process exits at once: a cancelled job still inside a native inference
- * cannot hold it open.
+ * When the window closes the process exits within a second: a cancelled job still inside a native
+ * inference cannot hold it open.
  */
 public final class GuiLauncher {
 
@@ -40,7 +40,29 @@ public final class GuiLauncher {
             System.err.println("fusionlab: cannot open a window (" + firstLine(e) + "): " + HOW_ELSE);
             System.exit(NO_DISPLAY);
         }
-        exitWithin(1000);
+        if (!FusionLabApp.jobStopped) {
+            // a job inside native code (an encoder's forward pass) ignores cancellation, and the engines'
+            // shutdown hooks would wait for it: end now. Nothing is lost: the embedding cache syncs every
+            // write and heals a torn record, and exported files appear only when complete.
+            exitImmediately();
+        }
+        exitWithin(500);
+    }
+
+    /**
+     * Ends the process without running anything more: C's {@code _exit}, through the FFM API.
+     * {@code Runtime.halt} still runs the C library's exit handlers, and libtorch's static destructors
+     * abort the process (SIGABRT, a core dump) while one of its threads is mid-inference.
+     */
+    private static void exitImmediately() {
+        try {
+            var linker = java.lang.foreign.Linker.nativeLinker();
+            var exit = linker.defaultLookup().find("_exit").orElseThrow();
+            linker.downcallHandle(exit, java.lang.foreign.FunctionDescriptor.ofVoid(java.lang.foreign.ValueLayout.JAVA_INT))
+                    .invokeExact(0);
+        } catch (Throwable e) { // no _exit on this platform, or native access not enabled
+            Runtime.getRuntime().halt(0);
+        }
     }
 
     /**
