@@ -43,8 +43,9 @@ final class ModelLoader {
         } catch (IOException | ModelNotFoundException | MalformedModelException e) {
             throw new IllegalStateException("cannot load model " + file + ": " + firstLine(e), e);
         } catch (RuntimeException e) { // a corrupt or foreign file: the engines throw their own exceptions
-            throw new IllegalStateException("cannot load model " + file + " (" + format + "): it is damaged or not a "
-                    + format + " model: " + firstLine(e), e);
+            String kind = format == ModelFormat.ONNX ? "an ONNX" : "a TorchScript";
+            throw new IllegalStateException("cannot load model " + file + ": it is damaged or not " + kind
+                    + " model (" + firstLine(e) + ")", e);
         }
     }
 
