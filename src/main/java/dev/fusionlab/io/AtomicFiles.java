@@ -107,6 +107,26 @@ public final class AtomicFiles {
     }
 
     /**
+     * Fails now, with the reason in words, when files cannot be created in {@code dir} (created if
+     * missing): for a command that would otherwise find out after minutes of work. Creates and deletes
+     * one hidden probe file.
+     */
+    public static void requireWritableFolder(Path dir) throws IOException {
+        Path absolute = dir.toAbsolutePath();
+        Path probe = null;
+        try {
+            Files.createDirectories(absolute);
+            probe = Files.createTempFile(absolute, ".fusionlab-probe", ".part");
+        } catch (IOException e) {
+            throw new IOException("cannot write into " + absolute + ": " + WriteProblem.reason(absolute, e), e);
+        } finally {
+            if (probe != null) {
+                deleteQuietly(probe);
+            }
+        }
+    }
+
+    /**
      * For tests of the error paths: until the returned handle is closed, the streams this class hands
      * out throw {@code IOException(reason)} once {@code afterBytes} bytes went through all of them
      * together, as a disk that fills up does ("No space left on device"). Affects every thread.
