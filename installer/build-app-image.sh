@@ -15,7 +15,22 @@ mvn -q -B -DskipTests package
 stage=target/installer/input
 rm -rf target/installer && mkdir -p "$stage"
 cp target/fusionlab.jar "$stage/"
-cp -r target/lib "$stage/lib"
+mkdir -p "$stage/lib" target/installer/fx
+# JavaFX goes into the runtime image as modules (jlink), not on the class path, where it warns
+# "Unsupported JavaFX configuration"; its platform jars carry a classifier, the others are empty stubs.
+for f in target/lib/*.jar; do
+  case "$(basename "$f")" in
+    javafx-*-[0-9]*-*.jar) cp "$f" target/installer/fx/ ;;
+    javafx-*.jar) ;;
+    *) cp "$f" "$stage/lib/" ;;
+  esac
+done
+# jpackage's default module set for a class-path app ("ALL-DEFAULT") comes out empty once a module path
+# is given, so the JDK's modules are named here: all of them but the development tools.
+jdk_modules="$("$JAVA_HOME/bin/java" --list-modules | sed 's/@.*//' \
+  | grep -vE '^jdk\.(compiler|javadoc|jshell|jdeps|jlink|jpackage|jartool|hotspot\.agent|jdi|jdwp\.agent|jcmd|jconsole|jstatd|editpad|internal\..*|graal\..*|incubator\..*)$' \
+  | paste -sd, -)"
+fx_options="--add-exports=javafx.base/com.sun.javafx.event=ALL-UNNAMED --add-exports=javafx.controls/com.sun.javafx.scene.control=ALL-UNNAMED --add-exports=javafx.controls/com.sun.javafx.scene.control.behavior=ALL-UNNAMED --add-exports=javafx.graphics/com.sun.javafx.scene=ALL-UNNAMED --add-exports=javafx.graphics/com.sun.javafx.scene.traversal=ALL-UNNAMED --add-opens=javafx.controls/javafx.scene.control.skin=ALL-UNNAMED"
 cp -r assets "$stage/assets"
 cp LICENSE NOTICE "$stage/"
 
@@ -27,11 +42,13 @@ cp -r target/native "$stage/native"
   --description "Multimodal (image + text) fusion workbench" \
   --license-file LICENSE \
   --input "$stage" --main-jar fusionlab.jar --main-class dev.fusionlab.Launcher \
-  --java-options "--enable-native-access=ALL-UNNAMED -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dfusionlab.home=\$APPDIR" \
+  --module-path target/installer/fx --add-modules "$jdk_modules,javafx.controls,javafx.swing" \
+  --java-options "--enable-native-access=ALL-UNNAMED,javafx.graphics $fx_options -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dfusionlab.home=\$APPDIR" \
   --linux-shortcut 2>/dev/null || \
 "$JAVA_HOME/bin/jpackage" --type "$type" --dest target/installer \
   --name FusionLab --input "$stage" --main-jar fusionlab.jar --main-class dev.fusionlab.Launcher \
-  --java-options "--enable-native-access=ALL-UNNAMED -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dfusionlab.home=\$APPDIR"
+  --module-path target/installer/fx --add-modules "$jdk_modules,javafx.controls,javafx.swing" \
+  --java-options "--enable-native-access=ALL-UNNAMED,javafx.graphics $fx_options -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dfusionlab.home=\$APPDIR"
 
 if [[ "$type" == app-image ]]; then
   # jpackage's native launcher cannot set LD_LIBRARY_PATH; wrap it so Smile finds the shipped OpenBLAS.

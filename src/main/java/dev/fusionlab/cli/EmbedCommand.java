@@ -1,6 +1,7 @@
 package dev.fusionlab.cli;
 
 import dev.fusionlab.export.RunExporter;
+import dev.fusionlab.io.AtomicFiles;
 import dev.fusionlab.pipeline.EncodedDataset;
 import dev.fusionlab.pipeline.Pipeline;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ final class EmbedCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EncodedDataset encoded;
+        AtomicFiles.requireWritableFolder(out); // before minutes of work, not after
         try (CliContext context = new CliContext(); Pipeline pipeline = Pipeline.withDefaults()) {
             encoded = pipeline.encode(options.toConfig(), context.task());
             RunExporter.writeEmbeddings(encoded, out);

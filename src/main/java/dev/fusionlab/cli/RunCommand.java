@@ -1,6 +1,7 @@
 package dev.fusionlab.cli;
 
 import dev.fusionlab.export.RunExporter;
+import dev.fusionlab.io.AtomicFiles;
 import dev.fusionlab.pipeline.Pipeline;
 import dev.fusionlab.pipeline.RunResult;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunResult result;
+        AtomicFiles.requireWritableFolder(out); // before minutes of work, not after
         try (CliContext context = new CliContext(); Pipeline pipeline = Pipeline.withDefaults()) {
             result = pipeline.run(options.toConfig(), context.task());
             RunExporter.writeAll(result, out, dpi, context.task());

@@ -11,14 +11,14 @@ import java.util.HexFormat;
 /**
  * Finds the model files FusionLab ships: MobileNetV2 under {@code assets/models/}, and
  * all-MiniLM-L6-v2, which lives inside a Maven jar on the classpath and is extracted once into the
- * user cache ({@code ~/.cache/fusionlab/models/...}, or {@code -Dfusionlab.cache=DIR}), checked by
+ * user cache ({@code $XDG_CACHE_HOME} or {@code ~/.cache/fusionlab/models/...}, or {@code -Dfusionlab.cache=DIR}), checked by
  * sha256 so a half-written or tampered copy is replaced, never used.
  */
 public final class BundledModels {
 
     /** Overrides the folder holding mobilenet_v2.pt/.onnx (default: assets/models next to the app). */
     public static final String MODELS_PROPERTY = "fusionlab.models";
-    /** Overrides the cache root (default ~/.cache/fusionlab). */
+    /** Overrides the cache root (default $XDG_CACHE_HOME/fusionlab or $HOME/.cache/fusionlab). */
     public static final String CACHE_PROPERTY = "fusionlab.cache";
 
     public static final String MOBILENET_PT_SHA256 = "1190d2b3eaffc2bca352931eb4d8d1e89c54f1e52bfe360d213c0ec3861ac04c";
@@ -29,12 +29,28 @@ public final class BundledModels {
     private BundledModels() {
     }
 
-    /** The cache root: {@value #CACHE_PROPERTY} or {@code ~/.cache/fusionlab}. */
+    /**
+     * The cache root: {@value #CACHE_PROPERTY}, else {@code $XDG_CACHE_HOME/fusionlab}, else
+     * {@code $HOME/.cache/fusionlab}, else the account's home ({@code user.home}). The environment comes
+     * first because Java's {@code user.home} is the passwd entry's home and ignores a changed {@code $HOME}.
+     */
     public static Path cacheRoot() {
-        String configured = System.getProperty(CACHE_PROPERTY);
-        return configured != null && !configured.isBlank()
-                ? Path.of(configured)
-                : Path.of(System.getProperty("user.home"), ".cache", "fusionlab");
+        return cacheRoot(System.getProperty(CACHE_PROPERTY), System::getenv, System.getProperty("user.home"));
+    }
+
+    static Path cacheRoot(String property, java.util.function.UnaryOperator<String> env, String userHome) {
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
+        String xdg = env.apply("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) { // the XDG spec ignores relative paths
+            return Path.of(xdg, "fusionlab");
+        }
+        String home = env.apply("HOME");
+        if (home != null && !home.isBlank()) {
+            return Path.of(home, ".cache", "fusionlab");
+        }
+        return Path.of(userHome, ".cache", "fusionlab");
     }
 
     /**

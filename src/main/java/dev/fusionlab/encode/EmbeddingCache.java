@@ -1,18 +1,20 @@
 package dev.fusionlab.encode;
 
+import dev.fusionlab.io.WriteProblem;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.CRC32;
 
 /**
@@ -23,12 +25,25 @@ import java.util.zip.CRC32;
  * {@code <id>-<sha256 prefix>.emb}: a header (magic, dimension, full "id@sha256" key) then fixed-size
  * records {@code [32-byte content hash][dimension x float32 little-endian][CRC32 of both]}.
  * Appending never rewrites existing bytes, so a process killed mid-write leaves at most one torn
- * record at the end: on open, records are read until the first incomplete one or CRC mismatch and
- * the file is truncated back to the last good record. A second process using the same file at the
- * same time gets a read-only view (no interleaved writes).
+ * record at the end. A second process using the same file at the same time gets a read-only view
+ * (no interleaved writes).
+ *
+ * <p>The cache heals instead of failing a run, and says what it did ({@link #problem()}, and a
+ * warning in the log naming the file):
+ * <ul>
+ *   <li>a torn record at the end, or records whose CRC does not match, are dropped and the file is
+ *       rewritten with the intact ones;</li>
+ *   <li>a file whose header is not this encoder's (damaged, another format, an encoder that announced
+ *       another dimension) is moved aside to {@code <name>.emb.bad} and a new cache is started;</li>
+ *   <li>a folder that cannot be written (read-only, disk full, a file in the way) leaves the cache in
+ *       memory for this session: the run goes on and encodes what it must.</li>
+ * </ul>
+ * File access goes through {@link RandomAccessFile}, not a {@code FileChannel}: an interrupt (a
+ * cancelled run) closes a channel for good, which would end caching for the rest of the session.
  */
 public final class EmbeddingCache implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(EmbeddingCache.class.getName());
     private static final byte[] MAGIC = "FLEMB001".getBytes(StandardCharsets.US_ASCII);
     private static final int HASH_BYTES = 32;
 
@@ -36,8 +51,9 @@ public final class EmbeddingCache implements AutoCloseable {
     private final int dimension;
     private final int recordBytes;
     private final Map<Key, float[]> vectors = new HashMap<>();
-    private final FileChannel channel;
-    private final FileLock lock;
+    private RandomAccessFile raf;
+    private FileLock lock;
+    private String problem;
 
     /** A content hash usable as a map key. */
     private record Key(byte[] sha256) {
@@ -52,12 +68,10 @@ public final class EmbeddingCache implements AutoCloseable {
         }
     }
 
-    private EmbeddingCache(Path file, int dimension, FileChannel channel, FileLock lock) {
+    private EmbeddingCache(Path file, int dimension) {
         this.file = file;
         this.dimension = dimension;
         this.recordBytes = HASH_BYTES + 4 * dimension + 4;
-        this.channel = channel;
-        this.lock = lock;
     }
 
     /** Opens (or creates) the cache of {@code encoder} inside {@code dir}. */
@@ -65,32 +79,45 @@ public final class EmbeddingCache implements AutoCloseable {
         return open(dir, encoder.identity());
     }
 
-    /** Opens (or creates) the cache of the encoder with that identity inside {@code dir}. */
+    /**
+     * Opens (or creates) the cache of the encoder with that identity inside {@code dir}. Never fails
+     * for a damaged file or an unwritable folder (see the class comment); {@link #problem()} says why
+     * the cache is not what it should be.
+     */
     public static EmbeddingCache open(Path dir, EncoderIdentity encoder) throws IOException {
-        Files.createDirectories(dir);
         String safeId = encoder.id().replaceAll("[^A-Za-z0-9._-]+", "_");
         if (safeId.length() > 60) {
             safeId = safeId.substring(safeId.length() - 60);
         }
         Path file = dir.resolve(safeId + "-" + encoder.weightsSha256().substring(0, 16) + ".emb");
-        int dimension = encoder.dimension();
-        byte[] header = header(encoder.id() + "@" + encoder.weightsSha256(), dimension);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
-        FileLock lock;
+        EmbeddingCache cache = new EmbeddingCache(file, encoder.dimension());
+        byte[] header = header(encoder.id() + "@" + encoder.weightsSha256(), encoder.dimension());
         try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
+            Files.createDirectories(dir);
+            cache.openFile();
+        } catch (IOException e) {
+            cache.memoryOnly("cannot be opened: " + WriteProblem.reason(file, e));
+            return cache;
         }
-        EmbeddingCache cache = new EmbeddingCache(file, dimension, channel, lock);
         try {
             cache.load(header);
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
+        } catch (IOException e) {
+            cache.memoryOnly("cannot be used: " + WriteProblem.reason(file, e));
         }
         return cache;
+    }
+
+    private void openFile() throws IOException {
+        raf = new RandomAccessFile(file.toFile(), "rw");
+        try {
+            lock = raf.getChannel().tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        } catch (IOException e) {
+            raf.close();
+            raf = null;
+            throw e;
+        }
     }
 
     public Path file() {
@@ -105,9 +132,14 @@ public final class EmbeddingCache implements AutoCloseable {
         return vectors.size();
     }
 
-    /** True when another process holds the file: lookups work, new vectors stay in memory only. */
-    public boolean readOnly() {
-        return lock == null;
+    /** True when new vectors stay in memory only: another process holds the file, or it cannot be written. */
+    public synchronized boolean readOnly() {
+        return raf == null || lock == null;
+    }
+
+    /** What went wrong with the file and what the cache did about it; empty while all is well. */
+    public synchronized Optional<String> problem() {
+        return Optional.ofNullable(problem);
     }
 
     /** The cached vector for that content hash, or null. */
@@ -116,7 +148,11 @@ public final class EmbeddingCache implements AutoCloseable {
         return v == null ? null : v.clone();
     }
 
-    /** Adds vectors (index-aligned with their content hashes) and flushes them to disk in one write. */
+    /**
+     * Adds vectors (index-aligned with their content hashes) and appends them to the file in one write.
+     * When the write fails (disk full, say), the file is cut back to its last complete record, the
+     * vectors stay in memory, and the cache stops writing for this session.
+     */
     public synchronized void putAll(byte[][] contentSha256, float[][] vectorsToAdd) throws IOException {
         ByteBuffer out = ByteBuffer.allocate(recordBytes * contentSha256.length).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < contentSha256.length; i++) {
@@ -128,69 +164,156 @@ public final class EmbeddingCache implements AutoCloseable {
             if (vectors.putIfAbsent(key, v.clone()) != null) {
                 continue;
             }
-            int start = out.position();
-            out.put(contentSha256[i]);
-            for (float x : v) {
-                out.putFloat(x);
-            }
-            CRC32 crc = new CRC32();
-            crc.update(out.array(), start, HASH_BYTES + 4 * dimension);
-            out.putInt((int) crc.getValue());
+            putRecord(out, contentSha256[i], v);
         }
         if (readOnly() || out.position() == 0) {
             return;
         }
-        out.flip();
-        long at = channel.size();
-        while (out.hasRemaining()) {
-            at += channel.write(out, at);
+        long end = raf.length();
+        try {
+            raf.seek(end);
+            raf.write(out.array(), 0, out.position());
+            raf.getFD().sync();
+        } catch (IOException e) {
+            try {
+                raf.setLength(end);
+            } catch (IOException ignored) {
+                // the torn tail is dropped when the file is next opened
+            }
+            memoryOnly("cannot be written: " + WriteProblem.reason(file, e));
         }
-        channel.force(false);
+    }
+
+    private void putRecord(ByteBuffer out, byte[] hash, float[] v) {
+        int start = out.position();
+        out.put(hash);
+        for (float x : v) {
+            out.putFloat(x);
+        }
+        CRC32 crc = new CRC32();
+        crc.update(out.array(), start, HASH_BYTES + 4 * dimension);
+        out.putInt((int) crc.getValue());
     }
 
     private void load(byte[] header) throws IOException {
-        long size = channel.size();
-        if (size < header.length) {
+        long size = raf.length();
+        if (size == 0) {
+            writeHeader(header);
+            return;
+        }
+        byte[] existing = new byte[header.length];
+        if (size < header.length || !readFully(0, existing) || !Arrays.equals(existing, header)) {
+            moveAside(describeHeader(existing, size, header));
             if (!readOnly()) {
-                channel.truncate(0);
-                channel.write(ByteBuffer.wrap(header), 0);
-                channel.force(false);
+                writeHeader(header);
             }
             return;
         }
-        ByteBuffer existing = ByteBuffer.allocate(header.length);
-        channel.read(existing, 0);
-        if (!Arrays.equals(existing.array(), header)) {
-            throw new IOException("embedding cache " + file + " belongs to another encoder or is damaged; delete it");
-        }
-        long goodEnd = header.length;
-        ByteBuffer record = ByteBuffer.allocate(recordBytes).order(ByteOrder.LITTLE_ENDIAN);
-        while (goodEnd + recordBytes <= size) {
-            record.clear();
-            channel.read(record, goodEnd);
+        long at = header.length;
+        int damaged = 0;
+        byte[] record = new byte[recordBytes];
+        for (; at + recordBytes <= size; at += recordBytes) {
+            readFully(at, record);
             if (!addIfIntact(record)) {
-                break;
+                damaged++;
             }
-            goodEnd += recordBytes;
         }
-        if (goodEnd < size && !readOnly()) {
-            channel.truncate(goodEnd);
+        long torn = size - at;
+        if (damaged == 0 && torn == 0) {
+            return;
+        }
+        if (readOnly()) {
+            return; // the process holding the file heals it
+        }
+        if (damaged > 0) {
+            rewrite(header);
+            warn(damaged + " damaged record" + (damaged == 1 ? " was" : "s were") + " dropped"
+                    + (torn > 0 ? " with a torn record at the end" : "") + "; " + vectors.size() + " intact vectors kept");
+        } else {
+            raf.setLength(at); // a torn record from a killed process: expected, not worth a warning
         }
     }
 
-    private boolean addIfIntact(ByteBuffer record) {
+    /** Why a header is not this encoder's, in words. */
+    private String describeHeader(byte[] existing, long size, byte[] expected) {
+        if (size < MAGIC.length || !Arrays.equals(Arrays.copyOf(existing, MAGIC.length), MAGIC)) {
+            return "it is not a FusionLab embedding cache (or its header is damaged)";
+        }
+        ByteBuffer b = ByteBuffer.wrap(existing).order(ByteOrder.LITTLE_ENDIAN);
+        int storedDimension = size >= MAGIC.length + 4 ? b.getInt(MAGIC.length) : -1;
+        if (storedDimension != dimension) {
+            return "it holds " + storedDimension + "-d vectors, the encoder makes " + dimension + "-d ones";
+        }
+        return "it belongs to another encoder or its header is damaged";
+    }
+
+    /** Moves a foreign or damaged file to {@code <name>.bad} and starts an empty one in its place. */
+    private void moveAside(String why) throws IOException {
+        if (readOnly()) {
+            memoryOnly("is not this encoder's (" + why + ") and is in use by another process");
+            return;
+        }
+        Path bad = file.resolveSibling(file.getFileName() + ".bad");
+        close();
+        Files.move(file, bad, StandardCopyOption.REPLACE_EXISTING);
+        openFile();
+        warn("was not this encoder's (" + why + "): moved aside to " + bad.getFileName() + ", starting afresh");
+    }
+
+    private void rewrite(byte[] header) throws IOException {
+        ByteBuffer out = ByteBuffer.allocate(recordBytes * vectors.size()).order(ByteOrder.LITTLE_ENDIAN);
+        vectors.forEach((key, v) -> putRecord(out, key.sha256(), v));
+        raf.setLength(header.length);
+        raf.seek(header.length);
+        raf.write(out.array(), 0, out.position());
+        raf.getFD().sync();
+    }
+
+    private void writeHeader(byte[] header) throws IOException {
+        if (readOnly()) {
+            return;
+        }
+        raf.seek(0); // always an empty file: a new one, or one whose old content was moved aside
+        raf.write(header);
+        raf.getFD().sync();
+    }
+
+    private boolean readFully(long at, byte[] into) throws IOException {
+        raf.seek(at);
+        int read = 0;
+        while (read < into.length) {
+            int n = raf.read(into, read, into.length - read);
+            if (n < 0) {
+                return false;
+            }
+            read += n;
+        }
+        return true;
+    }
+
+    private boolean addIfIntact(byte[] record) {
         CRC32 crc = new CRC32();
-        crc.update(record.array(), 0, HASH_BYTES + 4 * dimension);
-        record.position(HASH_BYTES + 4 * dimension);
-        if (record.getInt() != (int) crc.getValue()) {
+        crc.update(record, 0, HASH_BYTES + 4 * dimension);
+        ByteBuffer b = ByteBuffer.wrap(record).order(ByteOrder.LITTLE_ENDIAN);
+        if (b.getInt(HASH_BYTES + 4 * dimension) != (int) crc.getValue()) {
             return false;
         }
-        byte[] hash = Arrays.copyOfRange(record.array(), 0, HASH_BYTES);
         float[] v = new float[dimension];
-        record.position(HASH_BYTES);
-        record.asFloatBuffer().get(v);
-        vectors.put(new Key(hash), v);
+        b.position(HASH_BYTES);
+        b.asFloatBuffer().get(v);
+        vectors.put(new Key(Arrays.copyOfRange(record, 0, HASH_BYTES)), v);
         return true;
+    }
+
+    /** From now on nothing is written: vectors are kept for this session only. */
+    private void memoryOnly(String why) {
+        closeQuietly();
+        warn(why + "; embeddings are kept in memory for this session only");
+    }
+
+    private void warn(String what) {
+        problem = "embedding cache " + file + " " + what;
+        LOG.log(System.Logger.Level.WARNING, problem);
     }
 
     private static byte[] header(String key, int dimension) {
@@ -199,12 +322,27 @@ public final class EmbeddingCache implements AutoCloseable {
                 .put(MAGIC).putInt(dimension).putInt(keyBytes.length).put(keyBytes).array();
     }
 
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (IOException ignored) {
+            // nothing more to lose: the cache is in memory from now on
+        }
+    }
+
     @Override
     public synchronized void close() throws IOException {
-        if (lock != null && lock.isValid()) {
-            lock.release();
+        try {
+            if (lock != null && lock.isValid()) {
+                lock.release();
+            }
+        } finally {
+            lock = null;
+            if (raf != null) {
+                raf.close();
+                raf = null;
+            }
         }
-        channel.close();
     }
 
     @Override

@@ -41,7 +41,18 @@ final class ModelLoader {
         try {
             return builder.build().loadModel();
         } catch (IOException | ModelNotFoundException | MalformedModelException e) {
-            throw new IllegalStateException("cannot load model " + file + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot load model " + file + ": " + firstLine(e), e);
+        } catch (RuntimeException e) { // a corrupt or foreign file: the engines throw their own exceptions
+            String kind = format == ModelFormat.ONNX ? "an ONNX" : "a TorchScript";
+            throw new IllegalStateException("cannot load model " + file + ": it is damaged or not " + kind
+                    + " model (" + firstLine(e) + ")", e);
         }
+    }
+
+    /** Native engines attach their whole C++ stack trace to the message; the first line says what happened. */
+    static String firstLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
     }
 }

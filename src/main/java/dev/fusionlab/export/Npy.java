@@ -1,13 +1,12 @@
 package dev.fusionlab.export;
 
+import dev.fusionlab.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,22 +38,20 @@ public final class Npy {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            out.write(head);
-            ByteBuffer row = ByteBuffer.allocate(cols * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-            for (int i = 0; i < rows.length; i++) {
-                if (rows[i].length != cols) {
-                    throw new IllegalArgumentException("row " + i + " has " + rows[i].length + " values, expected " + cols);
-                }
-                row.clear();
-                row.asFloatBuffer().put(rows[i]);
-                row.limit(cols * Float.BYTES);
-                while (row.hasRemaining()) {
-                    out.write(row);
-                }
+        for (int i = 0; i < rows.length; i++) { // before the file is touched
+            if (rows[i].length != cols) {
+                throw new IllegalArgumentException("row " + i + " has " + rows[i].length + " values, expected " + cols);
             }
         }
+        AtomicFiles.write(file, out -> {
+            out.write(head.array(), 0, head.limit());
+            ByteBuffer row = ByteBuffer.allocate(cols * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            for (float[] values : rows) {
+                row.clear();
+                row.asFloatBuffer().put(values);
+                out.write(row.array(), 0, cols * Float.BYTES);
+            }
+        });
     }
 
     /**

@@ -4,9 +4,8 @@ import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.data.Sample;
 import dev.fusionlab.data.Split;
 import dev.fusionlab.evaluate.Decisions;
+import dev.fusionlab.io.AtomicFiles;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,27 +50,28 @@ public final class PredictionsCsv {
     public static void write(Path file, List<Sample> samples, List<String> classes,
                              Map<Strategy, float[][]> probabilities) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
-            csv.printRecord(header(classes));
-            for (int i = 0; i < samples.size(); i++) {
-                Sample sample = samples.get(i);
-                if (sample.split() != Split.TEST) {
-                    continue;
-                }
-                List<String> row = new ArrayList<>();
-                row.add(sample.id());
-                row.add(sample.label() == null ? "" : sample.label());
-                for (Strategy s : Strategy.values()) {
-                    row.add(classes.get(Decisions.argmax(probabilities.get(s)[i])));
-                }
-                for (Strategy s : Strategy.values()) {
-                    for (float p : probabilities.get(s)[i]) {
-                        row.add(String.format(Locale.ROOT, "%.6g", p));
+        AtomicFiles.writeText(file, w -> {
+            try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+                csv.printRecord(header(classes));
+                for (int i = 0; i < samples.size(); i++) {
+                    Sample sample = samples.get(i);
+                    if (sample.split() != Split.TEST) {
+                        continue;
                     }
+                    List<String> row = new ArrayList<>();
+                    row.add(sample.id());
+                    row.add(sample.label() == null ? "" : sample.label());
+                    for (Strategy s : Strategy.values()) {
+                        row.add(classes.get(Decisions.argmax(probabilities.get(s)[i])));
+                    }
+                    for (Strategy s : Strategy.values()) {
+                        for (float p : probabilities.get(s)[i]) {
+                            row.add(String.format(Locale.ROOT, "%.6g", p));
+                        }
+                    }
+                    csv.printRecord(row);
                 }
-                csv.printRecord(row);
             }
-        }
+        });
     }
 }

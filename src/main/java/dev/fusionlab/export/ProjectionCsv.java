@@ -1,8 +1,8 @@
 package dev.fusionlab.export;
 
+import dev.fusionlab.io.AtomicFiles;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,13 +24,14 @@ public final class ProjectionCsv {
         }
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
-            csv.printRecord("id", "x", "y");
-            for (int i = 0; i < points.length; i++) {
-                csv.printRecord(ids.get(i), format(points[i][0]), format(points[i][1]));
+        AtomicFiles.writeText(file, w -> {
+            try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+                csv.printRecord("id", "x", "y");
+                for (int i = 0; i < points.length; i++) {
+                    csv.printRecord(ids.get(i), format(points[i][0]), format(points[i][1]));
+                }
             }
-        }
+        });
     }
 
     /** Reads the id column of an {@code ids.csv} (header {@code id}, one id a row). */
@@ -43,13 +44,14 @@ public final class ProjectionCsv {
 
     public static void writeIds(Path file, List<String> ids) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
-            csv.printRecord("id");
-            for (String id : ids) {
-                csv.printRecord(id);
+        AtomicFiles.writeText(file, w -> {
+            try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+                csv.printRecord("id");
+                for (String id : ids) {
+                    csv.printRecord(id);
+                }
             }
-        }
+        });
     }
 
     /** Reads a layout back: rows of {@code [x, y]} in file order. */

@@ -147,11 +147,19 @@ public final class Pipeline implements AutoCloseable {
      * {@code config.datasetOptions()}, which decide its splits.
      */
     public RunResult run(Dataset dataset, RunConfig config, TaskContext ctx, LiveLayouts live) {
-        return run(dataset, config, new LinkedHashMap<>(), ctx, live);
+        return run(dataset, config, Map.of(), ctx, live);
     }
 
-    private RunResult run(Dataset dataset, RunConfig config, Map<String, Long> millis, TaskContext ctx,
-                          LiveLayouts live) {
+    /**
+     * As {@link #run(Dataset, RunConfig, TaskContext, LiveLayouts)} after stages already timed. Refuses,
+     * before encoding, a dataset whose run would not fit in the heap ({@link RunBudget}).
+     */
+    public RunResult run(Dataset dataset, RunConfig config, Map<String, Long> earlierStages, TaskContext ctx,
+                         LiveLayouts live) {
+        Map<String, Long> millis = new LinkedHashMap<>(earlierStages);
+        new RunBudget(dataset.samples().size(), imageEncoder(config.imageEncoder()).dimension(),
+                textEncoder(config.textEncoder()).dimension(), config.projection(), config.projectionSettings())
+                .require(datasetPath(config).toString());
         EncodedDataset encoded = timed(millis, "encode", () -> encode(dataset, config, ctx));
         return analyse(encoded, config, millis, ctx, live);
     }

@@ -1,11 +1,13 @@
 package dev.fusionlab.project;
 
+import dev.fusionlab.task.CancelledException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -71,9 +73,11 @@ public final class Workers implements AutoCloseable {
                     failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
                 }
             } catch (InterruptedException e) {
+                // interrupted = cancelled (the GUI interrupts a job it cancels): never "failed: interrupted"
                 Thread.currentThread().interrupt();
-                if (failure == null) {
-                    failure = new IllegalStateException("interrupted", e);
+                next.set(n);
+                if (failure == null || !(failure instanceof CancelledException)) {
+                    failure = new CancelledException("parallel section");
                 }
             }
         }
@@ -88,10 +92,31 @@ public final class Workers implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the threads and waits until they have ended, so that a stage that returns (or reports
+     * "cancelled") leaves no worker running behind it. Helpers only ever run one short chunk, so the
+     * wait is brief; an interrupt does not cut it short (it is passed on afterwards).
+     */
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
+        if (pool == null) {
+            return;
+        }
+        pool.shutdownNow();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                    break;
+                }
+                System.getLogger(Workers.class.getName()).log(System.Logger.Level.WARNING,
+                        "worker threads still busy after a minute; waiting on");
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -13,6 +13,7 @@ import dev.fusionlab.evaluate.RetrievalMetrics;
 import dev.fusionlab.fuse.LateCombiner;
 import dev.fusionlab.fuse.LateFusion;
 import dev.fusionlab.fuse.StackingOutcome;
+import dev.fusionlab.io.AtomicFiles;
 import dev.fusionlab.pipeline.RunResult;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -44,12 +45,12 @@ public final class ReportJson {
 
     /** Writes {@code metrics.json} (or the GUI's metrics export). */
     public static void writeMetrics(MetricsReport report, Path file) throws IOException {
-        JSON.writeValue(file.toFile(), metrics(report));
+        AtomicFiles.write(file, out -> JSON.writeValue(out, metrics(report)));
     }
 
     /** Writes {@code run.json}: dataset, config, encoders, every trained model's provenance, versions, timings. */
     public static void writeRun(RunResult result, Path file) throws IOException {
-        JSON.writeValue(file.toFile(), run(result));
+        AtomicFiles.write(file, out -> JSON.writeValue(out, run(result)));
     }
 
     /** The metrics document. */

@@ -11,6 +11,12 @@ public final class CancellationToken {
         cancelled.set(true);
     }
 
+    /** True once {@link #cancel()} was called, whichever thread asks (unlike {@link #isCancelled()}). */
+    public boolean cancelRequested() {
+        return cancelled.get();
+    }
+
+    /** True once cancelled, or when the calling thread has been interrupted. */
     public boolean isCancelled() {
         return cancelled.get() || Thread.currentThread().isInterrupted();
     }

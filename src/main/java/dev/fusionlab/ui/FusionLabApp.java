@@ -1,6 +1,7 @@
 package dev.fusionlab.ui;
 
 import dev.fusionlab.pipeline.RunConfig;
+import dev.fusionlab.ui.model.BackgroundTaskViewModel;
 import dev.fusionlab.ui.model.WorkbenchServices;
 import dev.fusionlab.ui.model.WorkbenchViewModel;
 import dev.fusionlab.ui.view.MainWindow;
@@ -14,7 +15,14 @@ import javafx.stage.Stage;
  */
 public final class FusionLabApp extends Application {
 
+    /** How long closing the window waits for a cancelled job to stop before the process exits anyway. */
+    static final long CLOSE_WAIT_MILLIS = 250;
+
+    /** False when the window closed on a job that did not stop in time (read by {@link GuiLauncher}). */
+    static volatile boolean jobStopped = true;
+
     private final WorkbenchServices services;
+    private WorkbenchViewModel vm;
 
     public FusionLabApp() {
         this(new CoreWorkbenchServices());
@@ -24,16 +32,33 @@ public final class FusionLabApp extends Application {
         this.services = services;
     }
 
+    /**
+     * Closing the window during a run cancels it. The models are released only when the job stopped in
+     * time: a job still inside a native inference keeps them, and the process ends it at once (see
+     * {@link GuiLauncher}), so closing never hangs.
+     */
     @Override
     public void stop() throws Exception {
-        if (services instanceof AutoCloseable closeable) {
+        jobStopped = stopWork(vm == null ? null : vm.task(), services, CLOSE_WAIT_MILLIS);
+    }
+
+    /**
+     * Cancels the running job, waits up to {@code waitMillis} for it, then closes {@code services} if it
+     * stopped.
+     *
+     * @return true when the job stopped in time and the services were closed
+     */
+    static boolean stopWork(BackgroundTaskViewModel task, Object services, long waitMillis) throws Exception {
+        boolean stopped = task == null || task.cancelAndAwait(waitMillis);
+        if (stopped && services instanceof AutoCloseable closeable) {
             closeable.close();
         }
+        return stopped;
     }
 
     @Override
     public void start(Stage stage) {
-        WorkbenchViewModel vm = new WorkbenchViewModel(services, Platform::runLater);
+        vm = new WorkbenchViewModel(services, Platform::runLater);
         MainWindow window = new MainWindow(vm);
         stage.setTitle("FusionLab");
         stage.setScene(window.createScene(1440, 900));

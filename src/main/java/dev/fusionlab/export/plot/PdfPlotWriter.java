@@ -1,5 +1,6 @@
 package dev.fusionlab.export.plot;
 
+import dev.fusionlab.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -33,9 +34,7 @@ public final class PdfPlotWriter implements PlotWriter {
                 content.transform(new Matrix(POINTS_PER_PX, 0, 0, -POINTS_PER_PX, 0, spec.heightPx() * POINTS_PER_PX));
                 PlotPainter.paint(spec, new PdfSurface(content));
             }
-            document.save(file.toFile());
-        } catch (IOException e) {
-            throw new IOException("cannot write PDF " + file + ": " + e.getMessage(), e);
+            AtomicFiles.write(file, document::save);
         }
     }
 

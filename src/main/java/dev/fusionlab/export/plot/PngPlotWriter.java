@@ -1,5 +1,6 @@
 package dev.fusionlab.export.plot;
 
+import dev.fusionlab.io.AtomicFiles;
 import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -12,7 +13,6 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -36,13 +36,15 @@ public final class PngPlotWriter implements PlotWriter {
     public void write(ScatterPlotSpec spec, Path file) throws IOException {
         BufferedImage image = render(spec);
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(Files.newOutputStream(file))) {
-            writer.setOutput(out);
-            IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), null);
-            setDpi(metadata, spec.dpi());
-            writer.write(new IIOImage(image, null, metadata));
-        } catch (IOException e) {
-            throw new IOException("cannot write PNG " + file + ": " + e.getMessage(), e);
+        try {
+            AtomicFiles.write(file, stream -> {
+                try (ImageOutputStream out = ImageIO.createImageOutputStream(stream)) {
+                    writer.setOutput(out);
+                    IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), null);
+                    setDpi(metadata, spec.dpi());
+                    writer.write(new IIOImage(image, null, metadata));
+                }
+            });
         } finally {
             writer.dispose();
         }

@@ -1,9 +1,7 @@
 package dev.fusionlab.export.plot;
 
+import dev.fusionlab.io.AtomicFiles;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,21 +40,20 @@ public record PointTable(List<String> ids, Map<String, List<String>> columns) {
         }
         List<String> header = new ArrayList<>(List.of("id", "x", "y"));
         header.addAll(columns.keySet());
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get().print(out)) {
-            List<Object> row = new ArrayList<>(header.size());
-            for (int i = 0; i < ids.size(); i++) {
-                row.clear();
-                row.add(ids.get(i));
-                row.add(spec.xs()[i]);
-                row.add(spec.ys()[i]);
-                for (List<String> column : columns.values()) {
-                    row.add(column.get(i));
+        AtomicFiles.writeText(file, out -> {
+            try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get().print(out)) {
+                List<Object> row = new ArrayList<>(header.size());
+                for (int i = 0; i < ids.size(); i++) {
+                    row.clear();
+                    row.add(ids.get(i));
+                    row.add(spec.xs()[i]);
+                    row.add(spec.ys()[i]);
+                    for (List<String> column : columns.values()) {
+                        row.add(column.get(i));
+                    }
+                    csv.printRecord(row);
                 }
-                csv.printRecord(row);
             }
-        } catch (IOException e) {
-            throw new IOException("cannot write CSV " + file + ": " + e.getMessage(), e);
-        }
+        });
     }
 }

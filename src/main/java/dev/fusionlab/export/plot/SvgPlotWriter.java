@@ -1,10 +1,8 @@
 package dev.fusionlab.export.plot;
 
-import java.io.BufferedWriter;
+import dev.fusionlab.io.AtomicFiles;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -17,7 +15,7 @@ public final class SvgPlotWriter implements PlotWriter {
 
     @Override
     public void write(ScatterPlotSpec spec, Path file) throws IOException {
-        try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
+        AtomicFiles.writeText(file, out -> {
             out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
             out.write(String.format(Locale.ROOT,
                     "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\""
@@ -28,9 +26,7 @@ public final class SvgPlotWriter implements PlotWriter {
             }
             PlotPainter.paint(spec, new SvgSurface(out));
             out.write("</svg>\n");
-        } catch (IOException e) {
-            throw new IOException("cannot write SVG " + file + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     static String escape(String s) {

@@ -3,10 +3,12 @@ package dev.fusionlab.ui.model;
 import dev.fusionlab.task.CancellationToken;
 import dev.fusionlab.task.CancelledException;
 import dev.fusionlab.task.TaskContext;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -21,7 +23,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * Runs one long job at a time on a background thread and shows its state: stage, progress, ETA,
  * message, error. Progress from the worker is coalesced: however often the core reports, at most one
  * update is waiting on the UI thread, so a chatty stage cannot flood it. Cancel sets the job's
- * {@link CancellationToken} and interrupts the worker; the job ends at its next check.
+ * {@link CancellationToken} and interrupts the worker; the job ends at its next check, and reports
+ * "cancelled" only once its code has returned, so every helper thread it started has ended by then.
  */
 public final class BackgroundTaskViewModel {
 
@@ -36,7 +39,7 @@ public final class BackgroundTaskViewModel {
 
     private final Executor uiThread;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "fusionlab-worker");
+        Thread t = new Thread(r, "fusionlab-task"); // "fusionlab-worker" are the projections' helpers
         t.setDaemon(true);
         return t;
     });
@@ -51,6 +54,7 @@ public final class BackgroundTaskViewModel {
     private final EtaEstimator etaEstimator = new EtaEstimator();
     private CancellationToken token;
     private Future<?> future;
+    private volatile CountDownLatch jobEnded;
 
     /** @param uiThread runs updates of this view model's properties (Platform::runLater in the app) */
     public BackgroundTaskViewModel(Executor uiThread) {
@@ -86,6 +90,8 @@ public final class BackgroundTaskViewModel {
         eta.set("");
         error.set("");
         TaskContext context = new TaskContext(this::report, jobToken);
+        CountDownLatch ended = new CountDownLatch(1);
+        jobEnded = ended;
         future = worker.submit(() -> {
             try {
                 T result = work.run(context);
@@ -99,15 +105,50 @@ public final class BackgroundTaskViewModel {
                         finish(jobTitle + " failed", String.valueOf(e.getMessage()));
                     }
                 });
-            } catch (CancelledException | InterruptedException e) {
-                uiThread.execute(() -> finish(jobTitle + " cancelled", ""));
             } catch (Exception | Error e) {
-                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                uiThread.execute(() -> finish(jobTitle + " failed", reason));
+                if (jobToken.cancelRequested() || isCancellation(e)) {
+                    uiThread.execute(() -> finish(jobTitle + " cancelled", ""));
+                } else {
+                    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                    uiThread.execute(() -> finish(jobTitle + " failed", reason));
+                }
+            } finally {
+                Thread.interrupted(); // an interrupt meant for this job must not reach the next one
+                ended.countDown();
             }
             return null;
         });
         return true;
+    }
+
+    /**
+     * Whether {@code e} is how a stopped job ends rather than a fault: the job's own cancellation, or an
+     * interrupt surfacing through code that wraps it (a library's {@code IllegalStateException("interrupted")},
+     * a file channel closed by the interrupt). A job that was asked to stop reports "cancelled" whatever it
+     * threw on the way out.
+     */
+    static boolean isCancellation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CancelledException || t instanceof InterruptedException
+                    || t instanceof java.nio.channels.ClosedByInterruptException
+                    || t instanceof java.io.InterruptedIOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Cancels the running job and waits, at most {@code timeoutMillis}, until its code has returned; for
+     * closing the window, which must not hang on a job and must not pull resources from under one. Can
+     * be called on the UI thread: it waits for the worker, not for the UI update that follows.
+     *
+     * @return true when no job is running any more
+     */
+    public boolean cancelAndAwait(long timeoutMillis) throws InterruptedException {
+        CountDownLatch ended = jobEnded;
+        cancel();
+        return ended == null || ended.await(timeoutMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Asks the running job to stop; it ends at its next cancellation check. */

