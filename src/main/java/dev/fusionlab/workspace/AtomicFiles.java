@@ -38,12 +38,14 @@ public final class AtomicFiles {
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
                  OutputStream out = Channels.newOutputStream(channel)) {
-                content.writeTo(new java.io.BufferedOutputStream(out, 1 << 16) {
+                java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(out, 1 << 16) {
                     @Override
                     public void close() throws IOException {
                         flush(); // the channel is closed below, after force
                     }
-                });
+                };
+                content.writeTo(buffered);
+                buffered.flush();
                 channel.force(true);
             }
             move(temp, target);
