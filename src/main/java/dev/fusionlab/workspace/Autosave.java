@@ -50,6 +50,7 @@ public final class Autosave implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        AtomicFiles.deleteStaleTemporaries(file);
     }
 
     public Path file() {
