@@ -38,6 +38,17 @@ public final class WorkspaceStore {
         return name.endsWith(EXTENSION) || name.endsWith(".zip") || Files.isRegularFile(path);
     }
 
+    /**
+     * True when {@code path} looks like a workspace to open (a {@value #EXTENSION} or {@code .zip} file, or a
+     * folder with a {@value WorkspaceFormat#MANIFEST}): how the launcher tells {@code fusionlab <workspace>}
+     * from a CLI command.
+     */
+    public static boolean looksLikeWorkspace(Path path) {
+        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        return Files.isRegularFile(path) && (name.endsWith(EXTENSION) || name.endsWith(".zip"))
+                || Files.isRegularFile(path.resolve(WorkspaceFormat.MANIFEST));
+    }
+
     /** Saves {@code workspace} to {@code target} (an archive or a folder, see {@link #isArchive}), atomically. */
     public static void save(Workspace workspace, Path target) throws IOException {
         Map<String, byte[]> entries = WorkspaceFormat.entries(workspace);

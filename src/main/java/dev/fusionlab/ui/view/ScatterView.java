@@ -63,6 +63,9 @@ public final class ScatterView extends Region {
     private PixelBuffer<IntBuffer> buffer;
     private ViewTransform view;
     private boolean userMoved;
+    /** A zoom set from outside (a reopened workspace), applied at the next draw, when the size is known. */
+    private Viewport pendingZoom;
+    private boolean publishingZoom;
     private PointColouring argbSource;
     private int[] argb;
     private boolean redrawPending;
@@ -103,6 +106,14 @@ public final class ScatterView extends Region {
         vm.focusedProperty().addListener((obs, old, now) -> bringIntoView(now.intValue()));
         vm.hoveredProperty().addListener((obs, old, now) -> requestRedraw());
         theme.addListener((obs, old, now) -> requestRedraw());
+        vm.zoomProperty().addListener((obs, old, now) -> {
+            if (!publishingZoom && now != null) {
+                pendingZoom = now;
+                view = null;
+                userMoved = true;
+                requestRedraw();
+            }
+        });
 
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
@@ -175,7 +186,14 @@ public final class ScatterView extends Region {
         title.setVisible(drawable);
         int w = buffer.getWidth(), h = buffer.getHeight();
         if (drawable && view == null) {
-            view = fitted(layout, w, h);
+            view = pendingZoom != null ? ViewTransform.fit(pendingZoom, w, h) : fitted(layout, w, h);
+            pendingZoom = null;
+        }
+        publishingZoom = true; // tell the view model what is shown, for saving
+        try {
+            vm.zoomProperty().set(drawable && userMoved && view != null ? view.visible() : null);
+        } finally {
+            publishingZoom = false;
         }
         buffer.updateBuffer(b -> {
             if (drawable) {
