@@ -32,7 +32,7 @@ public final class DatasetCheck {
      * @param status  what was found
      * @param message one sentence for the user, naming the dataset and what to do
      */
-    public record Result(Status status, String message) {
+    public record Finding(Status status, String message) {
 
         public boolean needsRelink() {
             return status == Status.MOVED || status == Status.CHANGED;
@@ -43,17 +43,17 @@ public final class DatasetCheck {
     }
 
     /** Checks the dataset of {@code workspace}'s run where its samples say it is. */
-    public static Result check(Workspace workspace, TaskContext ctx) {
+    public static Finding check(Workspace workspace, TaskContext ctx) {
         RunResult run = workspace.result();
         if (run == null) {
-            return new Result(Status.NO_RUN, "");
+            return new Finding(Status.NO_RUN, "");
         }
         String name = run.dataset().name();
         Path root = run.dataset().root();
         for (Sample s : run.samples()) {
             ctx.throwIfCancelled("checking the dataset");
             if (!Files.isRegularFile(s.image())) {
-                return new Result(Status.MOVED, "The dataset \u201c" + name + "\u201d is no longer at " + root
+                return new Finding(Status.MOVED, "The dataset \u201c" + name + "\u201d is no longer at " + root
                         + " (" + s.image() + " is missing). The saved results are shown; relink it to its new folder "
                         + "to see thumbnails and run again.");
             }
@@ -62,16 +62,16 @@ public final class DatasetCheck {
         try {
             now = DatasetFingerprint.of(run.samples());
         } catch (IOException e) {
-            return new Result(Status.MOVED, "The dataset \u201c" + name + "\u201d at " + root + " cannot be read ("
+            return new Finding(Status.MOVED, "The dataset \u201c" + name + "\u201d at " + root + " cannot be read ("
                     + e.getMessage() + "). Relink it to its new folder.");
         }
         if (!now.equals(run.provenance().datasetSha256())) {
-            return new Result(Status.CHANGED, "The dataset \u201c" + name + "\u201d at " + root + " changed since this "
+            return new Finding(Status.CHANGED, "The dataset \u201c" + name + "\u201d at " + root + " changed since this "
                     + "workspace was saved (fingerprint " + shortHash(now) + ", was "
                     + shortHash(run.provenance().datasetSha256()) + "): the saved results describe the old data. "
                     + "Relink to the original data, or run again.");
         }
-        return new Result(Status.UNCHANGED, "");
+        return new Finding(Status.UNCHANGED, "");
     }
 
     /**
@@ -85,7 +85,7 @@ public final class DatasetCheck {
     }
 
     /** A workspace opened with its dataset at a new place, and what checking it there found. */
-    public record Relinked(Workspace workspace, Result check) {
+    public record Relinked(Workspace workspace, Finding check) {
     }
 
     private static String shortHash(String sha) {

@@ -240,7 +240,7 @@ class WorkspaceStoreTest {
         Path moved = dir.resolve("elsewhere").resolve("data");
         Files.createDirectories(moved.getParent());
         Files.move(original, moved);
-        DatasetCheck.Result gone = DatasetCheck.check(WorkspaceStore.open(target), TaskContext.silent());
+        DatasetCheck.Finding gone = DatasetCheck.check(WorkspaceStore.open(target), TaskContext.silent());
         assertThat(gone.status()).isEqualTo(DatasetCheck.Status.MOVED);
         assertThat(gone.message()).contains(original.toString()).contains("relink");
 
@@ -266,6 +266,18 @@ class WorkspaceStoreTest {
         assertThat(recent.list()).containsExactly(a, b);
         AtomicFiles.deleteTree(b);
         assertThat(recent.list()).containsExactly(a);
+    }
+
+    @Test
+    void theLauncherTellsAWorkspaceFromACommand() throws IOException {
+        Path file = dir.resolve("w.fusionlab");
+        Path folder = dir.resolve("wf");
+        WorkspaceStore.save(workspace(), file);
+        WorkspaceStore.save(workspace(), folder);
+        assertThat(WorkspaceStore.looksLikeWorkspace(file)).isTrue();
+        assertThat(WorkspaceStore.looksLikeWorkspace(folder)).isTrue();
+        assertThat(WorkspaceStore.looksLikeWorkspace(Path.of("run"))).isFalse();
+        assertThat(WorkspaceStore.looksLikeWorkspace(dir)).isFalse();
     }
 
     @Test

@@ -206,7 +206,7 @@ public final class WorkspaceViewModel {
             return;
         }
         Thread.ofPlatform().daemon().name("fusionlab-dataset-check").start(() -> {
-            DatasetCheck.Result r = DatasetCheck.check(w, TaskContext.silent());
+            DatasetCheck.Finding r = DatasetCheck.check(w, TaskContext.silent());
             uiThread.execute(() -> {
                 if (vm.resultProperty().get() == w.result()) { // still the workspace on screen
                     datasetWarning.set(r.message());
