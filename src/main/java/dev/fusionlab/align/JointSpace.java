@@ -24,6 +24,31 @@ public final class JointSpace {
         this.provenance = provenance;
     }
 
+    /** A joint space saved earlier ({@link #normalisation()}, {@link #imageTower()}, {@link #textTower()}), e.g. from a workspace. */
+    public static JointSpace restore(EarlyFusion normalisation, DenseLayer image, DenseLayer text,
+                                     JointSpaceProvenance provenance) {
+        if (image.outputs() != text.outputs()) {
+            throw new IllegalArgumentException("image and text towers map to " + image.outputs() + " and "
+                    + text.outputs() + " dimensions");
+        }
+        return new JointSpace(normalisation, image, text, provenance);
+    }
+
+    /** The per-modality normalisation applied before the towers. */
+    public EarlyFusion normalisation() {
+        return normalisation;
+    }
+
+    /** The image tower: normalised image embedding to a point of this space (before unit scaling). */
+    public DenseLayer imageTower() {
+        return image;
+    }
+
+    /** The text tower. */
+    public DenseLayer textTower() {
+        return text;
+    }
+
     /** Points of raw image embeddings (as the image encoder gives them), one unit vector per row. */
     public float[][] embedImages(float[][] rawImageEmbeddings) {
         return Arrays.stream(rawImageEmbeddings).map(this::embedImage).toArray(float[][]::new);

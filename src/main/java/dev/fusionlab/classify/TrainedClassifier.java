@@ -51,6 +51,16 @@ public final class TrainedClassifier {
         return out;
     }
 
+    /** A classifier saved earlier ({@link #layers()}, {@link #provenance()}), e.g. read back from a workspace. */
+    public static TrainedClassifier restore(List<DenseLayer> layers, ClassifierProvenance provenance) {
+        return new TrainedClassifier(layers, provenance);
+    }
+
+    /** The layers, input first. */
+    public List<DenseLayer> layers() {
+        return layers;
+    }
+
     public List<String> classes() {
         return provenance.classes();
     }

@@ -67,6 +67,28 @@ public final class ModalityNormalizer {
         return new ModalityNormalizer(mean, invStd);
     }
 
+    /**
+     * A normaliser with statistics fitted earlier ({@link #mean()}, {@link #invStd()}), e.g. read back from a
+     * saved workspace: it normalises exactly as the one it was saved from.
+     */
+    public static ModalityNormalizer restore(float[] mean, float[] invStd) {
+        if (mean.length != invStd.length || mean.length == 0) {
+            throw new IllegalArgumentException("mean and inverse standard deviation of " + mean.length + " and "
+                    + invStd.length + " values");
+        }
+        return new ModalityNormalizer(mean.clone(), invStd.clone());
+    }
+
+    /** Training mean of each dimension (after L2 normalisation); a copy. */
+    public float[] mean() {
+        return mean.clone();
+    }
+
+    /** Inverse training standard deviation of each dimension (1 for a constant one); a copy. */
+    public float[] invStd() {
+        return invStd.clone();
+    }
+
     public int dim() {
         return mean.length;
     }

@@ -22,6 +22,11 @@ public final class Stacker {
         this.provenance = provenance;
     }
 
+    /** A stacker saved earlier, e.g. read back from a workspace. */
+    public static Stacker restore(TrainedClassifier meta, StackerProvenance provenance) {
+        return new Stacker(meta, provenance);
+    }
+
     /**
      * @param imageProbs image classifier's probabilities, one row per sample
      * @param textProbs  text classifier's probabilities of the same samples

@@ -87,6 +87,26 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Deletes the temporary files a killed process left beside {@code target} (a {@code kill -9} skips the
+     * clean-up of {@link #write}); call it when nothing else writes {@code target}.
+     */
+    public static void deleteStaleTemporaries(Path target) {
+        Path dir = target.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return;
+        }
+        String prefix = "." + target.getFileName();
+        try (var siblings = Files.list(dir)) {
+            for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)
+                    && p.getFileName().toString().endsWith(".part")).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // only clutter: the next save works regardless
+        }
+    }
+
     /** Writes text in UTF-8 atomically. */
     public static void writeText(Path target, TextBody body) throws IOException {
         write(target, out -> {

@@ -12,12 +12,12 @@ import java.util.HexFormat;
 import java.util.List;
 
 /** A sha256 over everything a run learns from: change one image byte, caption, label or split and it changes. */
-final class DatasetFingerprint {
+public final class DatasetFingerprint {
 
     private DatasetFingerprint() {
     }
 
-    static String of(List<Sample> samples) throws IOException {
+    public static String of(List<Sample> samples) throws IOException {
         MessageDigest digest = sha256();
         byte[] buffer = new byte[1 << 16];
         for (Sample s : samples) {

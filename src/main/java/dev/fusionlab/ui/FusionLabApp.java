@@ -23,6 +23,10 @@ public final class FusionLabApp extends Application {
 
     private final WorkbenchServices services;
     private WorkbenchViewModel vm;
+    private dev.fusionlab.ui.model.WorkspaceViewModel workspaces;
+
+    /** Set to {@code true} to start without autosave and without the offer to restore (tests, demos). */
+    public static final String NO_AUTOSAVE_PROPERTY = "fusionlab.noAutosave";
 
     public FusionLabApp() {
         this(new CoreWorkbenchServices());
@@ -39,6 +43,9 @@ public final class FusionLabApp extends Application {
      */
     @Override
     public void stop() throws Exception {
+        if (workspaces != null) {
+            workspaces.closeCleanly();
+        }
         jobStopped = stopWork(vm == null ? null : vm.task(), services, CLOSE_WAIT_MILLIS);
     }
 
@@ -59,12 +66,20 @@ public final class FusionLabApp extends Application {
     @Override
     public void start(Stage stage) {
         vm = new WorkbenchViewModel(services, Platform::runLater);
-        MainWindow window = new MainWindow(vm);
+        workspaces = new dev.fusionlab.ui.model.WorkspaceViewModel(vm, Platform::runLater,
+                dev.fusionlab.workspace.FusionLabDirs.user(), !Boolean.getBoolean(NO_AUTOSAVE_PROPERTY));
+        MainWindow window = new MainWindow(vm, new dev.fusionlab.ui.view.WorkspaceControls(workspaces,
+                () -> vm.openDataset(RunConfig.DEMO)));
         stage.setTitle("FusionLab");
         stage.setScene(window.createScene(1440, 900));
         stage.setMinWidth(960);
         stage.setMinHeight(640);
         stage.show();
-        vm.openDataset(RunConfig.DEMO);
+        var args = getParameters().getRaw();
+        if (!args.isEmpty()) { // app/fusionlab <workspace>
+            workspaces.open(java.nio.file.Path.of(args.getFirst()).toAbsolutePath());
+        } else if (workspaces.restoreOfferProperty().get() == null) {
+            vm.openDataset(RunConfig.DEMO);
+        } // else the banner offers the autosaved work, or a fresh start with the demo
     }
 }

@@ -52,6 +52,8 @@ public final class ProjectionViewModel {
     private final ReadOnlyObjectWrapper<int[]> selection = new ReadOnlyObjectWrapper<>(NONE);
     private final IntegerProperty hovered = new SimpleIntegerProperty(-1);
     private final IntegerProperty focused = new SimpleIntegerProperty(-1);
+    /** The data rectangle the user zoomed or panned to; null while the view fits the whole layout. */
+    private final ObjectProperty<dev.fusionlab.export.plot.Viewport> zoom = new SimpleObjectProperty<>();
 
     private RunResult result;
 
@@ -283,6 +285,14 @@ public final class ProjectionViewModel {
 
     public ObjectProperty<ProjectionMethod> methodProperty() {
         return method;
+    }
+
+    /**
+     * The zoom: the data rectangle the view shows after the user zoomed or panned, null while it fits the
+     * whole layout. The view publishes it and follows it when set from outside (a reopened workspace).
+     */
+    public ObjectProperty<dev.fusionlab.export.plot.Viewport> zoomProperty() {
+        return zoom;
     }
 
     public ObjectProperty<ColourMode> colourModeProperty() {

@@ -45,6 +45,8 @@ public final class WorkbenchViewModel {
     private final ReadOnlyStringWrapper lateFusionNote = new ReadOnlyStringWrapper("");
     private final ObjectProperty<Strategy> activeStrategy = new SimpleObjectProperty<>(Strategy.LATE);
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(false);
+    private final javafx.beans.property.StringProperty openView =
+            new javafx.beans.property.SimpleStringProperty(OPEN_VIEW_EXPLORE);
     private final ProjectionViewModel projection;
     private final SampleBrowserViewModel samples;
 
@@ -289,6 +291,31 @@ public final class WorkbenchViewModel {
     /** The strategy whose predictions colour the projection (PREDICTION and CORRECTNESS modes). */
     public ObjectProperty<Strategy> activeStrategyProperty() {
         return activeStrategy;
+    }
+
+    /** Names of the open tab ({@link #openViewProperty()}). */
+    public static final String OPEN_VIEW_EXPLORE = "explore";
+    public static final String OPEN_VIEW_COMPARE = "compare";
+
+    /** The open tab: {@value #OPEN_VIEW_EXPLORE} or {@value #OPEN_VIEW_COMPARE}; the window binds its tabs to it. */
+    public javafx.beans.property.StringProperty openViewProperty() {
+        return openView;
+    }
+
+    /**
+     * Shows a saved run (a reopened workspace) as if it had just finished, with the dataset location it
+     * came from; nothing is read, encoded or trained. The next run reads the dataset again. With no run,
+     * the view is emptied and the caller opens the dataset.
+     */
+    public void showSaved(String location, RunResult saved) {
+        datasetLocation.set(location);
+        keepLoaded(null, null);
+        if (saved == null) {
+            result.set(null);
+            dataset.set(null);
+        } else {
+            showResult(saved);
+        }
     }
 
     public BooleanProperty darkThemeProperty() {

@@ -35,6 +35,14 @@ public final class MainWindow extends BorderPane {
     private final TabPane tabs = new TabPane();
 
     public MainWindow(WorkbenchViewModel vm) {
+        this(vm, null);
+    }
+
+    /**
+     * @param workspaces the workspace menu and banners (save, open, recent, restore, relink), or null for
+     *                   a window without them
+     */
+    public MainWindow(WorkbenchViewModel vm, WorkspaceControls workspaces) {
         this.vm = vm;
         getStyleClass().add("main-window");
         ThumbnailCache thumbnails = new ThumbnailCache(96, 1500);
@@ -53,12 +61,22 @@ public final class MainWindow extends BorderPane {
         tabs.getTabs().addAll(exploreTab, compareTab);
         comparison.showingProperty().bind(compareTab.selectedProperty());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> vm.openViewProperty().set(
+                now == compareTab ? WorkbenchViewModel.OPEN_VIEW_COMPARE : WorkbenchViewModel.OPEN_VIEW_EXPLORE));
+        vm.openViewProperty().addListener((obs, old, now) -> tabs.getSelectionModel()
+                .select(WorkbenchViewModel.OPEN_VIEW_COMPARE.equals(now) ? compareTab : exploreTab));
 
         PipelinePanel left = new PipelinePanel(vm);
         left.setPrefWidth(272);
         left.setMinWidth(240);
 
-        setTop(appBar());
+        if (workspaces == null) {
+            setTop(appBar());
+        } else {
+            HBox bar = appBar();
+            bar.getChildren().add(2, workspaces.menu());
+            setTop(new javafx.scene.layout.VBox(bar, workspaces.banners()));
+        }
         setLeft(left);
         setCenter(tabs);
         setBottom(new TaskStatusBar(vm.task()));

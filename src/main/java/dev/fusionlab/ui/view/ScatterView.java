@@ -63,6 +63,12 @@ public final class ScatterView extends Region {
     private PixelBuffer<IntBuffer> buffer;
     private ViewTransform view;
     private boolean userMoved;
+    /**
+     * A zoom set from outside (a reopened workspace): fitted at the next draw, when the size is known, and
+     * fitted again when the view is resized, until the user pans or zooms.
+     */
+    private Viewport restoredZoom;
+    private boolean publishingZoom;
     private PointColouring argbSource;
     private int[] argb;
     private boolean redrawPending;
@@ -104,6 +110,14 @@ public final class ScatterView extends Region {
         vm.focusedProperty().addListener((obs, old, now) -> bringIntoView(now.intValue()));
         vm.hoveredProperty().addListener((obs, old, now) -> requestRedraw());
         theme.addListener((obs, old, now) -> requestRedraw());
+        vm.zoomProperty().addListener((obs, old, now) -> {
+            if (!publishingZoom && now != null) {
+                restoredZoom = now;
+                view = null;
+                userMoved = true;
+                requestRedraw();
+            }
+        });
 
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
@@ -176,7 +190,7 @@ public final class ScatterView extends Region {
         buffer = new PixelBuffer<>(w, h, IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
         imageView.setImage(new WritableImage(buffer));
         if (view != null) {
-            view = view.resized(w, h);
+            view = restoredZoom != null ? ViewTransform.fit(restoredZoom, w, h) : view.resized(w, h);
         }
     }
 
@@ -202,8 +216,20 @@ public final class ScatterView extends Region {
         legend.setVisible(coloured);
         title.setVisible(drawable);
         int w = buffer.getWidth(), h = buffer.getHeight();
+        if (!userMoved) {
+            restoredZoom = null; // '0', reset or a new layout handed the view back to automatic fitting
+        }
         if (drawable && view == null) {
-            view = fitted(layout, w, h);
+            view = restoredZoom != null ? ViewTransform.fit(restoredZoom, w, h) : fitted(layout, w, h);
+        }
+        if (restoredZoom != null && (view == null || !view.equals(ViewTransform.fit(restoredZoom, w, h)))) {
+            restoredZoom = null; // the user moved away from it
+        }
+        publishingZoom = true; // tell the view model what is shown, for saving
+        try {
+            vm.zoomProperty().set(drawable && userMoved && view != null ? view.visible() : null);
+        } finally {
+            publishingZoom = false;
         }
         buffer.updateBuffer(b -> {
             if (drawable) {
