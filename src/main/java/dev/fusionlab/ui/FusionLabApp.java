@@ -1,6 +1,7 @@
 package dev.fusionlab.ui;
 
-import dev.fusionlab.pipeline.RunConfig;
+import dev.fusionlab.ui.model.FirstStart;
+import javafx.scene.control.CheckBox;
 import dev.fusionlab.ui.model.WorkbenchServices;
 import dev.fusionlab.ui.model.WorkbenchViewModel;
 import dev.fusionlab.ui.view.MainWindow;
@@ -9,8 +10,9 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
- * The workbench application. The window shows at once; the bundled demo dataset then loads in the
- * background, so the first thing a new user sees is the tool, not a file dialog.
+ * The workbench application. The window shows at once; the bundled demo dataset then loads and runs in
+ * the background and the Lessons panel opens ({@link FirstStart}), so the first thing a new user sees is a
+ * result, not a file dialog.
  */
 public final class FusionLabApp extends Application {
 
@@ -40,6 +42,10 @@ public final class FusionLabApp extends Application {
         stage.setMinWidth(960);
         stage.setMinHeight(640);
         stage.show();
-        vm.openDataset(RunConfig.DEMO);
+        var prefs = java.util.prefs.Preferences.userNodeForPackage(FusionLabApp.class);
+        CheckBox autorunBox = window.lessons().autorunBox();
+        autorunBox.setSelected(prefs.getBoolean("autorun", true));
+        autorunBox.selectedProperty().addListener((obs, old, now) -> prefs.putBoolean("autorun", now));
+        FirstStart.begin(vm, FirstStart.autorun(autorunBox.isSelected()));
     }
 }

@@ -33,6 +33,8 @@ public final class MainWindow extends BorderPane {
     private final SampleGridPane samples;
     private final ComparisonPane comparison;
     private final TabPane tabs = new TabPane();
+    private final LinkedViewsPane linked;
+    private final LessonsPane lessons;
 
     public MainWindow(WorkbenchViewModel vm) {
         this.vm = vm;
@@ -50,7 +52,11 @@ public final class MainWindow extends BorderPane {
         Tab compareTab = new Tab("Compare", comparison);
         compareTab.setGraphic(Icons.of(FontAwesome.Glyph.BAR_CHART));
         compareTab.setId("compare-tab");
-        tabs.getTabs().addAll(exploreTab, compareTab);
+        linked = new LinkedViewsPane(vm, thumbnails);
+        Tab linkedTab = new Tab("Linked views", linked);
+        linkedTab.setGraphic(Icons.of(FontAwesome.Glyph.COLUMNS));
+        linkedTab.setId("linked-tab");
+        tabs.getTabs().addAll(exploreTab, linkedTab, compareTab);
         comparison.showingProperty().bind(compareTab.selectedProperty());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
@@ -62,6 +68,18 @@ public final class MainWindow extends BorderPane {
         setLeft(left);
         setCenter(tabs);
         setBottom(new TaskStatusBar(vm.task()));
+        lessons = new LessonsPane(vm.lessons());
+        rightProperty().bind(javafx.beans.binding.Bindings.when(vm.lessons().showingProperty())
+                .then((javafx.scene.Node) lessons).otherwise((javafx.scene.Node) null));
+        vm.lessons().placeProperty().addListener((obs, old, place) -> {
+            if (place != null) {
+                tabs.getSelectionModel().select(switch (place) {
+                    case EXPLORE -> exploreTab;
+                    case LINKED -> linkedTab;
+                    case COMPARE -> compareTab;
+                });
+            }
+        });
 
         vm.darkThemeProperty().addListener((obs, old, dark) -> applyTheme(dark));
         applyTheme(vm.darkThemeProperty().get());
@@ -78,7 +96,11 @@ public final class MainWindow extends BorderPane {
         theme.setId("theme-toggle");
         theme.setTooltip(new Tooltip("Dark / light theme"));
         theme.selectedProperty().bindBidirectional(vm.darkThemeProperty());
-        HBox bar = new HBox(10, name, subtitle, spacer, theme);
+        ToggleButton lessonsToggle = new ToggleButton("Lessons", Icons.of(FontAwesome.Glyph.GRADUATION_CAP));
+        lessonsToggle.setId("lessons-toggle");
+        lessonsToggle.setTooltip(new Tooltip("Step-by-step lessons on multimodal fusion"));
+        lessonsToggle.selectedProperty().bindBidirectional(vm.lessons().showingProperty());
+        HBox bar = new HBox(10, name, subtitle, spacer, lessonsToggle, theme);
         bar.getStyleClass().add("app-bar");
         return bar;
     }
@@ -111,6 +133,14 @@ public final class MainWindow extends BorderPane {
 
     public ComparisonPane comparison() {
         return comparison;
+    }
+
+    public LinkedViewsPane linked() {
+        return linked;
+    }
+
+    public LessonsPane lessons() {
+        return lessons;
     }
 
     public TabPane tabs() {
