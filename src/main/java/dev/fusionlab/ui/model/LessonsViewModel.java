@@ -31,12 +31,20 @@ public final class LessonsViewModel {
         this.workbench = workbench;
         this.steps = List.copyOf(steps);
         current.set(this.steps.getFirst());
+        showing.addListener((obs, was, now) -> {
+            if (now) {
+                goTo(index.get()); // opening the panel shows the step it is at
+            }
+        });
     }
 
     /** Shows the panel at the current step and sets its view. */
     public void start() {
-        showing.set(true);
-        goTo(index.get());
+        if (showing.get()) {
+            goTo(index.get());
+        } else {
+            showing.set(true);
+        }
     }
 
     public boolean next() {

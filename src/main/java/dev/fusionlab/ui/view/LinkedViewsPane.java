@@ -134,7 +134,7 @@ public final class LinkedViewsPane extends BorderPane {
     }
 
     /**
-     * Writes each pane exactly as shown, named after its layout ({@code image_umap.png}, ...), each with
+     * Writes each pane exactly as shown, named after its layout ({@code image-umap.png}, ...), each with
      * its CSV sidecar. One job after the other on the background worker.
      *
      * @return the files it will write, or an empty list when there is nothing to export
