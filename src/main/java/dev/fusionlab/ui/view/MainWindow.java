@@ -53,7 +53,10 @@ public final class MainWindow extends BorderPane {
         compareTab.setGraphic(Icons.of(FontAwesome.Glyph.BAR_CHART));
         compareTab.setId("compare-tab");
         linked = new LinkedViewsPane(vm, thumbnails);
-        Tab linkedTab = new Tab("Linked views", linked);
+        Tab linkedTab = new Tab("Linked views");
+        // in the scene only while shown: its three plots and legends stay out of lookups and layout passes
+        linkedTab.contentProperty().bind(javafx.beans.binding.Bindings.when(linkedTab.selectedProperty())
+                .then((javafx.scene.Node) linked).otherwise((javafx.scene.Node) null));
         linkedTab.setGraphic(Icons.of(FontAwesome.Glyph.COLUMNS));
         linkedTab.setId("linked-tab");
         tabs.getTabs().addAll(exploreTab, linkedTab, compareTab);
