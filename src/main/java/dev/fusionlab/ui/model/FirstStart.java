@@ -4,8 +4,8 @@ import dev.fusionlab.pipeline.RunConfig;
 
 /**
  * What the workbench does when it opens: loads the bundled demo and, unless turned off, runs it as soon as
- * it is loaded (from the embedding cache after the first time, so in seconds) and opens the Lessons panel
- * when the result shows. All of it in the background: the window is usable at once, and anything the
+ * it is loaded (from the embedding cache after the first time) and opens the Lessons panel beside it, whose
+ * first step is in view when the result shows. All of it in the background: the window is usable at once, and anything the
  * user starts first (opening another dataset, a run) simply wins, since the auto-run only starts on the
  * demo and only while nothing else runs and no result is shown.
  *
@@ -29,7 +29,7 @@ public final class FirstStart {
         return value == null ? saved : !value.strip().equalsIgnoreCase("false");
     }
 
-    /** Opens the demo; with {@code autorun}, runs it once loaded and starts the lessons when it is shown. */
+    /** Opens the demo; with {@code autorun}, runs it once loaded and opens the lessons as it starts. */
     public static void begin(WorkbenchViewModel vm, boolean autorun) {
         if (autorun) {
             var once = new boolean[] {false};
@@ -37,14 +37,9 @@ public final class FirstStart {
                 if (!running && !once[0] && vm.datasetProperty().get() != null
                         && RunConfig.DEMO.equals(vm.datasetLocationProperty().get()) && vm.resultProperty().get() == null) {
                     once[0] = true;
-                    vm.run();
-                }
-            });
-            var lessonsOnce = new boolean[] {false};
-            vm.resultProperty().addListener((obs, old, now) -> {
-                if (now != null && !lessonsOnce[0]) {
-                    lessonsOnce[0] = true;
-                    vm.lessons().start();
+                    if (vm.run()) {
+                        vm.lessons().start(); // beside the run's progress, so the first layout fits the final space
+                    }
                 }
             });
         }

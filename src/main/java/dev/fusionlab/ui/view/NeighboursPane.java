@@ -62,6 +62,7 @@ public final class NeighboursPane extends BorderPane {
         Spinner<Integer> k = new Spinner<>(1, 50, model.kProperty().get());
         k.setId("neighbours-k");
         k.setPrefWidth(72);
+        k.setMinWidth(72);
         k.setEditable(true);
         k.valueProperty().addListener((obs, old, now) -> model.kProperty().set(now));
         k.setTooltip(new Tooltip("Neighbours per space"));
@@ -70,14 +71,17 @@ public final class NeighboursPane extends BorderPane {
         export.setTooltip(new Tooltip("Export the four lists and their overlaps as CSV"));
         export.disableProperty().bind(model.listsProperty().isNull());
         export.setOnAction(e -> chooseAndExport());
+        export.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label kCaption = new Label("k");
         kCaption.getStyleClass().add("caption");
-        HBox top = new HBox(8, queryImage, new VBox(2, query, overlap), spacer, kCaption, k, export);
+        VBox about = new VBox(2, query, overlap);
+        about.setMinWidth(0);
+        HBox top = new HBox(8, queryImage, about, spacer, kCaption, k, export);
         top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().add("neighbours-top");
-        HBox.setHgrow(top.getChildren().get(1), Priority.SOMETIMES);
+        HBox.setHgrow(about, Priority.SOMETIMES);
 
         HBox columns = new HBox(6);
         for (NeighbourSpace s : NeighbourSpace.values()) {
@@ -176,10 +180,12 @@ public final class NeighboursPane extends BorderPane {
         private final HBox box;
 
         NeighbourCell() {
+            setPrefWidth(0); // as wide as the list, never wider: long captions end in an ellipsis instead
             image.setFitWidth(32);
             image.setFitHeight(32);
             image.setPreserveRatio(true);
             text.setMinWidth(0);
+            text.setMaxWidth(Double.MAX_VALUE);
             text.getStyleClass().add("cell-caption");
             label.getStyleClass().add("cell-label");
             distance.getStyleClass().add("caption");
