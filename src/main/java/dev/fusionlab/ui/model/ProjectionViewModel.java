@@ -54,6 +54,8 @@ public final class ProjectionViewModel {
     private final IntegerProperty focused = new SimpleIntegerProperty(-1);
 
     private RunResult result;
+    /** Where {@link ColourMode#FAITHFULNESS} finds the scores of a layout (null while not computed). */
+    private java.util.function.Function<ProjectionKey, double[]> faithfulness = k -> null;
 
     /**
      * @param predictions the run's predictions; a new run arrives as predictions of a new result, so
@@ -142,9 +144,6 @@ public final class ProjectionViewModel {
         }
         colouring.set(p == null ? null : PointColouring.of(colourMode.get(), p, activeStrategy.getValue()));
     }
-
-    /** Where {@link ColourMode#FAITHFULNESS} finds the scores of a layout (null while not computed). */
-    private java.util.function.Function<ProjectionKey, double[]> faithfulness = k -> null;
 
     /** Sets where faithfulness scores come from ({@link FaithfulnessViewModel}) and recolours. */
     void faithfulnessSource(java.util.function.Function<ProjectionKey, double[]> source) {
