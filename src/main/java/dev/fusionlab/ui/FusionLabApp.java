@@ -2,16 +2,19 @@ package dev.fusionlab.ui;
 
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.ui.model.BackgroundTaskViewModel;
+import dev.fusionlab.ui.model.FirstStart;
 import dev.fusionlab.ui.model.WorkbenchServices;
 import dev.fusionlab.ui.model.WorkbenchViewModel;
 import dev.fusionlab.ui.view.MainWindow;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.control.CheckBox;
 import javafx.stage.Stage;
 
 /**
- * The workbench application. The window shows at once; the bundled demo dataset then loads in the
- * background, so the first thing a new user sees is the tool, not a file dialog.
+ * The workbench application. The window shows at once; the bundled demo dataset then loads and runs in
+ * the background and the Lessons panel opens ({@link FirstStart}), so the first thing a new user sees is a
+ * result, not a file dialog.
  */
 public final class FusionLabApp extends Application {
 
@@ -75,11 +78,15 @@ public final class FusionLabApp extends Application {
         stage.setMinWidth(960);
         stage.setMinHeight(640);
         stage.show();
+        var prefs = java.util.prefs.Preferences.userNodeForPackage(FusionLabApp.class);
+        CheckBox autorunBox = window.lessons().autorunBox();
+        autorunBox.setSelected(prefs.getBoolean("autorun", true));
+        autorunBox.selectedProperty().addListener((obs, old, now) -> prefs.putBoolean("autorun", now));
         var args = getParameters().getRaw();
         if (!args.isEmpty()) { // app/fusionlab <workspace>
             workspaces.open(java.nio.file.Path.of(args.getFirst()).toAbsolutePath());
         } else if (workspaces.restoreOfferProperty().get() == null) {
-            vm.openDataset(RunConfig.DEMO);
+            FirstStart.begin(vm, FirstStart.autorun(autorunBox.isSelected())); // the demo, run on its own
         } // else the banner offers the autosaved work, or a fresh start with the demo
     }
 }

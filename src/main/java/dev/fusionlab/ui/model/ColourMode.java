@@ -9,7 +9,9 @@ public enum ColourMode {
     /** whether the active strategy got the sample right */
     CORRECTNESS("Correct / wrong"),
     /** early and late fusion compared: both right, early only, late only, both wrong */
-    AGREEMENT("Early vs late");
+    AGREEMENT("Early vs late"),
+    /** how well the 2D layout keeps each point's high-dimensional neighbours ({@link FaithfulnessColouring}) */
+    FAITHFULNESS("Faithfulness");
 
     private final String title;
 

@@ -37,7 +37,7 @@ public record PointColouring(int[] category, int[] colours, List<LegendEntry> le
      * falls back to the labels, which are then all neutral.
      */
     public static PointColouring of(ColourMode mode, Predictions p, Strategy active) {
-        boolean predictionsNeeded = mode != ColourMode.LABEL;
+        boolean predictionsNeeded = mode != ColourMode.LABEL && mode != ColourMode.FAITHFULNESS;
         boolean available = mode == ColourMode.AGREEMENT ? p.has(Strategy.EARLY) && p.has(Strategy.LATE) : p.has(active);
         if (predictionsNeeded && !available) {
             return byClass(p, p.truth(), "true label (no classifier in this run)", "unlabelled");
@@ -47,6 +47,7 @@ public record PointColouring(int[] category, int[] colours, List<LegendEntry> le
             case PREDICTION -> byClass(p, p.predicted(active), active.key() + " prediction", "no prediction");
             case CORRECTNESS -> correctness(p, active);
             case AGREEMENT -> agreement(p);
+            case FAITHFULNESS -> FaithfulnessColouring.pending(p.size()); // the layout's scores: ProjectionViewModel
         };
     }
 

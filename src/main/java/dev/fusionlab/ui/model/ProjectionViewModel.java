@@ -56,6 +56,8 @@ public final class ProjectionViewModel {
     private final ObjectProperty<dev.fusionlab.export.plot.Viewport> zoom = new SimpleObjectProperty<>();
 
     private RunResult result;
+    /** Where {@link ColourMode#FAITHFULNESS} finds the scores of a layout (null while not computed). */
+    private java.util.function.Function<ProjectionKey, double[]> faithfulness = k -> null;
 
     /**
      * @param predictions the run's predictions; a new run arrives as predictions of a new result, so
@@ -136,7 +138,24 @@ public final class ProjectionViewModel {
 
     private void updateColouring() {
         Predictions p = predictions.getValue();
+        if (p != null && colourMode.get() == ColourMode.FAITHFULNESS) {
+            double[] scores = faithfulness.apply(key());
+            colouring.set(scores != null && scores.length == p.size() ? FaithfulnessColouring.of(scores)
+                    : FaithfulnessColouring.pending(p.size()));
+            return;
+        }
         colouring.set(p == null ? null : PointColouring.of(colourMode.get(), p, activeStrategy.getValue()));
+    }
+
+    /** Sets where faithfulness scores come from ({@link FaithfulnessViewModel}) and recolours. */
+    void faithfulnessSource(java.util.function.Function<ProjectionKey, double[]> source) {
+        faithfulness = source;
+        updateColouring();
+    }
+
+    /** Recolours, e.g. when faithfulness scores arrived. */
+    void refreshColouring() {
+        updateColouring();
     }
 
     /**

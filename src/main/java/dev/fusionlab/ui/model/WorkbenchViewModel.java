@@ -49,6 +49,10 @@ public final class WorkbenchViewModel {
             new javafx.beans.property.SimpleStringProperty(OPEN_VIEW_EXPLORE);
     private final ProjectionViewModel projection;
     private final SampleBrowserViewModel samples;
+    private final LinkedViewsViewModel linked;
+    private final NeighboursViewModel neighbours;
+    private final FaithfulnessViewModel faithfulness;
+    private final LessonsViewModel lessons;
 
     /**
      * @param uiThread where property updates from background work are applied: {@code Platform::runLater}
@@ -69,6 +73,13 @@ public final class WorkbenchViewModel {
         });
         settings.combinerProperty().addListener((obs, old, now) -> recombine());
         settings.imageWeightProperty().addListener((obs, old, now) -> recombine());
+        this.linked = new LinkedViewsViewModel(projection, predictions, activeStrategy, dataset);
+        this.neighbours = new NeighboursViewModel(task, result, projection);
+        this.faithfulness = new FaithfulnessViewModel(task, result,
+                dev.fusionlab.project.quality.NeighbourhoodPreservation.DEFAULT_K);
+        faithfulness.attach(projection);
+        linked.panes().forEach(faithfulness::attach);
+        this.lessons = new LessonsViewModel(this, Lessons.fusionBasics());
     }
 
     /**
@@ -205,7 +216,11 @@ public final class WorkbenchViewModel {
      * @param spec what the view shows, from {@link ProjectionViewModel#plotSpec}
      */
     public boolean exportPlot(ScatterPlotSpec spec, PlotFormat format, Path file, boolean sidecar) {
-        var table = sidecar ? projection.pointTable() : null;
+        return exportPlot(spec, format, file, sidecar ? projection.pointTable() : null);
+    }
+
+    /** As {@link #exportPlot(ScatterPlotSpec, PlotFormat, Path, boolean)}, with the sidecar's table (or null for none). */
+    public boolean exportPlot(ScatterPlotSpec spec, PlotFormat format, Path file, dev.fusionlab.export.plot.PointTable table) {
         return task.start("Exporting " + file.getFileName(), ctx -> {
             format.writer().write(spec, file);
             if (table != null) {
@@ -260,6 +275,25 @@ public final class WorkbenchViewModel {
 
     public SampleBrowserViewModel samples() {
         return samples;
+    }
+
+    /** Image, text and fused projections side by side, one selection. */
+    public LinkedViewsViewModel linked() {
+        return linked;
+    }
+
+    /** Nearest samples of the selected one in every space. */
+    public NeighboursViewModel neighbours() {
+        return neighbours;
+    }
+
+    /** Per-point faithfulness of the layouts (colour mode {@link ColourMode#FAITHFULNESS}). */
+    public FaithfulnessViewModel faithfulness() {
+        return faithfulness;
+    }
+
+    public LessonsViewModel lessons() {
+        return lessons;
     }
 
     public ReadOnlyStringProperty datasetLocationProperty() {

@@ -33,6 +33,8 @@ public final class MainWindow extends BorderPane {
     private final SampleGridPane samples;
     private final ComparisonPane comparison;
     private final TabPane tabs = new TabPane();
+    private final LinkedViewsPane linked;
+    private final LessonsPane lessons;
 
     public MainWindow(WorkbenchViewModel vm) {
         this(vm, null);
@@ -58,7 +60,14 @@ public final class MainWindow extends BorderPane {
         Tab compareTab = new Tab("Compare", comparison);
         compareTab.setGraphic(Icons.of(FontAwesome.Glyph.BAR_CHART));
         compareTab.setId("compare-tab");
-        tabs.getTabs().addAll(exploreTab, compareTab);
+        linked = new LinkedViewsPane(vm, thumbnails);
+        Tab linkedTab = new Tab("Linked views");
+        // in the scene only while shown: its three plots and legends stay out of lookups and layout passes
+        linkedTab.contentProperty().bind(javafx.beans.binding.Bindings.when(linkedTab.selectedProperty())
+                .then((javafx.scene.Node) linked).otherwise((javafx.scene.Node) null));
+        linkedTab.setGraphic(Icons.of(FontAwesome.Glyph.COLUMNS));
+        linkedTab.setId("linked-tab");
+        tabs.getTabs().addAll(exploreTab, linkedTab, compareTab);
         comparison.showingProperty().bind(compareTab.selectedProperty());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> vm.openViewProperty().set(
@@ -80,6 +89,18 @@ public final class MainWindow extends BorderPane {
         setLeft(left);
         setCenter(tabs);
         setBottom(new TaskStatusBar(vm.task()));
+        lessons = new LessonsPane(vm.lessons());
+        rightProperty().bind(javafx.beans.binding.Bindings.when(vm.lessons().showingProperty())
+                .then((javafx.scene.Node) lessons).otherwise((javafx.scene.Node) null));
+        vm.lessons().placeProperty().addListener((obs, old, place) -> {
+            if (place != null) {
+                tabs.getSelectionModel().select(switch (place) {
+                    case EXPLORE -> exploreTab;
+                    case LINKED -> linkedTab;
+                    case COMPARE -> compareTab;
+                });
+            }
+        });
 
         vm.darkThemeProperty().addListener((obs, old, dark) -> applyTheme(dark));
         applyTheme(vm.darkThemeProperty().get());
@@ -96,7 +117,11 @@ public final class MainWindow extends BorderPane {
         theme.setId("theme-toggle");
         theme.setTooltip(new Tooltip("Dark / light theme"));
         theme.selectedProperty().bindBidirectional(vm.darkThemeProperty());
-        HBox bar = new HBox(10, name, subtitle, spacer, theme);
+        ToggleButton lessonsToggle = new ToggleButton("Lessons", Icons.of(FontAwesome.Glyph.GRADUATION_CAP));
+        lessonsToggle.setId("lessons-toggle");
+        lessonsToggle.setTooltip(new Tooltip("Step-by-step lessons on multimodal fusion"));
+        lessonsToggle.selectedProperty().bindBidirectional(vm.lessons().showingProperty());
+        HBox bar = new HBox(10, name, subtitle, spacer, lessonsToggle, theme);
         bar.getStyleClass().add("app-bar");
         return bar;
     }
@@ -129,6 +154,14 @@ public final class MainWindow extends BorderPane {
 
     public ComparisonPane comparison() {
         return comparison;
+    }
+
+    public LinkedViewsPane linked() {
+        return linked;
+    }
+
+    public LessonsPane lessons() {
+        return lessons;
     }
 
     public TabPane tabs() {
