@@ -8,7 +8,8 @@ import java.util.Objects;
  * One item of a multimodal dataset: an image file and its text.
  *
  * @param id     unique within the dataset, stable across runs (used in every export)
- * @param image  absolute path of the image file
+ * @param image  absolute path of the image file, or null when there is none (embeddings imported from
+ *               elsewhere: the row still has its vectors, text and metadata, just no picture to show)
  * @param text   caption or description; never null (may be empty only in a rejected sample)
  * @param label  class name, or null for unlabelled data (exploration only)
  * @param split  split given by the dataset itself, or null to let the loader assign one
@@ -22,10 +23,14 @@ public record Sample(String id, Path image, String text, String label, Split spl
 
     public Sample {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(image, "image");
         Objects.requireNonNull(text, "text");
         group = group == null || group.isBlank() ? id : group;
         extra = extra == null ? Map.of() : Map.copyOf(extra);
+    }
+
+    /** False for a sample imported without an image file (see {@code image}). */
+    public boolean hasImage() {
+        return image != null;
     }
 
     public boolean isLabelled() {

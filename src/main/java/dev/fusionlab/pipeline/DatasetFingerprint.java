@@ -12,12 +12,12 @@ import java.util.HexFormat;
 import java.util.List;
 
 /** A sha256 over everything a run learns from: change one image byte, caption, label or split and it changes. */
-final class DatasetFingerprint {
+public final class DatasetFingerprint {
 
     private DatasetFingerprint() {
     }
 
-    static String of(List<Sample> samples) throws IOException {
+    public static String of(List<Sample> samples) throws IOException {
         MessageDigest digest = sha256();
         byte[] buffer = new byte[1 << 16];
         for (Sample s : samples) {
@@ -25,6 +25,10 @@ final class DatasetFingerprint {
             field(digest, s.text());
             field(digest, s.label() == null ? "" : s.label());
             field(digest, s.split() == null ? "" : s.split().name());
+            if (s.image() == null) { // imported embeddings: their files' sha256 is in the run's encoder records
+                field(digest, "");
+                continue;
+            }
             try (InputStream in = new DigestInputStream(Files.newInputStream(s.image()), digest)) {
                 while (in.read(buffer) >= 0) {
                     // the digest stream hashes as it reads

@@ -26,8 +26,14 @@ public final class ThumbnailCache {
         };
     }
 
-    /** The thumbnail of an image file; it may still be loading (an {@link Image} fills in when done). */
+    /**
+     * The thumbnail of an image file; it may still be loading (an {@link Image} fills in when done). Null
+     * for a sample without an image (imported embeddings), which the image views show as empty.
+     */
     public Image get(Path file) {
+        if (file == null) {
+            return null;
+        }
         return cache.computeIfAbsent(file, f -> new Image(f.toUri().toString(), size, size, true, true, true));
     }
 
