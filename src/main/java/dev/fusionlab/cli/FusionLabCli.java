@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "fusionlab", mixinStandardHelpOptions = true, versionProvider = Versions.class,
         description = "Multimodal (image + text) fusion workbench, headless.%n"
                 + "Without a command, app/fusionlab opens the workbench window.",
-        subcommands = {RunCommand.class, EmbedCommand.class, ProjectCommand.class, SearchCommand.class})
+        subcommands = {RunCommand.class, EmbedCommand.class, ProjectCommand.class, SearchCommand.class,
+            PlotCommand.class})
 public final class FusionLabCli {
 
     private FusionLabCli() {

@@ -84,7 +84,10 @@ public final class EmbeddingRun {
         return explore(imported, config, earlierStages, ctx, live);
     }
 
-    /** One modality: its space laid out and coloured by label; no classifier, no joint space. */
+    /**
+     * One modality: its space laid out and coloured by label; no classifier, no joint space. PCA above
+     * {@value FirstLayout#SAMPLE_ROWS} rows is fitted on a seeded subsample ({@link FirstLayout}).
+     */
     static RunResult explore(ImportedEmbeddings imported, RunConfig config, Map<String, Long> earlierStages,
                              TaskContext ctx, LiveLayouts live) {
         Map<String, Long> millis = new LinkedHashMap<>(earlierStages);
@@ -99,8 +102,9 @@ public final class EmbeddingRun {
         int[] truth = samples.stream().mapToInt(s -> s.isLabelled() ? classIndex.get(s.label()) : -1).toArray();
         Map<Space, float[][]> embeddings = new EnumMap<>(Space.class);
         embeddings.put(space, modality.rows());
-        Map<ProjectionKey, double[][]> projections = timed(millis, "project",
-                () -> Pipeline.project(embeddings, config, ctx, live));
+        Map<ProjectionKey, double[][]> projections = timed(millis, "project", () -> config.projection() == ProjectionMethod.PCA
+                ? Map.of(new ProjectionKey(space, ProjectionMethod.PCA), FirstLayout.pca(modality.rows(), config.seed(), ctx))
+                : Pipeline.project(embeddings, config, ctx, live));
         String fingerprint = timed(millis, "fingerprint", () -> {
             try {
                 return DatasetFingerprint.of(samples);

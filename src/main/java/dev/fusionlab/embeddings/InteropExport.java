@@ -112,7 +112,7 @@ public final class InteropExport {
             numbers.put(stem + "_y", y);
         }
         Map<String, float[][]> vectors = new LinkedHashMap<>();
-        result.embeddings().forEach((space, rows) -> vectors.put(space.key(), rows));
+        result.embeddings().forEach((space, rows) -> vectors.put(space.key() + "_embedding", rows));
         ParquetTables.write(file, result.ids(), text, numbers, vectors);
     }
 }

@@ -165,9 +165,9 @@ public final class ParquetTables {
                              Map<String, float[][]> vectors) throws IOException {
         Map<String, String> types = new LinkedHashMap<>();
         types.put("id", "VARCHAR");
-        text.keySet().forEach(k -> types.put(k, "VARCHAR"));
-        numbers.keySet().forEach(k -> types.put(k, "DOUBLE"));
-        vectors.forEach((k, v) -> types.put(k, "FLOAT[" + (v.length == 0 ? 1 : v[0].length) + "]"));
+        text.keySet().forEach(k -> addColumn(types, k, "VARCHAR"));
+        numbers.keySet().forEach(k -> addColumn(types, k, "DOUBLE"));
+        vectors.forEach((k, v) -> addColumn(types, k, "FLOAT[" + (v.length == 0 ? 1 : v[0].length) + "]"));
         StringBuilder create = new StringBuilder("CREATE TABLE t (");
         int i = 0;
         for (var e : types.entrySet()) {
@@ -205,6 +205,13 @@ public final class ParquetTables {
         } catch (SQLException e) {
             throw new IOException(file + ": cannot write Parquet: " + firstLine(e), e);
         }
+    }
+
+    private static void addColumn(Map<String, String> types, String name, String type) {
+        if (types.keySet().stream().anyMatch(name::equalsIgnoreCase)) {
+            throw new IllegalArgumentException("two columns named '" + name + "'");
+        }
+        types.put(name, type);
     }
 
     private static Column vectorColumn(Path file, List<Column> columns, String wanted) {
