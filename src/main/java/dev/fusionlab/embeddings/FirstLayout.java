@@ -27,10 +27,15 @@ public final class FirstLayout {
 
     /** n x 2 PCA coordinates, seeded: same data and seed, same layout. */
     public static double[][] pca(float[][] data, long seed, TaskContext ctx) {
-        if (data.length <= SAMPLE_ROWS) {
+        return pca(data, seed, SAMPLE_ROWS, ctx);
+    }
+
+    /** As {@link #pca(float[][], long, TaskContext)}, fitted on {@code sampleRows} rows above that many. */
+    static double[][] pca(float[][] data, long seed, int sampleRows, TaskContext ctx) {
+        if (data.length <= sampleRows || data[0].length < 2) {
             return Projector.project(data, ProjectionMethod.PCA, ProjectionParams.defaults(seed), ctx);
         }
-        PcaResult fit = Pca.fit(sample(data, seed), ProjectionParams.defaults(seed).pca(Math.min(2, data[0].length)), ctx);
+        PcaResult fit = Pca.fit(sample(data, seed, sampleRows), ProjectionParams.defaults(seed).pca(2), ctx);
         ctx.report("project", 0.9, "PCA: projecting " + data.length + " rows");
         double[][] out = new double[data.length][];
         int chunk = 16_384;
@@ -39,7 +44,7 @@ public final class FirstLayout {
             double[][] part = fit.transform(Arrays.copyOfRange(data, from, to));
             for (int i = from; i < to; i++) {
                 double[] xy = part[i - from];
-                out[i] = xy.length == 2 ? xy : new double[] {xy[0], 0};
+                out[i] = xy;
             }
         });
         return out;
@@ -47,11 +52,11 @@ public final class FirstLayout {
 
     /** The fitted axes of the subsample (k x d), for the benchmark's agreement check. */
     public static double[][] sampledAxes(float[][] data, long seed, TaskContext ctx) {
-        return Pca.fit(sample(data, seed), ProjectionParams.defaults(seed).pca(2), ctx).components();
+        return Pca.fit(sample(data, seed, SAMPLE_ROWS), ProjectionParams.defaults(seed).pca(2), ctx).components();
     }
 
-    private static float[][] sample(float[][] data, long seed) {
-        int[] rows = new SplittableRandom(seed).ints(0, data.length).distinct().limit(SAMPLE_ROWS).sorted().toArray();
+    private static float[][] sample(float[][] data, long seed, int size) {
+        int[] rows = new SplittableRandom(seed).ints(0, data.length).distinct().limit(size).sorted().toArray();
         float[][] out = new float[rows.length][];
         for (int i = 0; i < rows.length; i++) {
             out[i] = data[rows[i]];
