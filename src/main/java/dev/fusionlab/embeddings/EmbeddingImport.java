@@ -108,7 +108,8 @@ public final class EmbeddingImport {
             if (metadata.size() != n) {
                 throw new EmbeddingFileException(metadata.file(), metadata.size() + " rows but " + first.file() + " has "
                         + n + ": aligned by order, the metadata needs one row per embedding"
-                        + (metadata.columns().size() > 1 ? " (the first line is the header)" : ""));
+                        + (metadata.columns().size() > 1 ? " (the first line is the header)"
+                        : " (a single-column metadata.tsv has no header line, as in TF Projector)"));
             }
             for (EmbeddingMatrix m : matrices) {
                 checkSameIds(m.file(), m.ids(), metadata.file(), metadataIds);

@@ -67,7 +67,7 @@ public final class EmbeddingRun {
         String dataset = (spec.metadata() != null ? spec.metadata() : spec.sources().getFirst().file()).toString();
         String image = spec.sources().getFirst().id();
         String text = spec.sources().size() > 1 ? spec.sources().get(1).id() : "none";
-        return base.withDataset(dataset).withEncoders(image, text).withSeed(base.seed());
+        return base.withDataset(dataset).withEncoders(image, text);
     }
 
     /** Everything after opening: {@link Pipeline#analyse} for two modalities, exploration for one. */
