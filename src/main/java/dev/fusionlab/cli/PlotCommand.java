@@ -96,7 +96,8 @@ final class PlotCommand implements Callable<Integer> {
         Files.createDirectories(parent);
         format.writer().write(figure.spec(), out);
         Path csv = out.resolveSibling(stem(out) + ".csv");
-        new PointTable(result.ids(), Map.of(colourBy, values)).writeCsv(figure.spec(), csv);
+        new PointTable(figure.inPlotOrder(result.ids()), Map.of(colourBy, figure.inPlotOrder(values)))
+                .writeCsv(figure.spec(), csv);
         System.out.printf(Locale.ROOT, "%d points, %s, coloured by %s -> %s (+ %s)%n", result.samples().size(),
                 method.label(), colourBy, out, csv.getFileName());
         if (!figure.note().isEmpty()) {

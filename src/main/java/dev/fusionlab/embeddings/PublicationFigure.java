@@ -39,9 +39,16 @@ public final class PublicationFigure {
     }
 
     /**
-     * @param figure the plot; {@code note} says what was pooled or binned, empty when nothing was
+     * @param spec  the plot; its point {@code k} is input row {@code order[k]}
+     * @param order grey points (no value, "other") first, so that coloured points are drawn over them
+     * @param note  what was pooled or binned, empty when nothing was
      */
-    public record Figure(ScatterPlotSpec spec, String note) {
+    public record Figure(ScatterPlotSpec spec, int[] order, String note) {
+
+        /** {@code values} in plot order, e.g. ids for the CSV of the plotted points. */
+        public <T> List<T> inPlotOrder(List<T> values) {
+            return Arrays.stream(order).mapToObj(values::get).toList();
+        }
     }
 
     /**
@@ -52,18 +59,31 @@ public final class PublicationFigure {
     public static Figure of(double[][] layout, List<String> values, String title, String axisPrefix, double widthIn,
                             double heightIn, int dpi, int maxCategories) {
         int n = layout.length;
+        Colouring c = numeric(values, maxCategories) ? binned(values) : categorical(values, maxCategories);
+        int[] order = new int[n];
+        int next = 0;
+        for (int pass = 0; pass < 2; pass++) { // grey points first, then the coloured ones, each in row order
+            for (int i = 0; i < n; i++) {
+                int cat = c.category()[i];
+                boolean grey = cat < 0 || c.colours()[cat] == Palette.NEUTRAL;
+                if (grey == (pass == 0)) {
+                    order[next++] = i;
+                }
+            }
+        }
         float[] xs = new float[n];
         float[] ys = new float[n];
-        for (int i = 0; i < n; i++) {
-            xs[i] = (float) layout[i][0];
-            ys[i] = (float) layout[i][1];
+        int[] category = new int[n];
+        for (int k = 0; k < n; k++) {
+            xs[k] = (float) layout[order[k]][0];
+            ys[k] = (float) layout[order[k]][1];
+            category[k] = c.category()[order[k]];
         }
-        Colouring c = numeric(values, maxCategories) ? binned(values) : categorical(values, maxCategories);
         double radius = Math.max(0.35, Math.min(2.2, 2.2 * Math.sqrt(2_000.0 / Math.max(1, n))));
-        ScatterPlotSpec spec = new ScatterPlotSpec(title, axisPrefix + " 1", axisPrefix + " 2", xs, ys, c.category(),
+        ScatterPlotSpec spec = new ScatterPlotSpec(title, axisPrefix + " 1", axisPrefix + " 2", xs, ys, category,
                 c.colours(), c.legend(), new int[0], Viewport.fitting(xs, ys, 0.04), (int) Math.round(widthIn * 96),
                 (int) Math.round(heightIn * 96), dpi, radius, PlotTheme.LIGHT);
-        return new Figure(spec, c.note());
+        return new Figure(spec, order, c.note());
     }
 
     private record Colouring(int[] category, int[] colours, List<LegendEntry> legend, String note) {
