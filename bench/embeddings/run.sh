@@ -2,6 +2,8 @@
 # Bring-your-own-embeddings benchmark: open, first layout, UMAP/t-SNE in the background with the view's
 # interaction measured meanwhile, trustworthiness, peak memory. Results: bench/embeddings/RESULTS.md.
 # Usage: bench/embeddings/run.sh ROWS [methods] [heap]     e.g. bench/embeddings/run.sh 1000000 umap 10g
+# BENCH_JAVA_OPTS='-Dbench.fullPca=false -Dbench.stopAfterInteraction=true': skip the full-PCA comparison; stop
+# each method after the minute of interaction (frames measured while it runs, the method not finished).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROWS="${1:-100000}"; METHODS="${2:-umap,tsne}"; HEAP="${3:-8g}"
@@ -14,7 +16,7 @@ mvn -q -B -o test-compile
 CLASSES="$(mktemp -d)"; trap 'rm -rf "$CLASSES"' EXIT
 cp -r target/classes "$CLASSES/main"; cp -r target/test-classes "$CLASSES/test"
 echo "== $(date -u '+%F %H:%M UTC'), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-LD_LIBRARY_PATH="$PWD/target/native${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" /usr/bin/time -v "$JAVA_HOME/bin/java" -Xmx"$HEAP" \
+LD_LIBRARY_PATH="$PWD/target/native${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" /usr/bin/time -v "$JAVA_HOME/bin/java" -Xmx"$HEAP" ${BENCH_JAVA_OPTS:-} \
   --enable-native-access=ALL-UNNAMED -cp "$CLASSES/test:$CLASSES/main:$(cat target/bench.classpath)" \
   dev.fusionlab.embeddings.bench.EmbeddingBench "$DATA/embeddings.npy" "$DATA/metadata.tsv" "$METHODS" 2>&1 \
   | grep --line-buffered -v '^\s*\(Average\|Exit\|Swaps\|File sys\|Socket\|Signals\|Page size\|Minor\|Major\|Voluntary\|Invol\|Percent\)'

@@ -71,31 +71,44 @@ public final class EmbeddingBench {
                 data.length, data[0].length, imported.columns().size(), openS, cpu() - c0,
                 (System.currentTimeMillis() - jvmStart) / 1000.0);
 
-        t0 = System.nanoTime();
-        c0 = cpu();
-        dev.fusionlab.project.pca.PcaResult fullFit = dev.fusionlab.project.pca.Pca.fit(data,
-                ProjectionParams.defaults(SEED).pca(2), TaskContext.silent()); // what Projector's PCA runs
-        double[][] pca = fullFit.scores();
-        double pcaS = seconds(t0);
-        double pcaCpu = cpu() - c0;
-        t0 = System.nanoTime();
-        ScatterLayout layout = ScatterLayout.of(new ProjectionKey(Space.IMAGE, ProjectionMethod.PCA), pca);
-        System.out.printf(Locale.ROOT, "full PCA: %.2f s wall, %.2f s CPU; spatial index %.2f s; open + first layout %.2f s wall%n",
-                pcaS, pcaCpu, seconds(t0), openS + pcaS);
-        System.out.printf(Locale.ROOT, "trustworthiness@%d (PCA, %,d-row subsample): %.4f%n", TRUST_K, TRUST_SUBSAMPLE,
-                trust(data, pca));
+        boolean fullPca = !"false".equals(System.getProperty("bench.fullPca"));
+        boolean stopAfterInteraction = Boolean.getBoolean("bench.stopAfterInteraction");
+        double[][] pca = null;
+        double[][] full = null;
+        if (fullPca) {
+            t0 = System.nanoTime();
+            c0 = cpu();
+            dev.fusionlab.project.pca.PcaResult fullFit = dev.fusionlab.project.pca.Pca.fit(data,
+                    ProjectionParams.defaults(SEED).pca(2), TaskContext.silent()); // what Projector's PCA runs
+            pca = fullFit.scores();
+            full = fullFit.components();
+            double pcaS = seconds(t0);
+            double pcaCpu = cpu() - c0;
+            System.out.printf(Locale.ROOT, "full PCA: %.2f s wall, %.2f s CPU; open + full PCA %.2f s wall%n",
+                    pcaS, pcaCpu, openS + pcaS);
+            System.out.printf(Locale.ROOT, "trustworthiness@%d (PCA, %,d-row subsample): %.4f%n", TRUST_K, TRUST_SUBSAMPLE,
+                    trust(data, pca));
+        }
         if (data.length > FirstLayout.SAMPLE_ROWS) {
             t0 = System.nanoTime();
             c0 = cpu();
             double[][] sampled = FirstLayout.pca(data, SEED, TaskContext.silent());
             double sampledS = seconds(t0), sampledCpu = cpu() - c0;
-            double[][] full = fullFit.components();
-            double[][] axes = FirstLayout.sampledAxes(data, SEED, TaskContext.silent());
             System.out.printf(Locale.ROOT, "first layout as FusionLab opens it (PCA fitted on %,d sampled rows, all rows projected): "
-                            + "%.2f s wall, %.2f s CPU; open + first layout %.2f s wall; |cos| to the full fit's axes: %.5f, %.5f; "
-                            + "trustworthiness@%d: %.4f%n", FirstLayout.SAMPLE_ROWS, sampledS, sampledCpu, openS + sampledS,
-                    Math.abs(dot(full[0], axes[0])), Math.abs(dot(full[1], axes[1])), TRUST_K, trust(data, sampled));
+                    + "%.2f s wall, %.2f s CPU; open + first layout %.2f s wall; trustworthiness@%d: %.4f%n",
+                    FirstLayout.SAMPLE_ROWS, sampledS, sampledCpu, openS + sampledS, TRUST_K, trust(data, sampled));
+            if (full != null) {
+                double[][] axes = FirstLayout.sampledAxes(data, SEED, TaskContext.silent());
+                System.out.printf(Locale.ROOT, "|cos| of the sampled fit's axes to the full fit's: %.5f, %.5f%n",
+                        Math.abs(dot(full[0], axes[0])), Math.abs(dot(full[1], axes[1])));
+            }
+            pca = pca == null ? sampled : pca;
+        } else if (pca == null) {
+            pca = FirstLayout.pca(data, SEED, TaskContext.silent());
         }
+        t0 = System.nanoTime();
+        ScatterLayout layout = ScatterLayout.of(new ProjectionKey(Space.IMAGE, ProjectionMethod.PCA), pca);
+        System.out.printf(Locale.ROOT, "spatial index for hover and lasso: %.2f s%n", seconds(t0));
         int[] colours = colours(imported);
         Frames idle = interact(layout, colours, null, 200);
         System.out.println("frames on the PCA layout, nothing running: " + idle);
@@ -122,6 +135,14 @@ public final class EmbeddingBench {
             });
             // the user interacts for the first minute (3,600 frames at 60 Hz); then the method has the machine
             Frames busy = interact(layout, colours, worker, INTERACTION_FRAMES, progress);
+            System.out.printf(Locale.ROOT, "frames on the PCA layout during the first %.0f s of %s: %s (loop CPU %.1f s); %s%n",
+                    busy.frame().length / 60.0, m, busy, busy.cpuSeconds(), progress.get());
+            if (stopAfterInteraction) {
+                ctx.cancellation().cancel();
+                worker.join();
+                System.out.printf(Locale.ROOT, "%s cancelled after %.0f s (bench.stopAfterInteraction)%n", m, seconds(start));
+                continue;
+            }
             while (worker.isAlive()) {
                 worker.join(30_000);
                 System.out.printf(Locale.ROOT, "  ... %.0f s: %s%n", seconds(start), progress.get());
@@ -134,8 +155,6 @@ public final class EmbeddingBench {
             }
             System.out.printf(Locale.ROOT, "%s: %.1f s wall, %.1f s CPU; trustworthiness@%d (%,d-row subsample): %.4f%n", m, s, cpuS, TRUST_K,
                     TRUST_SUBSAMPLE, trust(data, result.get()));
-            System.out.printf(Locale.ROOT, "frames on the PCA layout during the first %.0f s of %s: %s (loop CPU %.1f s)%n",
-                    busy.frame().length / 60.0, m, busy, busy.cpuSeconds());
         }
         System.out.println("peak memory: " + peakMemory());
     }
