@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         description = "Multimodal (image + text) fusion workbench, headless.%n"
                 + "Without a command, app/fusionlab opens the workbench window.",
         subcommands = {RunCommand.class, EmbedCommand.class, ProjectCommand.class, SearchCommand.class,
-                PlaygroundCommand.class, AblateCommand.class, CaptionCommand.class, GenerateCommand.class})
+                PlaygroundCommand.class, AblateCommand.class, CaptionCommand.class, GenerateCommand.class,
+                PlotCommand.class})
 public final class FusionLabCli {
 
     private FusionLabCli() {

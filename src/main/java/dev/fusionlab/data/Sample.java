@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param id     unique within the dataset, stable across runs (used in every export)
  * @param image  absolute path of the image file, or null when the sample has no image file (its image
- *               embedding came from elsewhere, e.g. a synthetic generator); see {@link #hasImage()}
+ *               embedding came from elsewhere: imported files, a synthetic generator); see {@link #hasImage()}
  * @param text   caption or description; never null (may be empty only in a rejected sample)
  * @param label  class name, or null for unlabelled data (exploration only)
  * @param split  split given by the dataset itself, or null to let the loader assign one
