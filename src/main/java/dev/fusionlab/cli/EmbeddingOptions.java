@@ -51,8 +51,8 @@ final class EmbeddingOptions {
                         + "+ metadata.tsv) and/or one Parquet table of every space and layout (parquet/embeddings.parquet).")
         List<String> formats = List.of();
 
-        List<InteropExport.Format> parsed() {
-            return formats.stream().map(InteropExport.Format::parse).distinct().toList();
+        List<InteropExport.ExportFormat> parsed() {
+            return formats.stream().map(InteropExport.ExportFormat::parse).distinct().toList();
         }
     }
 }

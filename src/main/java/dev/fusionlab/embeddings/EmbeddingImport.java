@@ -65,12 +65,12 @@ public final class EmbeddingImport {
             return Optional.of(MetadataTable.read(spec.metadata()));
         }
         EmbeddingSource first = spec.sources().getFirst();
-        if (first.format() == EmbeddingSource.Format.PARQUET
+        if (first.format() == EmbeddingSource.FileFormat.PARQUET
                 && ParquetTables.columns(first.file()).stream().anyMatch(c -> !c.isVector())) {
             return Optional.of(ParquetTables.readMetadata(first.file()));
         }
         Path sibling = first.file().resolveSibling("metadata.tsv");
-        if (first.format() == EmbeddingSource.Format.TSV && Files.isRegularFile(sibling)) {
+        if (first.format() == EmbeddingSource.FileFormat.TSV && Files.isRegularFile(sibling)) {
             return Optional.of(MetadataTable.readTsv(sibling));
         }
         return Optional.empty();
@@ -207,7 +207,7 @@ public final class EmbeddingImport {
             samples.add(sample(id, row, c, base));
             kept.add(i);
         }
-        List<ImportedEmbeddings.Modality> modalities = new ArrayList<>();
+        List<ImportedEmbeddings.ImportedModality> modalities = new ArrayList<>();
         for (int m = 0; m < matrices.size(); m++) {
             EmbeddingMatrix matrix = matrices.get(m);
             float[][] rows = new float[kept.size()][];
@@ -215,7 +215,7 @@ public final class EmbeddingImport {
                 rows[k] = matrix.rows()[aligned.matrixRows()[m][kept.get(k)]];
             }
             EmbeddingSource source = spec.sources().get(m);
-            modalities.add(new ImportedEmbeddings.Modality(source.modality(), rows, new EncodedDataset.EncoderInfo(
+            modalities.add(new ImportedEmbeddings.ImportedModality(source.modality(), rows, new EncodedDataset.EncoderInfo(
                     source.modality(), source.id(), matrix.sha256(), matrix.dimension(), 0, 0)));
         }
         if (matrices.size() == 2 && samples.stream().anyMatch(s -> s.split() == null)) {

@@ -91,7 +91,7 @@ public final class EmbeddingRun {
     static RunResult explore(ImportedEmbeddings imported, RunConfig config, Map<String, Long> earlierStages,
                              TaskContext ctx, LiveLayouts live) {
         Map<String, Long> millis = new LinkedHashMap<>(earlierStages);
-        ImportedEmbeddings.Modality modality = imported.modalities().getFirst();
+        ImportedEmbeddings.ImportedModality modality = imported.modalities().getFirst();
         Space space = spaceOf(modality.name());
         List<Sample> samples = imported.samples();
         List<String> classes = samples.stream().filter(Sample::isLabelled).map(Sample::label).distinct().sorted().toList();

@@ -19,7 +19,7 @@ import java.util.Locale;
 public record EmbeddingSource(String modality, Path file, String column) {
 
     /** How the files of a source are read, by extension. */
-    public enum Format { NPY, TSV, CSV, PARQUET }
+    public enum FileFormat { NPY, TSV, CSV, PARQUET }
 
     /**
      * Parses {@code [name=]path[#column]}; without a name the first source is called {@code image} and the
@@ -51,16 +51,16 @@ public record EmbeddingSource(String modality, Path file, String column) {
         return java.util.stream.IntStream.range(0, parts.length).mapToObj(i -> parse(parts[i], i)).toList();
     }
 
-    public Format format() {
+    public FileFormat format() {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".npy")) {
-            return Format.NPY;
+            return FileFormat.NPY;
         } else if (name.endsWith(".parquet")) {
-            return Format.PARQUET;
+            return FileFormat.PARQUET;
         } else if (name.endsWith(".tsv") || name.endsWith(".tab")) {
-            return Format.TSV;
+            return FileFormat.TSV;
         } else if (name.endsWith(".csv")) {
-            return Format.CSV;
+            return FileFormat.CSV;
         }
         throw new EmbeddingFileException(file, "unknown embedding format: expected .npy, .tsv (TF Projector), .csv or .parquet");
     }

@@ -15,7 +15,7 @@ import java.util.List;
  * @param modalities one or two, in the order given
  * @param columns    the metadata columns, in file order (what a plot can be coloured by)
  */
-public record ImportedEmbeddings(Dataset dataset, List<Sample> samples, List<Modality> modalities,
+public record ImportedEmbeddings(Dataset dataset, List<Sample> samples, List<ImportedModality> modalities,
                                  List<String> columns) {
 
     /**
@@ -25,7 +25,7 @@ public record ImportedEmbeddings(Dataset dataset, List<Sample> samples, List<Mod
      * @param rows    n x d
      * @param encoder provenance: id {@code file:<path>}, the file's sha256 in place of a weights hash
      */
-    public record Modality(String name, float[][] rows, EncodedDataset.EncoderInfo encoder) {
+    public record ImportedModality(String name, float[][] rows, EncodedDataset.EncoderInfo encoder) {
     }
 
     public ImportedEmbeddings {
@@ -54,6 +54,6 @@ public record ImportedEmbeddings(Dataset dataset, List<Sample> samples, List<Mod
             throw new IllegalStateException("fusion needs two modalities; " + modalities.getFirst().name() + " only");
         }
         return new EncodedDataset(dataset, samples, modalities.get(0).rows(), modalities.get(1).rows(),
-                dataset.problems(), modalities.stream().map(Modality::encoder).toList());
+                dataset.problems(), modalities.stream().map(ImportedModality::encoder).toList());
     }
 }

@@ -28,10 +28,10 @@ import java.util.Map;
 public final class InteropExport {
 
     /** The formats, as named on the command line. */
-    public enum Format {
+    public enum ExportFormat {
         TFPROJECTOR, PARQUET;
 
-        public static Format parse(String name) {
+        public static ExportFormat parse(String name) {
             return switch (name.strip().toLowerCase(Locale.ROOT)) {
                 case "tfprojector", "projector", "tsv" -> TFPROJECTOR;
                 case "parquet" -> PARQUET;
@@ -43,11 +43,11 @@ public final class InteropExport {
     private InteropExport() {
     }
 
-    public static void write(RunResult result, Path out, List<Format> formats, TaskContext ctx) throws IOException {
-        if (formats.contains(Format.TFPROJECTOR)) {
+    public static void write(RunResult result, Path out, List<ExportFormat> formats, TaskContext ctx) throws IOException {
+        if (formats.contains(ExportFormat.TFPROJECTOR)) {
             writeProjector(result, out.resolve("projector"), ctx);
         }
-        if (formats.contains(Format.PARQUET)) {
+        if (formats.contains(ExportFormat.PARQUET)) {
             ctx.report("export", -1, "parquet");
             writeParquet(result, out.resolve("parquet").resolve("embeddings.parquet"));
         }

@@ -124,7 +124,7 @@ public record RunResult(Dataset dataset, List<String> classes, List<Sample> samp
         if (jointSpace == null) {
             return Optional.empty();
         }
-        Map<java.nio.file.Path, Integer> imageIndex = new LinkedHashMap<>();
+        Map<Object, Integer> imageIndex = new LinkedHashMap<>(); // by image file; a sample without one is its own image
         List<float[]> images = new java.util.ArrayList<>();
         List<float[]> texts = new java.util.ArrayList<>();
         List<Integer> owners = new java.util.ArrayList<>();
@@ -133,13 +133,14 @@ public record RunResult(Dataset dataset, List<String> classes, List<Sample> samp
             if (sample.split() != Split.TEST) {
                 continue;
             }
-            Integer image = imageIndex.get(sample.image());
+            Object imageKey = sample.hasImage() ? sample.image() : "id:" + sample.id();
+            Integer image = imageIndex.get(imageKey);
             if (image == null) {
                 if (imageIndex.size() >= MAX_RETRIEVAL_PAIRS) {
                     continue;
                 }
                 image = imageIndex.size();
-                imageIndex.put(sample.image(), image);
+                imageIndex.put(imageKey, image);
                 images.add(jointSpace.embedImage(embeddings.get(Space.IMAGE)[row]));
             }
             texts.add(jointSpace.embedText(embeddings.get(Space.TEXT)[row]));

@@ -9,6 +9,7 @@ import dev.fusionlab.evaluate.McNemarTest;
 import dev.fusionlab.evaluate.RetrievalMetrics;
 import dev.fusionlab.fuse.LateCombiner;
 import dev.fusionlab.fuse.LateFusion;
+import dev.fusionlab.fuse.StackingOutcome;
 import dev.fusionlab.pipeline.RunResult;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -89,10 +90,7 @@ public record MetricsReport(List<String> classes, int testSize, LateFusion.Resol
         Optional<RetrievalMetrics> retrieval = result.retrieval();
         List<SampleProblem> skipped = result.dataset().problems();
         if (!result.isClassified()) {
-            return unscored(result, late, result.classes().isEmpty()
-                    ? "unlabelled dataset: classification skipped (embeddings, joint space, retrieval and projections only)"
-                    : "one class only (" + result.classes().getFirst() + "): classification skipped "
-                    + "(embeddings, joint space, retrieval and projections only)");
+            return unscored(result, late, whyUnclassified(result));
         }
         Split[] splits = result.splits();
         int[] truth = result.truth();
@@ -124,6 +122,18 @@ public record MetricsReport(List<String> classes, int testSize, LateFusion.Resol
                 .toList();
         return new MetricsReport(result.classes(), evaluation.testRows().length, late, evaluation.metrics(), combiners,
                 new EarlyVsLate(pair.mcNemar(), disagreements), retrieval, skipped, "");
+    }
+
+    /** Why a run trained no classifier: no labels, one class, or what the run that made it said. */
+    private static String whyUnclassified(RunResult result) {
+        String skipped = "classification skipped (embeddings, joint space, retrieval and projections only)";
+        if (result.classes().isEmpty()) {
+            return "unlabelled dataset: " + skipped;
+        }
+        if (result.classes().size() == 1) {
+            return "one class only (" + result.classes().getFirst() + "): " + skipped;
+        }
+        return result.stacking() instanceof StackingOutcome.Skipped why ? why.reason() : skipped;
     }
 
     private static MetricsReport unscored(RunResult result, LateFusion.Resolved late, String note) {

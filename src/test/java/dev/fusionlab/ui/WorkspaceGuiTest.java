@@ -84,7 +84,7 @@ class WorkspaceGuiTest {
         assertThat(vm.projection().colourModeProperty().get()).isEqualTo(ColourMode.CORRECTNESS);
         assertThat(vm.activeStrategyProperty().get()).isEqualTo(Strategy.EARLY);
         assertThat(vm.projection().spaceProperty().get()).isEqualTo(Space.FUSED);
-        assertThat(window.tabs().getSelectionModel().getSelectedIndex()).as("the Compare tab").isEqualTo(1);
+        assertThat(window.tabs().getSelectionModel().getSelectedItem().getId()).as("the open tab").isEqualTo("compare-tab");
 
         robot.interact(() -> window.tabs().getSelectionModel().select(0)); // the scatter draws once shown
         waitForFxEvents();

@@ -25,6 +25,9 @@ import org.controlsfx.glyphfont.FontAwesome;
  */
 public final class MainWindow extends BorderPane {
 
+    /** Every tab's id is its view name followed by this, e.g. {@code compare-tab}. */
+    private static final String TAB_ID_SUFFIX = "-tab";
+
     public static final String STYLESHEET = Objects.requireNonNull(
             MainWindow.class.getResource("/dev/fusionlab/ui/fusionlab.css")).toExternalForm();
 
@@ -70,10 +73,15 @@ public final class MainWindow extends BorderPane {
         tabs.getTabs().addAll(exploreTab, linkedTab, compareTab);
         comparison.showingProperty().bind(compareTab.selectedProperty());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        exploreTab.setId(WorkbenchViewModel.OPEN_VIEW_EXPLORE + TAB_ID_SUFFIX);
+        // the open view is the tab's id without "-tab" ("explore", "linked", "compare", ...): every tab,
+        // also one added later, is saved in a workspace and restored by that name
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> vm.openViewProperty().set(
-                now == compareTab ? WorkbenchViewModel.OPEN_VIEW_COMPARE : WorkbenchViewModel.OPEN_VIEW_EXPLORE));
-        vm.openViewProperty().addListener((obs, old, now) -> tabs.getSelectionModel()
-                .select(WorkbenchViewModel.OPEN_VIEW_COMPARE.equals(now) ? compareTab : exploreTab));
+                now != null && now.getId() != null && now.getId().endsWith(TAB_ID_SUFFIX)
+                        ? now.getId().substring(0, now.getId().length() - TAB_ID_SUFFIX.length())
+                        : WorkbenchViewModel.OPEN_VIEW_EXPLORE));
+        vm.openViewProperty().addListener((obs, old, now) -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(tab -> (now + TAB_ID_SUFFIX).equals(tab.getId())).findFirst().orElse(exploreTab)));
 
         PipelinePanel left = new PipelinePanel(vm);
         left.setPrefWidth(272);
