@@ -94,8 +94,7 @@ public final class ProjectionViewModel {
         }
         hovered.set(-1);
         if (now != null) {
-            List<ProjectionMethod> methods = now.projections().keySet().stream().map(ProjectionKey::method)
-                    .distinct().sorted().toList();
+            List<ProjectionMethod> methods = methodsOf(now);
             availableMethods.setAll(methods);
             if (methods.contains(now.config().projection())) {
                 method.set(now.config().projection());
@@ -118,11 +117,16 @@ public final class ProjectionViewModel {
         }
         previewShown = false;
         RunResult r = result;
+        availableMethods.setAll(r == null ? List.of() : methodsOf(r)); // drop a method only previewed
         if (r != null && !availableMethods.contains(method.get()) && !availableMethods.isEmpty()) {
             method.set(availableMethods.contains(r.config().projection()) ? r.config().projection()
                     : availableMethods.getFirst());
         }
         updateLayout();
+    }
+
+    private static List<ProjectionMethod> methodsOf(RunResult r) {
+        return r.projections().keySet().stream().map(ProjectionKey::method).distinct().sorted().toList();
     }
 
     private void updateLayout() {
@@ -152,6 +156,12 @@ public final class ProjectionViewModel {
             return;
         }
         previewShown = true;
+        if (!availableMethods.contains(previewKey.method())) { // else the method chooser goes blank
+            List<ProjectionMethod> methods = new ArrayList<>(availableMethods);
+            methods.add(previewKey.method());
+            methods.sort(null);
+            availableMethods.setAll(methods);
+        }
         method.set(previewKey.method()); // the method chooser names what is being drawn
         Dataset d = dataset.getValue();
         if (p == null && d != null && d.samples().size() == coordinates.length && colouring.get() == null) {

@@ -15,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -37,12 +38,19 @@ public final class ComparisonPane extends BorderPane {
     private final ConfusionHeatmap late = new ConfusionHeatmap("Late fusion");
     private final BooleanProperty showing = new SimpleBooleanProperty(true);
     private final PulseSteps steps = new PulseSteps();
+    private final Label disagreementsPlaceholder = new Label(NO_RUN);
+    private static final String NO_RUN = "Run the pipeline to compare early and late fusion.";
 
     public ComparisonPane(WorkbenchViewModel vm) {
         this.vm = vm;
         getStyleClass().add("comparison-pane");
         summary.getStyleClass().add("section-title");
         summary.setId("comparison-summary");
+        summary.setWrapText(true); // "late fusion: weighted, image weight 0.65" is never cut
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Tooltip summaryTip = new Tooltip();
+        summaryTip.textProperty().bind(summary.textProperty());
+        summary.setTooltip(summaryTip);
         mcNemar.getStyleClass().add("mcnemar");
         mcNemar.setWrapText(true);
         mcNemar.setId("mcnemar");
@@ -73,7 +81,7 @@ public final class ComparisonPane extends BorderPane {
         disagreements.getColumns().add(text("Early", MetricsReport.DisagreementRow::early));
         disagreements.getColumns().add(text("Late", MetricsReport.DisagreementRow::late));
         disagreements.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        disagreements.setPlaceholder(new Label("Early and late fusion agree on every test sample"));
+        disagreements.setPlaceholder(disagreementsPlaceholder);
         disagreements.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
                 vm.projection().focusedProperty().set(now == null ? -1 : now.index()));
 
@@ -121,11 +129,16 @@ public final class ComparisonPane extends BorderPane {
             perClass.getItems().clear();
             disagreements.getItems().clear();
             mcNemar.setText("");
+            early.clear(); // no heatmap of a run over another dataset stays behind
+            late.clear();
+            disagreementsPlaceholder.setText(vm.resultProperty().get() == null ? NO_RUN
+                    : "No labelled test samples in this run.");
             summary.setText(vm.resultProperty().get() == null ? "Run the pipeline to compare early and late fusion."
                     : "No labelled test samples in this run: nothing to compare (exploration only).");
             return;
         }
         Runnable scores = () -> {
+            disagreementsPlaceholder.setText("Early and late fusion agree on every test sample");
             summary.setText(c.summary()); // from the comparison itself: never one change behind
             strategies.getItems().setAll(c.strategies());
             var m = c.mcNemar();
@@ -186,6 +199,14 @@ public final class ComparisonPane extends BorderPane {
 
     TableView<MetricsReport.DisagreementRow> disagreementTable() {
         return disagreements;
+    }
+
+    ConfusionHeatmap earlyHeatmap() {
+        return early;
+    }
+
+    Label summaryLabel() {
+        return summary;
     }
 
     ConfusionHeatmap lateHeatmap() {
