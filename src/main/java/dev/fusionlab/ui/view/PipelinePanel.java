@@ -141,6 +141,7 @@ public final class PipelinePanel extends VBox {
         Spinner<Integer> seed = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, Integer.MAX_VALUE,
                 (int) s.seedProperty().get()));
         seed.setEditable(true);
+        seed.setId("seed");
         seed.valueProperty().addListener((obs, old, now) -> s.seedProperty().set(now));
 
         run.setId("run");

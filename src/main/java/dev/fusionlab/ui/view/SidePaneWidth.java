@@ -1,5 +1,6 @@
 package dev.fusionlab.ui.view;
 
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.MouseEvent;
@@ -31,7 +32,8 @@ final class SidePaneWidth {
                 keeper.wanted = side.getWidth();
             }
         });
-        split.widthProperty().addListener((obs, old, width) -> keeper.fit(width.doubleValue()));
+        // after the layout pass: the split pane re-places its divider itself while it is being resized
+        split.widthProperty().addListener((obs, old, width) -> Platform.runLater(() -> keeper.fit(split.getWidth())));
     }
 
     private void fit(double width) {
