@@ -2,7 +2,9 @@ package dev.fusionlab.ui.view;
 
 import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.report.MetricsReport;
+import dev.fusionlab.evaluate.BootstrapIntervals;
 import dev.fusionlab.ui.model.Comparison;
+import dev.fusionlab.ui.model.ScoreIntervals;
 import dev.fusionlab.ui.model.WorkbenchViewModel;
 import java.util.List;
 import java.util.Locale;
@@ -38,11 +40,14 @@ public final class ComparisonPane extends BorderPane {
     private final ConfusionHeatmap late = new ConfusionHeatmap("Late fusion");
     private final BooleanProperty showing = new SimpleBooleanProperty(true);
     private final PulseSteps steps = new PulseSteps();
+    private final ScoreIntervals intervals;
+    private final Label caveat = new Label();
     private final Label disagreementsPlaceholder = new Label(NO_RUN);
     private static final String NO_RUN = "Run the pipeline to compare early and late fusion.";
 
     public ComparisonPane(WorkbenchViewModel vm) {
         this.vm = vm;
+        this.intervals = new ScoreIntervals(vm.comparisonProperty(), javafx.application.Platform::runLater);
         getStyleClass().add("comparison-pane");
         summary.getStyleClass().add("section-title");
         summary.setId("comparison-summary");
@@ -57,12 +62,21 @@ public final class ComparisonPane extends BorderPane {
 
         strategies.setId("strategy-scores");
         strategies.getColumns().add(text("Strategy", r -> label(r.strategy())));
-        strategies.getColumns().add(text("Accuracy", r -> percent(r.accuracy())));
-        strategies.getColumns().add(text("Macro-F1", r -> percent(r.macroF1())));
+        strategies.getColumns().add(text("Accuracy (95% CI)", r -> withInterval(r.accuracy(), interval(r, true))));
+        strategies.getColumns().add(text("Macro-F1 (95% CI)", r -> withInterval(r.macroF1(), interval(r, false))));
         strategies.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         strategies.setFixedCellSize(28);
         strategies.setPrefHeight(28 * 5 + 4);
+        strategies.setMinHeight(28 * 5 + 4);
         strategies.setMinWidth(300);
+        caveat.getStyleClass().add("hint");
+        caveat.setWrapText(true);
+        caveat.setId("caveat");
+        caveat.managedProperty().bind(caveat.textProperty().isNotEmpty());
+        intervals.intervalsProperty().addListener((obs, old, now) -> {
+            strategies.refresh();
+            caveat.setText(MetricsReport.caveatOf(now));
+        });
 
         perClass.setId("per-class");
         perClass.getColumns().add(text("Class", Comparison.ClassRow::className));
@@ -85,9 +99,9 @@ public final class ComparisonPane extends BorderPane {
         disagreements.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
                 vm.projection().focusedProperty().set(now == null ? -1 : now.index()));
 
-        VBox scores = new VBox(8, summary, strategies, mcNemar);
-        scores.setMinWidth(320);
-        scores.setPrefWidth(360);
+        VBox scores = new VBox(8, summary, strategies, caveat, mcNemar);
+        scores.setMinWidth(340);
+        scores.setPrefWidth(430);
         for (ConfusionHeatmap map : List.of(early, late)) {
             map.setMinWidth(160);
             map.setPrefWidth(260);
@@ -189,12 +203,29 @@ public final class ComparisonPane extends BorderPane {
         };
     }
 
+    private BootstrapIntervals.Interval interval(Comparison.StrategyRow row, boolean accuracy) {
+        BootstrapIntervals ci = intervals.intervalsProperty().get().get(row.strategy());
+        return ci == null ? null : accuracy ? ci.accuracy() : ci.macroF1();
+    }
+
+    /** "85.0%  (81.2–88.5)", or the score alone while its interval is being computed. */
+    static String withInterval(double v, BootstrapIntervals.Interval ci) {
+        if (ci == null || Double.isNaN(v)) {
+            return percent(v);
+        }
+        return String.format(Locale.ROOT, "%s  (%.1f\u2013%.1f)", percent(v), 100 * ci.low(), 100 * ci.high());
+    }
+
     static String percent(double v) {
         return Double.isNaN(v) ? "—" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
     }
 
     TableView<Comparison.StrategyRow> strategyTable() {
         return strategies;
+    }
+
+    Label caveatLabel() {
+        return caveat;
     }
 
     TableView<MetricsReport.DisagreementRow> disagreementTable() {

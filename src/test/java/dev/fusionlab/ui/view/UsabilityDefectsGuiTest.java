@@ -151,6 +151,12 @@ class UsabilityDefectsGuiTest {
         assertThat(drawnText(summary).replace("\n", " ")).doesNotContain("…");
         assertThat(summary.getTooltip()).isNotNull();
         assertThat(summary.getTooltip().getText()).isEqualTo(summary.getText());
+        // the researcher's ask: an interval next to every score (the caveat is for splits under 100)
+        var table = window.comparison().strategyTable();
+        waitFor(5, TimeUnit.SECONDS, () -> String.valueOf(table.getColumns().get(1).getCellData(0)).contains("("));
+        assertThat(window.comparison().caveatLabel().getText()).isEmpty();
+        String accuracy = (String) table.getColumns().get(1).getCellData(0);
+        assertThat(accuracy).matches("\\d+\\.\\d% {2}\\(\\d+\\.\\d\u2013\\d+\\.\\d\\)");
     }
 
     @Test
