@@ -46,6 +46,7 @@ public final class ProjectionViewModel {
     /** True while the view shows an intermediate layout that no result backs yet. */
     private boolean previewShown;
     private final ObjectProperty<ColourMode> colourMode = new SimpleObjectProperty<>(ColourMode.LABEL);
+    private final javafx.beans.property.BooleanProperty testOnly = new javafx.beans.property.SimpleBooleanProperty(true);
     private final ObservableList<ProjectionMethod> availableMethods = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<ScatterLayout> layout = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<PointColouring> colouring = new ReadOnlyObjectWrapper<>();
@@ -78,6 +79,7 @@ public final class ProjectionViewModel {
         });
         activeStrategy.addListener((obs, old, now) -> updateColouring());
         colourMode.addListener((obs, old, now) -> updateColouring());
+        testOnly.addListener((obs, old, now) -> updateColouring());
     }
 
     /**
@@ -138,7 +140,7 @@ public final class ProjectionViewModel {
 
     private void updateColouring() {
         Predictions p = predictions.getValue();
-        colouring.set(p == null ? null : PointColouring.of(colourMode.get(), p, activeStrategy.getValue()));
+        colouring.set(p == null ? null : PointColouring.of(colourMode.get(), p, activeStrategy.getValue(), testOnly.get()));
     }
 
     /**
@@ -275,7 +277,7 @@ public final class ProjectionViewModel {
         }
         PointColouring c = colouring.get();
         columns.put("colour_group", Arrays.stream(c.category())
-                .mapToObj(k -> k < 0 ? "" : c.legend().get(k).label()).toList());
+                .mapToObj(k -> k < 0 ? "" : c.groupName(k)).toList());
         return new PointTable(ids, columns);
     }
 
@@ -289,6 +291,11 @@ public final class ProjectionViewModel {
 
     public ObjectProperty<Space> spaceProperty() {
         return space;
+    }
+
+    /** Correct/wrong and early vs late colour the test split only (the rest grey); true by default. */
+    public javafx.beans.property.BooleanProperty testOnlyProperty() {
+        return testOnly;
     }
 
     public ObjectProperty<ProjectionMethod> methodProperty() {

@@ -61,8 +61,11 @@ public final class RunProgress {
         }
         if (stage.equals("project")) {
             spacesStarted++;
-            int cut = detail == null ? -1 : detail.indexOf('_');
-            space = detail == null ? "" : cut > 0 ? detail.substring(0, cut) : detail;
+            int cut = 0; // the key's file stem: "text-umap"
+            while (detail != null && cut < detail.length() && Character.isLetter(detail.charAt(cut))) {
+                cut++;
+            }
+            space = detail == null ? "" : detail.substring(0, cut);
         }
         Phase phase = phaseOf(stage);
         String shown = phase == Phase.PROJECT && !space.isEmpty() && !stage.equals("project")

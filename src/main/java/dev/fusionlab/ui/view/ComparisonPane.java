@@ -79,7 +79,10 @@ public final class ComparisonPane extends BorderPane {
         });
 
         perClass.setId("per-class");
-        perClass.getColumns().add(text("Class", Comparison.ClassRow::className));
+        TableColumn<Comparison.ClassRow, String> className = text("Class", Comparison.ClassRow::className);
+        className.setPrefWidth(170); // "Animals & Nature" in full
+        className.setMinWidth(120);
+        perClass.getColumns().add(className);
         perClass.getColumns().add(text("Test n", r -> Integer.toString(r.support())));
         TableColumn<Comparison.ClassRow, String> f1 = new TableColumn<>("F1");
         for (Strategy s : Strategy.values()) {

@@ -91,7 +91,15 @@ public final class ProjectionPane extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox layoutRow = new HBox(8, caption("Space"), space, caption("Method"), method, spacer, lasso, reset, export);
-        HBox colourRow = new HBox(8, caption("Colour by"), colour, caption("Strategy"), strategy);
+        javafx.scene.control.CheckBox testOnly = new javafx.scene.control.CheckBox("Test split only");
+        testOnly.setId("test-only");
+        testOnly.setTooltip(new Tooltip("Correct / wrong and early vs late: colour only the test samples "
+                + "(training samples are almost always right), the rest grey"));
+        testOnly.selectedProperty().bindBidirectional(vm.projection().testOnlyProperty());
+        testOnly.disableProperty().bind(Bindings.createBooleanBinding(() ->
+                colour.getValue() != ColourMode.CORRECTNESS && colour.getValue() != ColourMode.AGREEMENT,
+                colour.valueProperty()));
+        HBox colourRow = new HBox(8, caption("Colour by"), colour, caption("Strategy"), strategy, testOnly);
         for (HBox row : List.of(layoutRow, colourRow)) {
             row.setAlignment(Pos.CENTER_LEFT);
             row.getChildren().forEach(n -> {

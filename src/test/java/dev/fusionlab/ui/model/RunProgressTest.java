@@ -17,8 +17,8 @@ class RunProgressTest {
         String[][] reports = {
             {"encode-image", "0.5", ""}, {"encode-image", "1", ""}, {"encode-text", "0", ""}, {"encode-text", "1", ""},
             {"train-image", "0.3", ""}, {"train-early", "0.1", ""}, {"train-joint-space", "1", ""},
-            {"project", "-1", "image_tsne"}, {"tsne", "0.5", ""}, {"tsne", "1", ""},
-            {"project", "-1", "text_tsne"}, {"tsne", "0.2", ""}, {"project", "-1", "fused_tsne"}, {"tsne", "0.9", ""},
+            {"project", "-1", "image-tsne"}, {"tsne", "0.5", ""}, {"tsne", "1", ""},
+            {"project", "-1", "text-tsne"}, {"tsne", "0.2", ""}, {"project", "-1", "fused-tsne"}, {"tsne", "0.9", ""},
         };
         for (String[] r : reports) {
             double now = p.update(r[0], Double.parseDouble(r[1]), r[2]).fraction();
@@ -32,9 +32,9 @@ class RunProgressTest {
     @Test
     void projectionStagesNameTheirSpace() {
         RunProgress p = new RunProgress(RunProgress.Kind.REPROJECT);
-        p.update("project", -1, "image_tsne");
-        p.update("project", -1, "text_tsne");
-        p.update("project", -1, "fused_tsne");
+        p.update("project", -1, "image-tsne");
+        p.update("project", -1, "text-tsne");
+        p.update("project", -1, "fused-tsne");
         RunProgress.Step step = p.update("tsne", 0.5, "iteration 300/750");
         assertThat(step.stage()).isEqualTo("tsne (fused space)");
         assertThat(step.fraction()).isCloseTo((2 + 0.5) / 3, org.assertj.core.data.Offset.offset(1e-9));
