@@ -184,6 +184,8 @@ public final class ComparisonPane extends BorderPane {
     private static VBox titled(String title, javafx.scene.Node content) {
         Label l = new Label(title);
         l.getStyleClass().add("section-title");
+        l.setWrapText(true); // never cut on a small window
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox box = new VBox(6, l, content);
         VBox.setVgrow(content, Priority.ALWAYS);
         box.getStyleClass().add("section");

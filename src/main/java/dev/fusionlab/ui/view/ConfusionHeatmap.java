@@ -101,7 +101,7 @@ final class ConfusionHeatmap extends Region {
         g.fillText(title, 0, 0);
         g.setFill(muted);
         g.setFont(noteFont);
-        g.fillText(k == 0 ? "no run yet" : "rows: true class · columns: predicted (numbered as the rows)", 0, 18);
+        g.fillText(k == 0 ? "no run yet" : "rows: true · columns: predicted", 0, 18);
         if (k == 0) {
             return;
         }
