@@ -80,9 +80,8 @@ public final class PipelinePanel extends VBox {
         demo.setId("open-demo");
         demo.setTooltip(new Tooltip("The bundled emoji dataset"));
         demo.setOnAction(e -> vm.openDataset(dev.fusionlab.pipeline.RunConfig.DEMO));
-        javafx.scene.layout.FlowPane datasetButtons = new javafx.scene.layout.FlowPane(6, 6, open, demo); // wraps, never cuts
-        open.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        demo.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox datasetButtons = new HBox(6, open, demo);
+        demo.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "Demo" is never cut; "Open folder…" may shrink
         open.disableProperty().bind(vm.task().runningProperty());
         demo.disableProperty().bind(vm.task().runningProperty());
 
