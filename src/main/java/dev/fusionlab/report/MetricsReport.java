@@ -76,6 +76,51 @@ public record MetricsReport(List<String> classes, int testSize, LateFusion.Resol
     }
 
     /** True when the strategies were scored. */
+    /** Seed of the bootstrap draws: a report always states the same intervals. */
+    public static final long BOOTSTRAP_SEED = 13;
+
+    /**
+     * 95% bootstrap confidence intervals of each strategy's accuracy and macro-F1 on the test split,
+     * {@link dev.fusionlab.evaluate.BootstrapIntervals#DEFAULT_RESAMPLES} draws with a fixed seed. Computed on
+     * demand from the confusion matrices (the pairs of true and predicted class are all a draw needs), so
+     * building a report stays cheap when the GUI rebuilds it on every combiner change; empty when nothing
+     * was scored.
+     */
+    public Map<Strategy, dev.fusionlab.evaluate.BootstrapIntervals> intervals() {
+        Map<Strategy, dev.fusionlab.evaluate.BootstrapIntervals> out = new EnumMap<>(Strategy.class);
+        strategies.forEach((s, m) -> {
+            int[][] confusion = m.confusion();
+            int n = 0;
+            for (int[] row : confusion) {
+                for (int v : row) {
+                    n += v;
+                }
+            }
+            if (n == 0) {
+                return;
+            }
+            int[] truth = new int[n], predicted = new int[n];
+            int i = 0;
+            for (int r = 0; r < confusion.length; r++) {
+                for (int c = 0; c < confusion[r].length; c++) {
+                    for (int v = 0; v < confusion[r][c]; v++, i++) {
+                        truth[i] = r;
+                        predicted[i] = c;
+                    }
+                }
+            }
+            out.put(s, dev.fusionlab.evaluate.BootstrapIntervals.of(truth, predicted, confusion.length, BOOTSTRAP_SEED));
+        });
+        return out;
+    }
+
+    /** A warning when the test split is too small for the scores to mean much; empty otherwise. */
+    public static String caveatOf(Map<Strategy, dev.fusionlab.evaluate.BootstrapIntervals> intervals) {
+        var any = intervals.get(Strategy.LATE) != null ? intervals.get(Strategy.LATE)
+                : intervals.values().stream().findFirst().orElse(null);
+        return any == null ? "" : any.caveat();
+    }
+
     public boolean isScored() {
         return !strategies.isEmpty();
     }

@@ -63,6 +63,16 @@ public final class ReportJson {
         if (report.isScored()) {
             root.put("test_size", report.testSize());
             report.strategies().forEach((s, m) -> strategies.set(s.key(), metricsNode(m)));
+            var intervals = report.intervals(); // 95% bootstrap intervals, beside each score
+            intervals.forEach((s, ci) -> {
+                ObjectNode node = (ObjectNode) strategies.get(s.key());
+                node.set("accuracy_ci", JSON.valueToTree(new double[] {ci.accuracy().low(), ci.accuracy().high()}));
+                node.set("macro_f1_ci", JSON.valueToTree(new double[] {ci.macroF1().low(), ci.macroF1().high()}));
+            });
+            String caveat = MetricsReport.caveatOf(intervals);
+            if (!caveat.isEmpty()) {
+                root.put("caveat", caveat);
+            }
             ObjectNode combiners = root.putObject("late_combiners");
             report.lateCombiners().forEach((combiner, score) -> {
                 ObjectNode row = combiners.putObject(combiner.key());

@@ -38,7 +38,7 @@ public final class ScreenshotTool extends Application {
         boolean real = Boolean.getBoolean("shot.real");
         WorkbenchViewModel vm = new WorkbenchViewModel(real ? new CoreWorkbenchServices() : services, Platform::runLater);
         MainWindow window = new MainWindow(vm);
-        stage.setScene(window.createScene(1500, 940));
+        stage.setScene(window.createScene(Integer.getInteger("shot.width", 1500), Integer.getInteger("shot.height", 940)));
         stage.show();
         if (real) { // the bundled demo through the real pipeline: load, then Run as a user would
             vm.openDataset(RunConfig.DEMO);

@@ -50,7 +50,7 @@ final class PlotPainter {
         for (int i : spec.highlighted()) {
             double sx = layout.screenX(spec.xs()[i]), sy = layout.screenY(spec.ys()[i]);
             if (layout.inPlot(sx, sy)) {
-                surface.circle(sx, sy, r * 1.8, spec.colourOf(i), spec.theme().highlightOutline(), 1.5);
+                surface.circle(sx, sy, Math.max(6, r * 2.2 + 2.5), spec.colourOf(i), spec.theme().highlightOutline(), 2);
             }
         }
         surface.endGroup();

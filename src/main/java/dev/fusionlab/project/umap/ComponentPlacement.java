@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
  * every component the same room, half the distance to its nearest neighbour in the meta-layout, which lets
  * three near-duplicate pairs take as much of the plot as two thousand points. Radii are fixed greedily from
  * the largest component down: a component takes its size-proportional share of the gap to each neighbour
- * not yet fixed, and the whole rest of the gap to each one already fixed.
+ * not yet fixed, and the whole rest of the gap to each one already fixed, but never more than the largest
+ * component's radius times the square root of their size ratio. Then {@link #compact} closes the gaps.
  *
  * @param centres k x 2 component centres
  * @param radii   radius of each component's disk
@@ -44,7 +45,76 @@ record ComponentPlacement(double[][] centres, double[] radii) {
     static ComponentPlacement of(float[][] data, int[][] members, SplittableRandom random) {
         double[][] centres = metaLayout(centroids(data, members), random);
         int[] sizes = Arrays.stream(members).mapToInt(m -> m.length).toArray();
-        return new ComponentPlacement(centres, radii(centres, sizes));
+        double[] radii = radii(centres, sizes);
+        return new ComponentPlacement(compact(centres, radii, sizes), radii);
+    }
+
+    /** Gap left between neighbouring disks after {@link #compact}, relative to the largest radius. */
+    private static final double GAP = 0.08;
+
+    /**
+     * Pulls the components together, as umap-learn's meta-layout keeps them: from the largest down, each
+     * component moves along the line from its nearest already placed neighbour until only a small gap
+     * separates their disks (further out again if it would overlap another placed disk). Directions, and so
+     * which side of the plot each component lies on, come from the meta-layout; distances no longer do,
+     * since a few near-duplicates far away in the input would otherwise sit far out in the plot and leave
+     * the bulk of the points one small blob once the figure is fitted.
+     */
+    static double[][] compact(double[][] centres, double[] radii, int[] sizes) {
+        int k = centres.length;
+        double[][] placed = new double[k][];
+        Integer[] order = new Integer[k];
+        for (int c = 0; c < k; c++) {
+            order[c] = c;
+        }
+        Arrays.sort(order, (a, b) -> sizes[a] != sizes[b] ? Integer.compare(sizes[b], sizes[a]) : Integer.compare(a, b));
+        double gap = GAP * Arrays.stream(radii).max().orElse(1);
+        for (int rank = 0; rank < k; rank++) {
+            int c = order[rank];
+            if (rank == 0) {
+                placed[c] = centres[c].clone();
+                continue;
+            }
+            int nearest = -1;
+            double best = Double.POSITIVE_INFINITY;
+            for (int r = 0; r < rank; r++) {
+                int o = order[r];
+                double d = Math.hypot(centres[c][0] - placed[o][0], centres[c][1] - placed[o][1]) - radii[o];
+                if (d < best) {
+                    best = d;
+                    nearest = o;
+                }
+            }
+            double dx = centres[c][0] - placed[nearest][0], dy = centres[c][1] - placed[nearest][1];
+            double length = Math.hypot(dx, dy);
+            if (!(length > 0)) { // same place: any direction, fixed by the rank for determinism
+                dx = Math.cos(rank);
+                dy = Math.sin(rank);
+                length = 1;
+            }
+            double distance = Math.min(length, radii[nearest] + radii[c] + gap);
+            double[] at = new double[2];
+            for (int step = 0; step < 10_000; step++, distance += gap) {
+                at[0] = placed[nearest][0] + dx / length * distance;
+                at[1] = placed[nearest][1] + dy / length * distance;
+                if (!overlaps(at, radii[c], placed, radii, order, rank)) {
+                    break;
+                }
+            }
+            placed[c] = at;
+        }
+        return placed;
+    }
+
+    private static boolean overlaps(double[] at, double radius, double[][] placed, double[] radii, Integer[] order,
+                                    int count) {
+        for (int r = 0; r < count; r++) {
+            int o = order[r];
+            if (Math.hypot(at[0] - placed[o][0], at[1] - placed[o][1]) < radius + radii[o]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static double[][] centroids(float[][] data, int[][] members) {
@@ -167,6 +237,10 @@ record ComponentPlacement(double[][] centres, double[] radii) {
                 double gap = Math.hypot(centres[c][0] - centres[o][0], centres[c][1] - centres[o][1]);
                 double share = Math.sqrt(sizes[c]) / (Math.sqrt(sizes[c]) + Math.sqrt(sizes[o]));
                 radius = Math.min(radius, fixed[o] ? gap - radii[o] : gap * share);
+            }
+            if (c != order[0]) { // never more room than its size earns next to the largest: a tiny component far
+                // away would otherwise take the whole gap and its few points be spread across the plot
+                radius = Math.min(radius, radii[order[0]] * Math.sqrt((double) sizes[c] / sizes[order[0]]));
             }
             radii[c] = Math.max(0, radius);
             fixed[c] = true;

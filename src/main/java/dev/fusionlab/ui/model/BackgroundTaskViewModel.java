@@ -52,6 +52,7 @@ public final class BackgroundTaskViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final AtomicReference<Report> pending = new AtomicReference<>();
     private final EtaEstimator etaEstimator = new EtaEstimator();
+    private RunProgress overall = new RunProgress(RunProgress.Kind.SINGLE);
     private CancellationToken token;
     private Future<?> future;
     private volatile CountDownLatch jobEnded;
@@ -77,9 +78,20 @@ public final class BackgroundTaskViewModel {
      * @param doneMessage describes the result, e.g. "Loaded emoji: 1906 samples"
      */
     public <T> boolean start(String jobTitle, Work<T> work, Consumer<T> onSuccess, Function<T, String> doneMessage) {
+        return start(jobTitle, RunProgress.Kind.SINGLE, work, onSuccess, doneMessage);
+    }
+
+    /**
+     * As {@link #start(String, Work, Consumer, Function)}, showing the progress and time left of the whole
+     * job of this kind (a run, a re-projection) rather than of each stage.
+     */
+    public <T> boolean start(String jobTitle, RunProgress.Kind kind, Work<T> work, Consumer<T> onSuccess,
+                             Function<T, String> doneMessage) {
         if (running.get()) {
             return false;
         }
+        overall = new RunProgress(kind);
+        etaEstimator.update("", 0, System.nanoTime()); // a new job: the estimate starts over
         CancellationToken jobToken = new CancellationToken();
         token = jobToken;
         running.set(true);
@@ -175,10 +187,12 @@ public final class BackgroundTaskViewModel {
         if (r == null || !running.get()) {
             return;
         }
-        stage.set(r.stage());
-        progress.set(r.fraction() < 0 ? -1 : Math.min(1, r.fraction()));
-        message.set(r.message() == null || r.message().isEmpty() ? r.stage() : r.stage() + ": " + r.message());
-        eta.set(etaEstimator.update(r.stage(), r.fraction(), System.nanoTime()).map(EtaEstimator::format).orElse(""));
+        RunProgress.Step step = overall.update(r.stage(), r.fraction(), r.message());
+        stage.set(step.stage());
+        progress.set(step.fraction() < 0 ? -1 : Math.min(1, step.fraction()));
+        message.set(r.message() == null || r.message().isEmpty() ? step.stage() : step.stage() + ": " + r.message());
+        String etaKey = overall.isWholeJob() ? title.get() : step.stage();
+        eta.set(etaEstimator.update(etaKey, step.fraction(), System.nanoTime()).map(EtaEstimator::format).orElse(""));
     }
 
     private void finish(String finalMessage, String failure) {

@@ -37,6 +37,25 @@ public record PointColouring(int[] category, int[] colours, List<LegendEntry> le
      * falls back to the labels, which are then all neutral.
      */
     public static PointColouring of(ColourMode mode, Predictions p, Strategy active) {
+        return of(mode, p, active, false);
+    }
+
+    /**
+     * As {@link #of(ColourMode, Predictions, Strategy)}; with {@code testOnly}, correct/wrong and early vs
+     * late colour the test split only (training points are right almost always, so counting them hides the
+     * difference) and grey the rest. Either way the title says which split the colours are for, and every
+     * legend entry carries its number of points.
+     */
+    public static PointColouring of(ColourMode mode, Predictions p, Strategy active, boolean testOnly) {
+        PointColouring c = ofAllSplits(mode, p, active);
+        boolean scored = mode == ColourMode.CORRECTNESS || mode == ColourMode.AGREEMENT;
+        if (scored && !c.title().contains("no classifier")) {
+            c = testOnly ? onTestSplit(c, p) : c.retitled(c.title() + " · all splits");
+        }
+        return c.withCounts();
+    }
+
+    private static PointColouring ofAllSplits(ColourMode mode, Predictions p, Strategy active) {
         boolean predictionsNeeded = mode != ColourMode.LABEL && mode != ColourMode.FAITHFULNESS;
         boolean available = mode == ColourMode.AGREEMENT ? p.has(Strategy.EARLY) && p.has(Strategy.LATE) : p.has(active);
         if (predictionsNeeded && !available) {
@@ -92,6 +111,50 @@ public record PointColouring(int[] category, int[] colours, List<LegendEntry> le
         addNeutralEntry(category, legend, "unlabelled");
         return new PointColouring(category, new int[] {BOTH_RIGHT, EARLY_ONLY, LATE_ONLY, BOTH_WRONG}, legend,
                 "early vs late fusion");
+    }
+
+    private PointColouring retitled(String newTitle) {
+        return new PointColouring(category, colours, legend, newTitle);
+    }
+
+    /** Points outside the labelled test split turn neutral, under their own legend entry. */
+    private static PointColouring onTestSplit(PointColouring c, Predictions p) {
+        boolean[] test = new boolean[p.size()];
+        for (int i : p.testIndices()) {
+            test[i] = true;
+        }
+        int[] category = c.category().clone();
+        boolean hidden = false;
+        for (int i = 0; i < category.length; i++) {
+            if (!test[i]) {
+                hidden |= category[i] >= 0;
+                category[i] = -1;
+            }
+        }
+        List<LegendEntry> legend = new ArrayList<>(c.legend().subList(0, c.colours().length));
+        if (hidden || c.legend().size() > c.colours().length) {
+            legend.add(new LegendEntry("not in the test split", Palette.NEUTRAL));
+        }
+        return new PointColouring(category, c.colours(), legend, c.title() + " · test split");
+    }
+
+    /** Name of colour group {@code k} without its count, as the CSV sidecar's colour_group writes it. */
+    public String groupName(int k) {
+        return legend.get(k).label().replaceFirst(" \\(\\d+\\)$", "");
+    }
+
+    /** Legend names with the number of points of each entry, e.g. "both right (212)". */
+    private PointColouring withCounts() {
+        int[] counts = new int[colours.length + 1];
+        for (int c : category) {
+            counts[c < 0 ? colours.length : c]++;
+        }
+        List<LegendEntry> counted = new ArrayList<>();
+        for (int e = 0; e < legend.size(); e++) {
+            int n = e < colours.length ? counts[e] : counts[colours.length];
+            counted.add(new LegendEntry(legend.get(e).label() + " (" + n + ")", legend.get(e).argb()));
+        }
+        return new PointColouring(category, colours, counted, title);
     }
 
     private static void addNeutralEntry(int[] category, List<LegendEntry> legend, String name) {

@@ -46,6 +46,7 @@ public final class ProjectionViewModel {
     /** True while the view shows an intermediate layout that no result backs yet. */
     private boolean previewShown;
     private final ObjectProperty<ColourMode> colourMode = new SimpleObjectProperty<>(ColourMode.LABEL);
+    private final javafx.beans.property.BooleanProperty testOnly = new javafx.beans.property.SimpleBooleanProperty(true);
     private final ObservableList<ProjectionMethod> availableMethods = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<ScatterLayout> layout = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<PointColouring> colouring = new ReadOnlyObjectWrapper<>();
@@ -82,6 +83,7 @@ public final class ProjectionViewModel {
         });
         activeStrategy.addListener((obs, old, now) -> updateColouring());
         colourMode.addListener((obs, old, now) -> updateColouring());
+        testOnly.addListener((obs, old, now) -> updateColouring());
     }
 
     /**
@@ -98,8 +100,7 @@ public final class ProjectionViewModel {
         }
         hovered.set(-1);
         if (now != null) {
-            List<ProjectionMethod> methods = now.projections().keySet().stream().map(ProjectionKey::method)
-                    .distinct().sorted().toList();
+            List<ProjectionMethod> methods = methodsOf(now);
             availableMethods.setAll(methods);
             if (methods.contains(now.config().projection())) {
                 method.set(now.config().projection());
@@ -122,11 +123,16 @@ public final class ProjectionViewModel {
         }
         previewShown = false;
         RunResult r = result;
+        availableMethods.setAll(r == null ? List.of() : methodsOf(r)); // drop a method only previewed
         if (r != null && !availableMethods.contains(method.get()) && !availableMethods.isEmpty()) {
             method.set(availableMethods.contains(r.config().projection()) ? r.config().projection()
                     : availableMethods.getFirst());
         }
         updateLayout();
+    }
+
+    private static List<ProjectionMethod> methodsOf(RunResult r) {
+        return r.projections().keySet().stream().map(ProjectionKey::method).distinct().sorted().toList();
     }
 
     private void updateLayout() {
@@ -144,7 +150,7 @@ public final class ProjectionViewModel {
                     : FaithfulnessColouring.pending(p.size()));
             return;
         }
-        colouring.set(p == null ? null : PointColouring.of(colourMode.get(), p, activeStrategy.getValue()));
+        colouring.set(p == null ? null : PointColouring.of(colourMode.get(), p, activeStrategy.getValue(), testOnly.get()));
     }
 
     /** Sets where faithfulness scores come from ({@link FaithfulnessViewModel}) and recolours. */
@@ -173,6 +179,12 @@ public final class ProjectionViewModel {
             return;
         }
         previewShown = true;
+        if (!availableMethods.contains(previewKey.method())) { // else the method chooser goes blank
+            List<ProjectionMethod> methods = new ArrayList<>(availableMethods);
+            methods.add(previewKey.method());
+            methods.sort(null);
+            availableMethods.setAll(methods);
+        }
         method.set(previewKey.method()); // the method chooser names what is being drawn
         Dataset d = dataset.getValue();
         if (p == null && d != null && d.samples().size() == coordinates.length && colouring.get() == null) {
@@ -286,7 +298,7 @@ public final class ProjectionViewModel {
         }
         PointColouring c = colouring.get();
         columns.put("colour_group", Arrays.stream(c.category())
-                .mapToObj(k -> k < 0 ? "" : c.legend().get(k).label()).toList());
+                .mapToObj(k -> k < 0 ? "" : c.groupName(k)).toList());
         return new PointTable(ids, columns);
     }
 
@@ -300,6 +312,11 @@ public final class ProjectionViewModel {
 
     public ObjectProperty<Space> spaceProperty() {
         return space;
+    }
+
+    /** Correct/wrong and early vs late colour the test split only (the rest grey); true by default. */
+    public javafx.beans.property.BooleanProperty testOnlyProperty() {
+        return testOnly;
     }
 
     public ObjectProperty<ProjectionMethod> methodProperty() {

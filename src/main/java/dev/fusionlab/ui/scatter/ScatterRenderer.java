@@ -12,13 +12,21 @@ import java.util.Arrays;
 public final class ScatterRenderer {
 
     private Disc disc = new Disc(3);
-    private Disc highlightDisc = new Disc(5.5);
+    private Disc highlightDisc = new Disc(6);
+
+    /**
+     * Radius of a highlighted (found or selected) point: well over twice an ordinary one, at least 6 px, so
+     * that a search's hits stand out of a dense cloud (issue 13: they were barely larger than the rest).
+     */
+    public static double highlightRadius(double radius) {
+        return Math.max(6, Math.max(0.5, radius) * 2.2 + 2.5);
+    }
 
     /** Radius of ordinary points in pixels. */
     public void setPointRadius(double radius) {
         if (radius != disc.radius) {
             disc = new Disc(Math.max(0.5, radius));
-            highlightDisc = new Disc(Math.max(0.5, radius) * 1.6 + 1.5);
+            highlightDisc = new Disc(highlightRadius(radius));
         }
     }
 

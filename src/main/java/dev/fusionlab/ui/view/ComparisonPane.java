@@ -2,7 +2,9 @@ package dev.fusionlab.ui.view;
 
 import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.report.MetricsReport;
+import dev.fusionlab.evaluate.BootstrapIntervals;
 import dev.fusionlab.ui.model.Comparison;
+import dev.fusionlab.ui.model.ScoreIntervals;
 import dev.fusionlab.ui.model.WorkbenchViewModel;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -37,27 +40,49 @@ public final class ComparisonPane extends BorderPane {
     private final ConfusionHeatmap late = new ConfusionHeatmap("Late fusion");
     private final BooleanProperty showing = new SimpleBooleanProperty(true);
     private final PulseSteps steps = new PulseSteps();
+    private final ScoreIntervals intervals;
+    private final Label caveat = new Label();
+    private final Label disagreementsPlaceholder = new Label(NO_RUN);
+    private static final String NO_RUN = "Run the pipeline to compare early and late fusion.";
 
     public ComparisonPane(WorkbenchViewModel vm) {
         this.vm = vm;
+        this.intervals = new ScoreIntervals(vm.comparisonProperty(), javafx.application.Platform::runLater);
         getStyleClass().add("comparison-pane");
         summary.getStyleClass().add("section-title");
         summary.setId("comparison-summary");
+        summary.setWrapText(true); // "late fusion: weighted, image weight 0.65" is never cut
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Tooltip summaryTip = new Tooltip();
+        summaryTip.textProperty().bind(summary.textProperty());
+        summary.setTooltip(summaryTip);
         mcNemar.getStyleClass().add("mcnemar");
         mcNemar.setWrapText(true);
         mcNemar.setId("mcnemar");
 
         strategies.setId("strategy-scores");
         strategies.getColumns().add(text("Strategy", r -> label(r.strategy())));
-        strategies.getColumns().add(text("Accuracy", r -> percent(r.accuracy())));
-        strategies.getColumns().add(text("Macro-F1", r -> percent(r.macroF1())));
+        strategies.getColumns().add(text("Accuracy (95% CI)", r -> withInterval(r.accuracy(), interval(r, true))));
+        strategies.getColumns().add(text("Macro-F1 (95% CI)", r -> withInterval(r.macroF1(), interval(r, false))));
         strategies.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         strategies.setFixedCellSize(28);
         strategies.setPrefHeight(28 * 5 + 4);
+        strategies.setMinHeight(28 * 5 + 4);
         strategies.setMinWidth(300);
+        caveat.getStyleClass().add("hint");
+        caveat.setWrapText(true);
+        caveat.setId("caveat");
+        caveat.managedProperty().bind(caveat.textProperty().isNotEmpty());
+        intervals.intervalsProperty().addListener((obs, old, now) -> {
+            strategies.refresh();
+            caveat.setText(MetricsReport.caveatOf(now));
+        });
 
         perClass.setId("per-class");
-        perClass.getColumns().add(text("Class", Comparison.ClassRow::className));
+        TableColumn<Comparison.ClassRow, String> className = text("Class", Comparison.ClassRow::className);
+        className.setPrefWidth(170); // "Animals & Nature" in full
+        className.setMinWidth(120);
+        perClass.getColumns().add(className);
         perClass.getColumns().add(text("Test n", r -> Integer.toString(r.support())));
         TableColumn<Comparison.ClassRow, String> f1 = new TableColumn<>("F1");
         for (Strategy s : Strategy.values()) {
@@ -73,13 +98,13 @@ public final class ComparisonPane extends BorderPane {
         disagreements.getColumns().add(text("Early", MetricsReport.DisagreementRow::early));
         disagreements.getColumns().add(text("Late", MetricsReport.DisagreementRow::late));
         disagreements.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        disagreements.setPlaceholder(new Label("Early and late fusion agree on every test sample"));
+        disagreements.setPlaceholder(disagreementsPlaceholder);
         disagreements.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
                 vm.projection().focusedProperty().set(now == null ? -1 : now.index()));
 
-        VBox scores = new VBox(8, summary, strategies, mcNemar);
-        scores.setMinWidth(320);
-        scores.setPrefWidth(360);
+        VBox scores = new VBox(8, summary, strategies, caveat, mcNemar);
+        scores.setMinWidth(340);
+        scores.setPrefWidth(430);
         for (ConfusionHeatmap map : List.of(early, late)) {
             map.setMinWidth(160);
             map.setPrefWidth(260);
@@ -121,11 +146,16 @@ public final class ComparisonPane extends BorderPane {
             perClass.getItems().clear();
             disagreements.getItems().clear();
             mcNemar.setText("");
+            early.clear(); // no heatmap of a run over another dataset stays behind
+            late.clear();
+            disagreementsPlaceholder.setText(vm.resultProperty().get() == null ? NO_RUN
+                    : "No labelled test samples in this run.");
             summary.setText(vm.resultProperty().get() == null ? "Run the pipeline to compare early and late fusion."
                     : "No labelled test samples in this run: nothing to compare (exploration only).");
             return;
         }
         Runnable scores = () -> {
+            disagreementsPlaceholder.setText("Early and late fusion agree on every test sample");
             summary.setText(c.summary()); // from the comparison itself: never one change behind
             strategies.getItems().setAll(c.strategies());
             var m = c.mcNemar();
@@ -154,6 +184,8 @@ public final class ComparisonPane extends BorderPane {
     private static VBox titled(String title, javafx.scene.Node content) {
         Label l = new Label(title);
         l.getStyleClass().add("section-title");
+        l.setWrapText(true); // never cut on a small window
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox box = new VBox(6, l, content);
         VBox.setVgrow(content, Priority.ALWAYS);
         box.getStyleClass().add("section");
@@ -176,6 +208,19 @@ public final class ComparisonPane extends BorderPane {
         };
     }
 
+    private BootstrapIntervals.Interval interval(Comparison.StrategyRow row, boolean accuracy) {
+        BootstrapIntervals ci = intervals.intervalsProperty().get().get(row.strategy());
+        return ci == null ? null : accuracy ? ci.accuracy() : ci.macroF1();
+    }
+
+    /** "85.0%  (81.2–88.5)", or the score alone while its interval is being computed. */
+    static String withInterval(double v, BootstrapIntervals.Interval ci) {
+        if (ci == null || Double.isNaN(v)) {
+            return percent(v);
+        }
+        return String.format(Locale.ROOT, "%s  (%.1f\u2013%.1f)", percent(v), 100 * ci.low(), 100 * ci.high());
+    }
+
     static String percent(double v) {
         return Double.isNaN(v) ? "—" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
     }
@@ -184,8 +229,20 @@ public final class ComparisonPane extends BorderPane {
         return strategies;
     }
 
+    Label caveatLabel() {
+        return caveat;
+    }
+
     TableView<MetricsReport.DisagreementRow> disagreementTable() {
         return disagreements;
+    }
+
+    ConfusionHeatmap earlyHeatmap() {
+        return early;
+    }
+
+    Label summaryLabel() {
+        return summary;
     }
 
     ConfusionHeatmap lateHeatmap() {

@@ -12,6 +12,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -58,6 +59,7 @@ public final class MainWindow extends BorderPane {
         SplitPane explore = new SplitPane(projection, samples);
         explore.setDividerPositions(0.66);
         SplitPane.setResizableWithParent(samples, false);
+        SidePaneWidth.keep(explore, samples, 420);
         Tab exploreTab = new Tab("Explore", explore);
         exploreTab.setGraphic(Icons.of(FontAwesome.Glyph.CIRCLE_THIN));
         Tab compareTab = new Tab("Compare", comparison);
@@ -84,6 +86,7 @@ public final class MainWindow extends BorderPane {
                 .filter(tab -> (now + TAB_ID_SUFFIX).equals(tab.getId())).findFirst().orElse(exploreTab)));
 
         PipelinePanel left = new PipelinePanel(vm);
+        left.setOnLaunched(() -> projection.scatter().requestFocus()); // not the next control (Seed) when Run/Re-project disables itself
         left.setPrefWidth(272);
         left.setMinWidth(240);
 
@@ -148,7 +151,14 @@ public final class MainWindow extends BorderPane {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm::run);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), vm::reproject);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), vm::cancel);
+        // a filter, not an accelerator: a control that had the focus (the Export menu button, a combo box)
+        // consumes Esc before accelerators see it, so Esc would not cancel after using a menu
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && vm.task().isRunning()) {
+                vm.cancel();
+                e.consume();
+            }
+        });
         return scene;
     }
 

@@ -33,6 +33,7 @@ import org.controlsfx.glyphfont.FontAwesome;
 public final class PipelinePanel extends VBox {
 
     private final Button run = new Button("Run", Icons.of(FontAwesome.Glyph.PLAY));
+    private Runnable onLaunched = () -> { };
 
     public PipelinePanel(WorkbenchViewModel vm) {
         PipelineSettingsViewModel s = vm.settings();
@@ -80,6 +81,7 @@ public final class PipelinePanel extends VBox {
         demo.setTooltip(new Tooltip("The bundled emoji dataset"));
         demo.setOnAction(e -> vm.openDataset(dev.fusionlab.pipeline.RunConfig.DEMO));
         HBox datasetButtons = new HBox(6, open, demo);
+        demo.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "Demo" is never cut; "Open folder…" may shrink
         open.disableProperty().bind(vm.task().runningProperty());
         demo.disableProperty().bind(vm.task().runningProperty());
 
@@ -136,10 +138,11 @@ public final class PipelinePanel extends VBox {
         reproject.setTooltip(new Tooltip("Lay the current run out again with this method and these settings; "
                 + "nothing is encoded or trained again (Ctrl+Shift+R)"));
         reproject.disableProperty().bind(vm.task().runningProperty().or(vm.resultProperty().isNull()));
-        reproject.setOnAction(e -> vm.reproject());
+        reproject.setOnAction(e -> launched(vm.reproject()));
         Spinner<Integer> seed = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, Integer.MAX_VALUE,
                 (int) s.seedProperty().get()));
         seed.setEditable(true);
+        seed.setId("seed");
         seed.valueProperty().addListener((obs, old, now) -> s.seedProperty().set(now));
 
         run.setId("run");
@@ -147,7 +150,7 @@ public final class PipelinePanel extends VBox {
         run.setMaxWidth(Double.MAX_VALUE);
         run.setTooltip(new Tooltip("Encode, train and project (Ctrl+R)"));
         run.disableProperty().bind(vm.task().runningProperty().or(vm.datasetProperty().isNull()));
-        run.setOnAction(e -> vm.run());
+        run.setOnAction(e -> launched(vm.run()));
 
         for (var control : List.of(imageEncoder, textEncoder, combiner, projection)) {
             control.setMaxWidth(Double.MAX_VALUE);
@@ -168,6 +171,20 @@ public final class PipelinePanel extends VBox {
         VBox runBar = new VBox(run);
         runBar.getStyleClass().add("run-bar");
         getChildren().addAll(scroll, runBar);
+    }
+
+    /**
+     * What to do once Run or Re-project started a job (the window moves the focus to the projection): the
+     * button disables itself, and JavaFX would otherwise hand the focus to the next control, the seed.
+     */
+    public void setOnLaunched(Runnable action) {
+        onLaunched = action;
+    }
+
+    private void launched(boolean started) {
+        if (started) {
+            onLaunched.run();
+        }
     }
 
     /** The settings of the chosen method only: perplexity for t-SNE, neighbours and min-dist for UMAP. */

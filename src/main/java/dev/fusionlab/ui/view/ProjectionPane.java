@@ -7,6 +7,7 @@ import dev.fusionlab.export.plot.ScatterPlotSpec;
 import dev.fusionlab.pipeline.Space;
 import dev.fusionlab.project.ProjectionMethod;
 import dev.fusionlab.ui.model.ColourMode;
+import dev.fusionlab.ui.model.RecentFolder;
 import dev.fusionlab.ui.model.WorkbenchViewModel;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,6 +37,7 @@ public final class ProjectionPane extends BorderPane {
 
     private final WorkbenchViewModel vm;
     private final ScatterView scatter;
+    private final RecentFolder saveFolder = RecentFolder.ofUserPreferences();
 
     public ProjectionPane(WorkbenchViewModel vm, ThumbnailCache thumbnails) {
         this.vm = vm;
@@ -89,7 +91,15 @@ public final class ProjectionPane extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox layoutRow = new HBox(8, caption("Space"), space, caption("Method"), method, spacer, lasso, reset, export);
-        HBox colourRow = new HBox(8, caption("Colour by"), colour, caption("Strategy"), strategy);
+        javafx.scene.control.CheckBox testOnly = new javafx.scene.control.CheckBox("Test split only");
+        testOnly.setId("test-only");
+        testOnly.setTooltip(new Tooltip("Correct / wrong and early vs late: colour only the test samples "
+                + "(training samples are almost always right), the rest grey"));
+        testOnly.selectedProperty().bindBidirectional(vm.projection().testOnlyProperty());
+        testOnly.disableProperty().bind(Bindings.createBooleanBinding(() ->
+                colour.getValue() != ColourMode.CORRECTNESS && colour.getValue() != ColourMode.AGREEMENT,
+                colour.valueProperty()));
+        HBox colourRow = new HBox(8, caption("Colour by"), colour, caption("Strategy"), strategy, testOnly);
         for (HBox row : List.of(layoutRow, colourRow)) {
             row.setAlignment(Pos.CENTER_LEFT);
             row.getChildren().forEach(n -> {
@@ -120,6 +130,8 @@ public final class ProjectionPane extends BorderPane {
         int dpi = 150;
         if (format == PlotFormat.PNG) {
             ChoiceDialog<Integer> dialog = new ChoiceDialog<>(300, 96, 150, 300, 600);
+            dialog.initOwner(getScene().getWindow());
+            dialog.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
             dialog.setTitle("Export PNG");
             dialog.setHeaderText("Resolution (dots per inch)");
             Optional<Integer> chosen = dialog.showAndWait();
@@ -132,7 +144,7 @@ public final class ProjectionPane extends BorderPane {
         chooser.setTitle("Export projection as " + format.name());
         chooser.setInitialFileName(vm.projection().key().fileStem() + "." + format.extension());
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.name(), "*." + format.extension()));
-        var file = chooser.showSaveDialog(getScene().getWindow());
+        var file = showSaveDialog(chooser);
         if (file != null) {
             export(format, file.toPath(), dpi);
         }
@@ -144,10 +156,20 @@ public final class ProjectionPane extends BorderPane {
         chooser.setInitialFileName("metrics.json");
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("JSON", "*.json"),
                 new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        var file = chooser.showSaveDialog(getScene().getWindow());
+        var file = showSaveDialog(chooser);
         if (file != null) {
             vm.exportMetrics(file.toPath());
         }
+    }
+
+    /** Opens in the folder last saved to (not the working folder) and remembers the new one. */
+    private java.io.File showSaveDialog(FileChooser chooser) {
+        saveFolder.initialFolder().ifPresent(f -> chooser.setInitialDirectory(f.toFile()));
+        var file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            saveFolder.used(file.toPath());
+        }
+        return file;
     }
 
     /**

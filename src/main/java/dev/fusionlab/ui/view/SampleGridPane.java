@@ -37,6 +37,7 @@ public final class SampleGridPane extends BorderPane {
     public SampleGridPane(WorkbenchViewModel workbench, ThumbnailCache thumbnails) {
         SampleBrowserViewModel vm = workbench.samples();
         getStyleClass().add("sample-pane");
+        setMinWidth(300);
 
         TextField search = TextFields.createClearableTextField();
         search.setId("search");
@@ -46,6 +47,8 @@ public final class SampleGridPane extends BorderPane {
         ComboBox<String> label = new ComboBox<>(vm.labels());
         label.setId("label-filter");
         label.valueProperty().bindBidirectional(vm.labelFilterProperty());
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        search.setMinWidth(120);
 
         Label count = new Label();
         count.getStyleClass().add("caption");
@@ -104,6 +107,8 @@ public final class SampleGridPane extends BorderPane {
         find.disableProperty().bind(disabled.or(query.textProperty().isEmpty()));
         query.setOnAction(e -> workbench.findImages(query.getText()));
         find.setOnAction(e -> workbench.findImages(query.getText()));
+        find.setMinWidth(Region.USE_PREF_SIZE);
+        query.setMinWidth(140);
         return new HBox(8, query, find);
     }
 

@@ -120,6 +120,30 @@ class ComponentLayoutTest {
         }
     }
 
+    /**
+     * Issue 13: a tiny component far away in the input must neither get a huge disk (its two points were
+     * spread across the gap to the rest) nor stay far out, or the bulk of the points ends up one small blob
+     * once the layout is scaled to [0, 10] and the figure fitted.
+     */
+    @Test
+    void aFarTinyComponentGetsASmallDiskNextToTheRest() {
+        double[][] centres = {{0, 0}, {1, 0}, {100, 0}};
+        int[] sizes = {300, 300, 2};
+        double[] radii = ComponentPlacement.radii(centres, sizes);
+        assertThat(radii[2]).isLessThanOrEqualTo(radii[0] * Math.sqrt(2.0 / 300) * 1.001);
+        double[][] placed = ComponentPlacement.compact(centres, radii, sizes);
+        double reach = 0;
+        for (int c = 0; c < 3; c++) {
+            reach = Math.max(reach, Math.hypot(placed[c][0] - placed[0][0], placed[c][1] - placed[0][1]) + radii[c]);
+            for (int o = 0; o < c; o++) {
+                assertThat(Math.hypot(placed[c][0] - placed[o][0], placed[c][1] - placed[o][1]))
+                        .as("disks %d and %d do not overlap", c, o).isGreaterThanOrEqualTo(radii[c] + radii[o]);
+            }
+        }
+        assertThat(reach).as("everything within a few radii of the largest component").isLessThan(5 * radii[0]);
+        assertThat(placed[2][0]).as("the far component stays on its side").isGreaterThan(placed[1][0]);
+    }
+
     @Test
     void disconnectedLayoutIsTheSameForAnyThreadCount() {
         float[][] x = blobAndFarPairs();

@@ -340,7 +340,8 @@ class WorkbenchViewModelTest {
         assertThat(vm.comparisonProperty().get()).isNull();
         PointColouring colouring = vm.projection().colouringProperty().get();
         assertThat(colouring.category()).containsOnly(-1);
-        assertThat(colouring.legend()).extracting(dev.fusionlab.export.plot.LegendEntry::label).containsExactly("unlabelled");
+        assertThat(colouring.legend()).extracting(dev.fusionlab.export.plot.LegendEntry::label)
+                .containsExactly("unlabelled (" + colouring.category().length + ")");
         assertThat(vm.projection().hoverInfo(0).predictions()).isEmpty();
     }
 
