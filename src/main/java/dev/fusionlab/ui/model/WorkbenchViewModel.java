@@ -47,6 +47,7 @@ public final class WorkbenchViewModel {
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(false);
     private final ProjectionViewModel projection;
     private final SampleBrowserViewModel samples;
+    private final GenerativeViewModel generative;
 
     /**
      * @param uiThread where property updates from background work are applied: {@code Platform::runLater}
@@ -59,6 +60,8 @@ public final class WorkbenchViewModel {
         this.settings = new PipelineSettingsViewModel(services.imageEncoders(), services.textEncoders());
         this.projection = new ProjectionViewModel(predictions, activeStrategy, dataset);
         this.samples = new SampleBrowserViewModel(dataset, result, projection.selectionProperty());
+        this.generative = new GenerativeViewModel(services, uiThread, () -> settings.toConfig(datasetLocation.get()),
+                result.getReadOnlyProperty(), projection.selectionProperty(), this::showResult, projection.spaceProperty());
         result.addListener((obs, old, now) -> recombine());
         task.runningProperty().addListener((obs, was, running) -> {
             if (!running) {
@@ -258,6 +261,11 @@ public final class WorkbenchViewModel {
 
     public SampleBrowserViewModel samples() {
         return samples;
+    }
+
+    /** The generative pane (multimodal VAE): trained only on request, on its own worker. */
+    public GenerativeViewModel generative() {
+        return generative;
     }
 
     public ReadOnlyStringProperty datasetLocationProperty() {

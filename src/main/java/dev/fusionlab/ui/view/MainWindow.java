@@ -51,6 +51,10 @@ public final class MainWindow extends BorderPane {
         compareTab.setGraphic(Icons.of(FontAwesome.Glyph.BAR_CHART));
         compareTab.setId("compare-tab");
         tabs.getTabs().addAll(exploreTab, compareTab);
+        Tab generateTab = new Tab("Generate", new GenerativePane(vm.generative()));
+        generateTab.setGraphic(Icons.of(FontAwesome.Glyph.PICTURE_ALT));
+        generateTab.setId("generate-tab");
+        tabs.getTabs().add(generateTab);
         comparison.showingProperty().bind(compareTab.selectedProperty());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
