@@ -100,7 +100,7 @@ public final class GenerativeViewModel {
         return task.start("Training generative model", ctx -> {
             GenerativeModel m = services.prepareGenerative(settings, ctx);
             try {
-                return new Trained(m, m.measure(ctx));
+                return new ReadyModel(m, m.measure(ctx));
             } catch (Exception | Error e) {
                 m.close();
                 throw e;
@@ -123,7 +123,7 @@ public final class GenerativeViewModel {
         }, trained -> "Generative model ready: " + trained.model().summary());
     }
 
-    private record Trained(GenerativeModel model, MissingModalityTable measures) {
+    private record ReadyModel(GenerativeModel model, MissingModalityTable measures) {
     }
 
     /**
@@ -168,14 +168,14 @@ public final class GenerativeViewModel {
             return false;
         }
         selectedId.set(id);
-        return task.start("Describing " + id, ctx -> new Described(m.nearestCaptions(id, CAPTIONS, ctx),
+        return task.start("Describing " + id, ctx -> new SampleDescription(m.nearestCaptions(id, CAPTIONS, ctx),
                 m.imputeSample(id, ctx)), d -> {
             captions.setAll(d.captions());
             imputation.set(d.imputation());
         }, d -> CAPTIONS + " captions nearest to the text generated from " + id);
     }
 
-    private record Described(List<CaptionMatch> captions, SampleImputation imputation) {
+    private record SampleDescription(List<CaptionMatch> captions, SampleImputation imputation) {
     }
 
     /**
