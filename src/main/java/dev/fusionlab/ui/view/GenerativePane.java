@@ -119,7 +119,7 @@ public final class GenerativePane extends ScrollPane {
         captions.getColumns().add(column("Caption", CaptionMatch::caption));
         captions.getColumns().add(column("Label", CaptionMatch::label));
         captions.getColumns().add(column("Cosine", c -> String.format(Locale.ROOT, "%.3f", c.similarity())));
-        captions.getColumns().add(column("Own", c -> c.id().equals(vm.selectedIdProperty().get()) ? "\u2713" : ""));
+        captions.getColumns().add(column("Own", c -> c.id().equals(vm.selectedIdProperty().get()) ? "\u2713 own" : ""));
         compact(captions, GenerativeViewModel.CAPTIONS);
         captions.setPlaceholder(new Label("Train the model, then select an image"));
         VBox imageToText = new VBox(8, title("Image \u2192 text"), selected, captions);
@@ -150,7 +150,8 @@ public final class GenerativePane extends ScrollPane {
             truth.setText(now == null ? "" : now.id() + (now.truth().isEmpty() ? " (no label)" : ": true label " + now.truth()));
         });
         VBox missing = new VBox(8, title("Missing modality"), measures, note, truth, imputed,
-                new HBox(8, latent, hint("adds the joint latent (mean of q(z | image, text)) as the projection's Latent space")));
+                latent, hint("Adds the joint latent (mean of q(z | image, text)) of the run's samples to the "
+                        + "projection as its Latent space, laid out with the run's method."));
 
         GridPane grid = new GridPane(24, 16);
         ColumnConstraints half = new ColumnConstraints();
@@ -203,8 +204,15 @@ public final class GenerativePane extends ScrollPane {
         return c;
     }
 
+    /** The first column (the long text) takes what the narrow value columns leave. */
     private static void compact(TableView<?> table, int rows) {
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        var columns = table.getColumns();
+        double narrow = 0;
+        for (int i = 1; i < columns.size(); i++) {
+            columns.get(i).setPrefWidth(i == 1 && columns.size() == 4 ? 130 : 82);
+            narrow += columns.get(i).getPrefWidth();
+        }
+        columns.getFirst().prefWidthProperty().bind(table.widthProperty().subtract(narrow + 18));
         table.setFixedCellSize(26);
         table.setPrefHeight(26 * (rows + 1) + 6);
     }
