@@ -209,7 +209,8 @@ public final class GenerativePane extends ScrollPane {
         var columns = table.getColumns();
         double narrow = 0;
         for (int i = 1; i < columns.size(); i++) {
-            columns.get(i).setPrefWidth(i == 1 && columns.size() == 4 ? 130 : 82);
+            String header = columns.get(i).getText();
+            columns.get(i).setPrefWidth(header.equals("Label") || header.equals("Predicted") ? 150 : 82);
             narrow += columns.get(i).getPrefWidth();
         }
         columns.getFirst().prefWidthProperty().bind(table.widthProperty().subtract(narrow + 18));
