@@ -11,8 +11,15 @@ import dev.fusionlab.pipeline.RunResult;
 import dev.fusionlab.project.ProjectionMethod;
 import dev.fusionlab.project.ProjectionSettings;
 import dev.fusionlab.task.TaskContext;
+import dev.fusionlab.generate.Generation;
+import dev.fusionlab.generate.MvaeSpec;
+import dev.fusionlab.pipeline.ProjectionKey;
+import dev.fusionlab.pipeline.Space;
+import dev.fusionlab.ui.model.GenerativeModel;
 import dev.fusionlab.ui.model.WorkbenchServices;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The workbench's services backed by the real core: one {@link Pipeline}, kept between runs so encoders
@@ -42,6 +49,27 @@ final class CoreWorkbenchServices implements WorkbenchServices, AutoCloseable {
     @Override
     public synchronized List<Pipeline.ImageHit> findImages(RunResult run, String query, int k, TaskContext context) {
         return pipeline().searchImages(run, query, k, context);
+    }
+
+    /** A pipeline of the model's own, so a run on the main worker never waits for the training. */
+    @Override
+    public GenerativeModel prepareGenerative(RunConfig config, TaskContext context) {
+        Pipeline own = Pipeline.withDefaults();
+        try {
+            return new CoreGenerativeModel(Generation.prepare(own, config, MvaeSpec.defaults(config.seed()),
+                    Generation.defaultStore(), context), own);
+        } catch (RuntimeException | Error e) {
+            own.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public RunResult projectLatent(RunResult run, GenerativeModel model, TaskContext context) throws Exception {
+        float[][] latents = model.latents(run.ids(), context);
+        Map<ProjectionKey, double[][]> projections = new LinkedHashMap<>(run.projections());
+        projections.putAll(Pipeline.project(Map.of(Space.LATENT, latents), run.config(), context, LiveLayouts.NONE));
+        return run.withProjections(run.config(), projections);
     }
 
     private Pipeline pipeline() {

@@ -77,6 +77,7 @@ public final class FusionLabApp extends Application {
         stage.setScene(window.createScene(1440, 900));
         stage.setMinWidth(960);
         stage.setMinHeight(640);
+        stage.setOnHidden(e -> vm.generative().close());
         stage.show();
         var prefs = java.util.prefs.Preferences.userNodeForPackage(FusionLabApp.class);
         CheckBox autorunBox = window.lessons().autorunBox();

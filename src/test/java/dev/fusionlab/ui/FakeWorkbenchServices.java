@@ -10,6 +10,7 @@ import dev.fusionlab.pipeline.Space;
 import dev.fusionlab.project.ProjectionMethod;
 import dev.fusionlab.project.ProjectionSettings;
 import dev.fusionlab.task.TaskContext;
+import dev.fusionlab.ui.model.GenerativeModel;
 import dev.fusionlab.ui.model.WorkbenchServices;
 import java.util.List;
 
@@ -57,6 +58,21 @@ public class FakeWorkbenchServices implements WorkbenchServices {
     public List<Pipeline.ImageHit> findImages(RunResult run, String query, int k, TaskContext context) {
         return Pipeline.nearestImages(run.jointSpace(), run.embeddings().get(Space.IMAGE), run.samples(),
                 TestRuns.queryEmbedding(run, query), k);
+    }
+
+    /** A hand-made generative model over the run (see {@link FakeGenerativeModel}); nothing is trained. */
+    @Override
+    public GenerativeModel prepareGenerative(RunConfig config, TaskContext context) throws Exception {
+        return new FakeGenerativeModel(result);
+    }
+
+    /** The real projection code on the fake model's latent. */
+    @Override
+    public RunResult projectLatent(RunResult run, GenerativeModel model, TaskContext context) throws Exception {
+        var projections = new java.util.LinkedHashMap<>(run.projections());
+        projections.putAll(Pipeline.project(java.util.Map.of(Space.LATENT, model.latents(run.ids(), context)),
+                run.config(), context, LiveLayouts.NONE));
+        return run.withProjections(run.config(), projections);
     }
 
     @Override

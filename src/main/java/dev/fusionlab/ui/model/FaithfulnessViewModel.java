@@ -78,7 +78,7 @@ public final class FaithfulnessViewModel {
         Set<ProjectionKey> wanted = new HashSet<>();
         for (ProjectionViewModel v : views) {
             if (v.colourModeProperty().get() == ColourMode.FAITHFULNESS) {
-                for (Space s : Space.values()) {
+                for (Space s : Space.OF_A_RUN) {
                     wanted.add(new ProjectionKey(s, v.methodProperty().get()));
                 }
             }

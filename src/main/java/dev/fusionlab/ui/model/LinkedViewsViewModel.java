@@ -28,7 +28,7 @@ public final class LinkedViewsViewModel {
                          ObservableValue<Strategy> activeStrategy, ObservableValue<Dataset> dataset) {
         this.main = main;
         all.add(main);
-        for (Space s : Space.values()) {
+        for (Space s : Space.OF_A_RUN) {
             ProjectionViewModel pane = new ProjectionViewModel(predictions, activeStrategy, dataset);
             pane.spaceProperty().set(s);
             pane.methodProperty().bindBidirectional(main.methodProperty());

@@ -307,6 +307,7 @@ public final class ProjectionViewModel {
             case IMAGE -> "Image";
             case TEXT -> "Text";
             case FUSED -> "Fused";
+            case LATENT -> "Joint latent (MVAE)";
         };
     }
 

@@ -47,6 +47,22 @@ public interface WorkbenchServices {
      */
     List<Pipeline.ImageHit> findImages(RunResult run, String query, int k, TaskContext context) throws Exception;
 
+    /**
+     * Trains the multimodal VAE of {@code config}'s dataset (or takes it from the cache when the same data,
+     * encoders, settings and seed were trained before), for the generative pane. Slow the first time.
+     */
+    default GenerativeModel prepareGenerative(RunConfig config, TaskContext context) throws Exception {
+        throw new UnsupportedOperationException("these services have no generative model");
+    }
+
+    /**
+     * The run with one more layout: the generative model's joint latent of its samples
+     * ({@link dev.fusionlab.pipeline.Space#LATENT}), laid out with the run's projection method.
+     */
+    default RunResult projectLatent(RunResult run, GenerativeModel model, TaskContext context) throws Exception {
+        throw new UnsupportedOperationException("these services have no generative model");
+    }
+
     /** Image encoder ids the user can choose, the default first. */
     List<String> imageEncoders();
 

@@ -53,6 +53,7 @@ public final class WorkbenchViewModel {
     private final NeighboursViewModel neighbours;
     private final FaithfulnessViewModel faithfulness;
     private final LessonsViewModel lessons;
+    private final GenerativeViewModel generative;
 
     /**
      * @param uiThread where property updates from background work are applied: {@code Platform::runLater}
@@ -65,6 +66,8 @@ public final class WorkbenchViewModel {
         this.settings = new PipelineSettingsViewModel(services.imageEncoders(), services.textEncoders());
         this.projection = new ProjectionViewModel(predictions, activeStrategy, dataset);
         this.samples = new SampleBrowserViewModel(dataset, result, projection.selectionProperty());
+        this.generative = new GenerativeViewModel(services, uiThread, () -> settings.toConfig(datasetLocation.get()),
+                result.getReadOnlyProperty(), projection.selectionProperty(), this::showResult, projection.spaceProperty());
         result.addListener((obs, old, now) -> recombine());
         task.runningProperty().addListener((obs, was, running) -> {
             if (!running) {
@@ -294,6 +297,11 @@ public final class WorkbenchViewModel {
 
     public LessonsViewModel lessons() {
         return lessons;
+    }
+
+    /** The generative pane (multimodal VAE): trained only on request, on its own worker. */
+    public GenerativeViewModel generative() {
+        return generative;
     }
 
     public ReadOnlyStringProperty datasetLocationProperty() {

@@ -48,7 +48,7 @@ public final class LinkedViewsPane extends BorderPane {
         getStyleClass().add("linked-views");
         getStylesheets().add(STYLESHEET);
         HBox row = new HBox(6);
-        for (Space s : Space.values()) {
+        for (Space s : Space.OF_A_RUN) {
             ProjectionViewModel pane = vm.linked().pane(s);
             ScatterView scatter = new ScatterView(pane, thumbnails);
             scatter.setId("linked-" + s.key());
@@ -113,6 +113,7 @@ public final class LinkedViewsPane extends BorderPane {
             case IMAGE -> "Image space";
             case TEXT -> "Text space";
             case FUSED -> "Fused (concatenation)";
+            case LATENT -> "MVAE joint latent";
         };
     }
 
@@ -143,7 +144,7 @@ public final class LinkedViewsPane extends BorderPane {
         List<ScatterPlotSpec> specs = new ArrayList<>();
         List<dev.fusionlab.export.plot.PointTable> tables = new ArrayList<>();
         List<Path> files = new ArrayList<>();
-        for (Space s : Space.values()) {
+        for (Space s : Space.OF_A_RUN) {
             ProjectionViewModel pane = vm.linked().pane(s);
             ScatterView scatter = scatters.get(s);
             if (pane.layoutProperty().get() == null || pane.colouringProperty().get() == null) {

@@ -73,6 +73,10 @@ public final class MainWindow extends BorderPane {
         linkedTab.setGraphic(Icons.of(FontAwesome.Glyph.COLUMNS));
         linkedTab.setId("linked-tab");
         tabs.getTabs().addAll(exploreTab, linkedTab, compareTab);
+        Tab generateTab = new Tab("Generate", new GenerativePane(vm.generative()));
+        generateTab.setGraphic(Icons.of(FontAwesome.Glyph.PICTURE_ALT));
+        generateTab.setId("generate-tab");
+        tabs.getTabs().add(generateTab);
         comparison.showingProperty().bind(compareTab.selectedProperty());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         exploreTab.setId(WorkbenchViewModel.OPEN_VIEW_EXPLORE + TAB_ID_SUFFIX);

@@ -50,6 +50,7 @@ public final class ProjectionPane extends BorderPane {
                     case IMAGE -> "Image";
                     case TEXT -> "Text";
                     case FUSED -> "Fused";
+                    case LATENT -> "Latent";
                 }, "space-");
         ComboBox<ProjectionMethod> method = new ComboBox<>(vm.projection().availableMethods());
         method.setId("method");
