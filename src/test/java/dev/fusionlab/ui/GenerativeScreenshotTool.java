@@ -52,7 +52,7 @@ public final class GenerativeScreenshotTool extends Application {
         AtomicBoolean trained = new AtomicBoolean();
         vm.resultProperty().addListener((obs, old, now) -> {
             if (now != null && !trained.getAndSet(true)) {
-                window.tabs().getSelectionModel().select(2);
+                window.showView("generate");
                 later(generative::train);
             }
         });
@@ -99,7 +99,7 @@ public final class GenerativeScreenshotTool extends Application {
         });
         vm.projection().spaceProperty().addListener((obs, old, now) -> {
             if (now == dev.fusionlab.pipeline.Space.LATENT) {
-                window.tabs().getSelectionModel().select(0);
+                window.showView("explore");
                 later(() -> {
                     shot("latent.png");
                     Platform.exit();

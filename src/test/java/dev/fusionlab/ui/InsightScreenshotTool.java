@@ -53,7 +53,7 @@ public final class InsightScreenshotTool extends Application {
             steps.add(() -> {
                 vm.lessons().showingProperty().set(false);
                 vm.projection().colourModeProperty().set(ColourMode.LABEL);
-                window.tabs().getSelectionModel().select(1);
+                window.showView("linked");
                 vm.projection().select(ambiguous(vm));
             });
             steps.add(() -> { }); // neighbours are looked up in the background

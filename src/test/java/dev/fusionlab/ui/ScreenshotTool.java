@@ -92,14 +92,14 @@ public final class ScreenshotTool extends Application {
                 () -> shot(stage, dir.resolve("explore-dark.png")),
                 () -> {
                     vm.darkThemeProperty().set(false);
-                    window.tabs().getSelectionModel().select(1);
+                    window.showView("compare");
                 },
                 () -> shot(stage, dir.resolve("compare.png")),
                 () -> vm.darkThemeProperty().set(true),
                 () -> shot(stage, dir.resolve("compare-dark.png")),
                 () -> {
                     vm.darkThemeProperty().set(false);
-                    window.tabs().getSelectionModel().select(0);
+                    window.showView("explore");
                     vm.findImages(System.getProperty("shot.query", "red heart"));
                 },
                 () -> { }, // the query is encoded in the background

@@ -118,10 +118,10 @@ class WorkbenchGuiTest {
                 robot.interact(() -> warmWindow.projection().scatter().requestRedraw());
                 robot.interact(() -> warmVm.projection().colourModeProperty().set(mode));
             }
-            robot.interact(() -> warmWindow.tabs().getSelectionModel().select(1));
+            robot.interact(() -> warmWindow.showView("compare"));
             waitForFxEvents();
             robot.interact(() -> warmVm.projection().select(1, 2, 3));
-            robot.interact(() -> warmWindow.tabs().getSelectionModel().select(0));
+            robot.interact(() -> warmWindow.showView("explore"));
             waitForFxEvents();
             robot.interact(() -> warmStage.close());
         }

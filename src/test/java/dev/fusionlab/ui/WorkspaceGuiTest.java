@@ -86,7 +86,7 @@ class WorkspaceGuiTest {
         assertThat(vm.projection().spaceProperty().get()).isEqualTo(Space.FUSED);
         assertThat(window.tabs().getSelectionModel().getSelectedItem().getId()).as("the open tab").isEqualTo("compare-tab");
 
-        robot.interact(() -> window.tabs().getSelectionModel().select(0)); // the scatter draws once shown
+        robot.interact(() -> window.showView("explore")); // the scatter draws once shown
         waitForFxEvents();
         assertThat(vm.openViewProperty().get()).isEqualTo(WorkbenchViewModel.OPEN_VIEW_EXPLORE);
         Viewport shown = window.projection().scatter().visibleViewport();

@@ -4,8 +4,8 @@ import dev.fusionlab.task.CancellationToken;
 import dev.fusionlab.task.CancelledException;
 import dev.fusionlab.task.TaskContext;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +52,7 @@ public final class BackgroundTaskViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final AtomicReference<Report> pending = new AtomicReference<>();
     private final EtaEstimator etaEstimator = new EtaEstimator();
-    private RunProgress overall = new RunProgress(RunProgress.Kind.SINGLE);
+    private RunProgress overall = new RunProgress(RunProgress.JobShape.SINGLE);
     private CancellationToken token;
     private Future<?> future;
     private volatile CountDownLatch jobEnded;
@@ -78,14 +78,14 @@ public final class BackgroundTaskViewModel {
      * @param doneMessage describes the result, e.g. "Loaded emoji: 1906 samples"
      */
     public <T> boolean start(String jobTitle, Work<T> work, Consumer<T> onSuccess, Function<T, String> doneMessage) {
-        return start(jobTitle, RunProgress.Kind.SINGLE, work, onSuccess, doneMessage);
+        return start(jobTitle, RunProgress.JobShape.SINGLE, work, onSuccess, doneMessage);
     }
 
     /**
      * As {@link #start(String, Work, Consumer, Function)}, showing the progress and time left of the whole
      * job of this kind (a run, a re-projection) rather than of each stage.
      */
-    public <T> boolean start(String jobTitle, RunProgress.Kind kind, Work<T> work, Consumer<T> onSuccess,
+    public <T> boolean start(String jobTitle, RunProgress.JobShape kind, Work<T> work, Consumer<T> onSuccess,
                              Function<T, String> doneMessage) {
         if (running.get()) {
             return false;

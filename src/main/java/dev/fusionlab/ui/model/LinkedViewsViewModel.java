@@ -33,6 +33,7 @@ public final class LinkedViewsViewModel {
             pane.spaceProperty().set(s);
             pane.methodProperty().bindBidirectional(main.methodProperty());
             pane.colourModeProperty().bindBidirectional(main.colourModeProperty());
+            pane.testOnlyProperty().bindBidirectional(main.testOnlyProperty());
             pane.hoveredProperty().bindBidirectional(main.hoveredProperty());
             pane.focusedProperty().bindBidirectional(main.focusedProperty());
             panes.put(s, pane);

@@ -16,7 +16,7 @@ import java.util.Map;
 public final class RunProgress {
 
     /** What kind of job: which phases it goes through. */
-    public enum Kind {
+    public enum JobShape {
         /** Load (when needed), encode, train, align, project three spaces. */
         RUN(Map.of(Phase.LOAD, 0.05, Phase.ENCODE_IMAGE, 0.30, Phase.ENCODE_TEXT, 0.10, Phase.TRAIN, 0.20,
                 Phase.PROJECT, 0.35)),
@@ -27,7 +27,7 @@ public final class RunProgress {
 
         private final Map<Phase, Double> weights;
 
-        Kind(Map<Phase, Double> weights) {
+        JobShape(Map<Phase, Double> weights) {
             this.weights = weights;
         }
     }
@@ -39,24 +39,24 @@ public final class RunProgress {
     }
 
     private static final int SPACES = 3;
-    private final Kind kind;
+    private final JobShape kind;
     private final EnumMap<Phase, Double> done = new EnumMap<>(Phase.class);
     private double overall;
     private String space = "";
     private int spacesStarted;
 
-    public RunProgress(Kind kind) {
+    public RunProgress(JobShape kind) {
         this.kind = kind;
     }
 
     /** True when the fractions are the whole job's, not each stage's. */
     public boolean isWholeJob() {
-        return kind != Kind.SINGLE;
+        return kind != JobShape.SINGLE;
     }
 
     /** Folds in one report of the core ({@code detail} is its message). */
     public Step update(String stage, double fraction, String detail) {
-        if (kind == Kind.SINGLE) {
+        if (kind == JobShape.SINGLE) {
             return new Step(stage, fraction);
         }
         if (stage.equals("project")) {

@@ -132,7 +132,7 @@ public final class WorkbenchViewModel {
         Dataset reuse = options.equals(loadedWith) ? loaded : null;
         LivePreview live = new LivePreview(uiThread, projection);
         var read = new java.util.concurrent.atomic.AtomicReference<Dataset>(reuse);
-        return task.start("Run", RunProgress.Kind.RUN, ctx -> {
+        return task.start("Run", RunProgress.JobShape.RUN, ctx -> {
             if (read.get() == null) {
                 read.set(services.loadDataset(location, options, ctx));
             }
@@ -164,7 +164,7 @@ public final class WorkbenchViewModel {
         var layout = settings.projectionSettings();
         LivePreview live = new LivePreview(uiThread, projection);
         long started = System.nanoTime();
-        return task.start("Re-project (" + method.label() + ")", RunProgress.Kind.REPROJECT,
+        return task.start("Re-project (" + method.label() + ")", RunProgress.JobShape.REPROJECT,
                 ctx -> services.reproject(current, method, layout, ctx, live), this::showResult,
                 r -> method.label() + " layouts ready in " + seconds((System.nanoTime() - started) / 1_000_000));
     }

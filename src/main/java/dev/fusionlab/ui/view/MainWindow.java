@@ -186,6 +186,14 @@ public final class MainWindow extends BorderPane {
         return lessons;
     }
 
+    /**
+     * Opens the tab of a view by its name, the tab's id without {@code -tab} ({@code explore}, {@code linked},
+     * {@code compare}, ...): how lessons, workspaces and tests choose a tab, whatever the tabs' order.
+     */
+    public void showView(String name) {
+        vm.openViewProperty().set(name);
+    }
+
     public TabPane tabs() {
         return tabs;
     }

@@ -28,6 +28,20 @@ class CancelIsCancelTest {
                 .filter(t -> t.isAlive() && t.getName().equals("fusionlab-worker")).count();
     }
 
+    /**
+     * Helper threads are counted process-wide, so a projection that an earlier test of the same JVM left to
+     * finish in the background (a GUI test's faithfulness job, say) must be over first; one that never ends
+     * is a leak, and fails here.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void noHelperThreadsOfEarlierTests() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (liveHelpers() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(liveHelpers()).as("fusionlab-worker threads left running by earlier work").isZero();
+    }
+
     @Test
     void aCancelledProjectionReportsCancelledWithEveryHelperThreadStopped() throws Exception {
         float[][] data = new float[3000][20];

@@ -73,7 +73,8 @@ class InsightViewModelsTest {
         assertThat(vm.projection().selectionProperty().get()).isEmpty();
 
         vm.projection().colourModeProperty().set(ColourMode.AGREEMENT);
-        assertThat(linked.pane(Space.IMAGE).colouringProperty().get().title()).isEqualTo("early vs late fusion");
+        assertThat(linked.pane(Space.IMAGE).colouringProperty().get().title())
+                .isEqualTo(vm.projection().colouringProperty().get().title()).startsWith("early vs late fusion");
         vm.projection().methodProperty().set(ProjectionMethod.PCA);
         assertThat(linked.pane(Space.FUSED).layoutProperty().get().key().method()).isEqualTo(ProjectionMethod.PCA);
         assertThat(linked.pane(Space.IMAGE).spaceProperty().get()).isEqualTo(Space.IMAGE);

@@ -12,7 +12,7 @@ class RunProgressTest {
 
     @Test
     void aRunsProgressMovesForwardOnceAcrossItsStages() {
-        RunProgress p = new RunProgress(RunProgress.Kind.RUN);
+        RunProgress p = new RunProgress(RunProgress.JobShape.RUN);
         double last = -1;
         String[][] reports = {
             {"encode-image", "0.5", ""}, {"encode-image", "1", ""}, {"encode-text", "0", ""}, {"encode-text", "1", ""},
@@ -31,7 +31,7 @@ class RunProgressTest {
 
     @Test
     void projectionStagesNameTheirSpace() {
-        RunProgress p = new RunProgress(RunProgress.Kind.REPROJECT);
+        RunProgress p = new RunProgress(RunProgress.JobShape.REPROJECT);
         p.update("project", -1, "image-tsne");
         p.update("project", -1, "text-tsne");
         p.update("project", -1, "fused-tsne");
@@ -42,7 +42,7 @@ class RunProgressTest {
 
     @Test
     void otherJobsShowTheirStageAsReported() {
-        RunProgress p = new RunProgress(RunProgress.Kind.SINGLE);
+        RunProgress p = new RunProgress(RunProgress.JobShape.SINGLE);
         assertThat(p.update("export", 0.3, "embeddings")).isEqualTo(new RunProgress.Step("export", 0.3));
     }
 

@@ -113,13 +113,13 @@ class UsabilityDefectsGuiTest {
 
     @Test
     void compareForgetsTheLastRunWhenAnotherDatasetIsOpened(FxRobot robot) throws Exception {
-        robot.interact(() -> window.tabs().getSelectionModel().select(1));
+        robot.interact(() -> window.showView("compare"));
         runPipeline(robot);
         waitFor(5, TimeUnit.SECONDS, () -> window.comparison().earlyHeatmap().matrix().length == 3);
-        robot.interact(() -> window.tabs().getSelectionModel().select(0));
+        robot.interact(() -> window.showView("explore"));
         robot.clickOn("#open-demo");
         waitFor(5, TimeUnit.SECONDS, () -> vm.resultProperty().get() == null && !vm.task().isRunning());
-        robot.interact(() -> window.tabs().getSelectionModel().select(1));
+        robot.interact(() -> window.showView("compare"));
         waitForFxEvents();
         assertThat(window.comparison().earlyHeatmap().matrix()).isEmpty();
         assertThat(window.comparison().lateHeatmap().matrix()).isEmpty();
@@ -142,7 +142,7 @@ class UsabilityDefectsGuiTest {
 
     @Test
     void theSummaryNamesTheWholeLateFusion(FxRobot robot) throws Exception {
-        robot.interact(() -> window.tabs().getSelectionModel().select(1));
+        robot.interact(() -> window.showView("compare"));
         runPipeline(robot);
         robot.interact(() -> vm.settings().combinerProperty().set(LateCombiner.WEIGHTED));
         waitFor(5, TimeUnit.SECONDS, () -> window.comparison().summaryLabel().getText().contains("weight"));
@@ -183,7 +183,7 @@ class UsabilityDefectsGuiTest {
         robot.interact(() -> {
             stage.setWidth(1000);
             stage.setHeight(700);
-            window.tabs().getSelectionModel().select(1);
+            window.showView("compare");
         });
         runPipeline(robot);
         waitFor(5, TimeUnit.SECONDS, () -> window.comparison().earlyHeatmap().matrix().length == 3);
