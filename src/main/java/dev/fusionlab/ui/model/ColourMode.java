@@ -9,7 +9,12 @@ public enum ColourMode {
     /** whether the active strategy got the sample right */
     CORRECTNESS("Correct / wrong"),
     /** early and late fusion compared: both right, early only, late only, both wrong */
-    AGREEMENT("Early vs late");
+    AGREEMENT("Early vs late"),
+    /**
+     * what an ablation condition (chosen in the robustness view) does to the active strategy's test
+     * predictions: right to wrong, wrong to right, changed, unchanged
+     */
+    FLIPS("Flips under condition");
 
     private final String title;
 

@@ -51,6 +51,7 @@ public final class ProjectionViewModel {
     private final ReadOnlyObjectWrapper<PointColouring> colouring = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<int[]> selection = new ReadOnlyObjectWrapper<>(NONE);
     private final IntegerProperty hovered = new SimpleIntegerProperty(-1);
+    private final ObjectProperty<ConditionFlips> flips = new SimpleObjectProperty<>();
     private final IntegerProperty focused = new SimpleIntegerProperty(-1);
 
     private RunResult result;
@@ -78,6 +79,7 @@ public final class ProjectionViewModel {
         });
         activeStrategy.addListener((obs, old, now) -> updateColouring());
         colourMode.addListener((obs, old, now) -> updateColouring());
+        flips.addListener((obs, old, now) -> updateColouring());
     }
 
     /**
@@ -134,7 +136,9 @@ public final class ProjectionViewModel {
 
     private void updateColouring() {
         Predictions p = predictions.getValue();
-        colouring.set(p == null ? null : PointColouring.of(colourMode.get(), p, activeStrategy.getValue()));
+        colouring.set(p == null ? null : colourMode.get() == ColourMode.FLIPS && p.has(activeStrategy.getValue())
+                ? PointColouring.flips(p, activeStrategy.getValue(), flips.get())
+                : PointColouring.of(colourMode.get(), p, activeStrategy.getValue()));
     }
 
     /**
@@ -314,5 +318,10 @@ public final class ProjectionViewModel {
     /** A single point to point out (e.g. a disagreement picked in the comparison view), or -1. */
     public IntegerProperty focusedProperty() {
         return focused;
+    }
+
+    /** What an ablation condition does to each test sample's predictions, for {@link ColourMode#FLIPS}; null for none. */
+    public ObjectProperty<ConditionFlips> flipsProperty() {
+        return flips;
     }
 }

@@ -51,6 +51,14 @@ public final class MainWindow extends BorderPane {
         compareTab.setGraphic(Icons.of(FontAwesome.Glyph.BAR_CHART));
         compareTab.setId("compare-tab");
         tabs.getTabs().addAll(exploreTab, compareTab);
+        Tab playgroundTab = new Tab("Playground", new PlaygroundPane(vm, () -> tabs.getSelectionModel().select(exploreTab)));
+        playgroundTab.setGraphic(Icons.of(FontAwesome.Glyph.SLIDERS));
+        playgroundTab.setId("playground-tab");
+        Tab robustnessTab = new Tab("Robustness", new RobustnessPane(vm, () -> tabs.getSelectionModel().select(exploreTab)));
+        robustnessTab.setGraphic(Icons.of(FontAwesome.Glyph.FLASK));
+        robustnessTab.setId("robustness-tab");
+        tabs.getTabs().addAll(playgroundTab, robustnessTab);
+        projection.scatter().setGeneratedCaptions(vm.captions()::generated);
         comparison.showingProperty().bind(compareTab.selectedProperty());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
