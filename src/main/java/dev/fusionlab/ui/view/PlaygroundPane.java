@@ -123,15 +123,8 @@ public final class PlaygroundPane extends BorderPane {
         bridges.add(stepsObject);
         steps.getValueFactory().valueProperty().bindBidirectional(stepsObject);
         steps.setId("sweep-steps");
-        GridPane sweepGrid = new GridPane();
-        sweepGrid.setHgap(8);
-        sweepGrid.setVgap(5);
-        sweepGrid.addRow(0, new Label("control"), sweepControl);
-        sweepGrid.addRow(1, new Label("from"), from);
-        sweepGrid.addRow(2, new Label("to"), to);
-        sweepGrid.addRow(3, new Label("steps"), steps);
         sweep.setId("playground-sweep");
-        sweep.setMaxWidth(Double.MAX_VALUE);
+        sweep.setMinWidth(Region.USE_PREF_SIZE);
         sweep.disableProperty().bind(workbench.task().runningProperty());
         sweep.setOnAction(e -> vm.runSweep());
 
@@ -144,7 +137,7 @@ public final class PlaygroundPane extends BorderPane {
         problem.managedProperty().bind(problem.visibleProperty());
 
         VBox form = new VBox(8, section("Preset"), preset, explanation, section("Data and model"), controls, run,
-                problem, section("Sweep one control"), sweepGrid, sweep);
+                problem);
         form.getStyleClass().add("playground-form");
         form.setPrefWidth(300);
         ScrollPane scroll = new ScrollPane(form);
@@ -154,6 +147,7 @@ public final class PlaygroundPane extends BorderPane {
         setLeft(scroll);
 
         Label title = new Label();
+        title.setMinWidth(0);
         title.getStyleClass().add("section-title");
         title.textProperty().bind(Bindings.createStringBinding(() -> vm.sweepProperty().get() == null ? "Sweep"
                 : "Sweep: " + vm.sweepProperty().get().points().size() + " runs of " + vm.sweepProperty().get().name(),
@@ -164,13 +158,25 @@ public final class PlaygroundPane extends BorderPane {
                 (spec, format, file) -> vm.exportChart(format, file, spec.dpi()));
         export.setId("sweep-export");
         export.disableProperty().bind(vm.sweepProperty().isNull());
-        HBox bar = new HBox(8, title, spacer, export);
+        from.setPrefWidth(90);
+        to.setPrefWidth(90);
+        steps.setPrefWidth(70);
+        HBox bar = new HBox(8, title, spacer, caption("Sweep"), sweepControl, caption("from"), from, caption("to"), to,
+                caption("steps"), steps, sweep, export);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.getStyleClass().add("pane-toolbar");
         chart.setId("sweep-chart");
         BorderPane right = new BorderPane(chart);
         right.setTop(bar);
         setCenter(right);
         vm.sweepProperty().addListener((obs, old, now) -> chart.show(vm.chart(144)));
+    }
+
+    private static Label caption(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("caption");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static Label section(String text) {
