@@ -48,16 +48,19 @@ public final class ModelsScreenshotTool extends Application {
         stage.show();
         BooleanSupplier idle = () -> !vm.task().isRunning();
         var pg = vm.playground();
-        add("preset", () -> {
-            window.tabs().getSelectionModel().select(2);
-            pg.presetProperty().set(Preset.COMPLEMENTARY);
-        }, () -> true);
-        add("sweep", pg::runSweep, idle);
-        add("run", pg::run, idle);
-        add("wait", () -> window.tabs().getSelectionModel().select(2), () -> true);
-        add("shot", () -> shots(stage, dir, "playground"), () -> true);
-        add("explore", () -> window.tabs().getSelectionModel().select(0), () -> true);
-        add("shot", () -> shot(stage, dir.resolve("playground-explore.png")), () -> true);
+        boolean playground = !Boolean.getBoolean("shot.robustnessOnly");
+        if (playground) {
+            add("preset", () -> {
+                window.tabs().getSelectionModel().select(2);
+                pg.presetProperty().set(Preset.COMPLEMENTARY);
+            }, () -> true);
+            add("sweep", pg::runSweep, idle);
+            add("run", pg::run, idle);
+            add("wait", () -> window.tabs().getSelectionModel().select(2), () -> true);
+            shots(stage, dir, "playground");
+            add("explore", () -> window.tabs().getSelectionModel().select(0), () -> true);
+            add("shot", () -> shot(stage, dir.resolve("playground-explore.png")), () -> true);
+        }
         if (!Boolean.getBoolean("shot.playgroundOnly")) {
             add("demo", () -> {
                 vm.settings().projectionProperty().set(ProjectionMethod.valueOf(System.getProperty("shot.method", "PCA")));
@@ -68,7 +71,7 @@ public final class ModelsScreenshotTool extends Application {
             add("flips", () -> vm.robustness().flipConditionProperty().set("shuffle_text"), idle);
             add("captions", vm.captions()::captionImages, idle);
             add("tab", () -> window.tabs().getSelectionModel().select(3), () -> true);
-            add("shot", () -> shots(stage, dir, "robustness"), () -> true);
+            shots(stage, dir, "robustness");
             add("flips-explore", () -> {
                 vm.activeStrategyProperty().set(Strategy.EARLY);
                 vm.projection().colourModeProperty().set(ColourMode.FLIPS);
@@ -112,15 +115,18 @@ public final class ModelsScreenshotTool extends Application {
         steps.add(new Step(name, action, doneWhen));
     }
 
-    private static void shots(Stage stage, Path dir, String stem) {
-        shot(stage, dir.resolve(stem + ".png"));
-        stage.setWidth(1280);
-        stage.setHeight(720);
-        Platform.runLater(() -> Platform.runLater(() -> {
-            shot(stage, dir.resolve(stem + "-1280.png"));
+    /** The view at 1600 x 1000, then at 1280 x 720, then back (a resize lands asynchronously: steps wait for it). */
+    private void shots(Stage stage, Path dir, String stem) {
+        add("shot", () -> shot(stage, dir.resolve(stem + ".png")), () -> true);
+        add("small", () -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        }, () -> stage.getScene().getWidth() == 1280);
+        add("shot-small", () -> shot(stage, dir.resolve(stem + "-1280.png")), () -> true);
+        add("large", () -> {
             stage.setWidth(1600);
             stage.setHeight(1000);
-        }));
+        }, () -> stage.getScene().getWidth() == 1600);
     }
 
     private static void shot(Stage stage, Path file) {

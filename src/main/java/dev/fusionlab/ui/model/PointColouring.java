@@ -94,7 +94,7 @@ public record PointColouring(int[] category, int[] colours, List<LegendEntry> le
                 "early vs late fusion");
     }
 
-    static final int UNCHANGED = 0xFFBBBBBB;
+    static final int UNCHANGED = 0xFF56B4E9; // sky blue: apart from the grey of samples not scored
     static final int CHANGED_WRONG = 0xFFCC79A7;
 
     /**

@@ -35,7 +35,7 @@ import javafx.collections.ObservableList;
 public final class RobustnessViewModel {
 
     /** One condition's scores: accuracy and macro-F1 of each strategy. */
-    public record Row(String condition, Map<Strategy, ClassificationMetrics> scores) {
+    public record ConditionRow(String condition, Map<Strategy, ClassificationMetrics> scores) {
 
         public double accuracy(Strategy s) {
             return scores.get(s).accuracy();
@@ -48,7 +48,7 @@ public final class RobustnessViewModel {
     private final ObjectProperty<ConditionFlips> flips;
     private final List<AblationCondition> conditions = AblationCondition.standard();
     private final ReadOnlyObjectWrapper<AblationReport> report = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<ConditionRow> rows = FXCollections.observableArrayList();
     private final ObservableList<String> conditionNames = FXCollections.observableArrayList();
     private final ObjectProperty<String> flipCondition = new SimpleObjectProperty<>();
     private RunResult reportRun;
@@ -96,8 +96,8 @@ public final class RobustnessViewModel {
         return task.start("Ablation", ctx -> services.ablate(run, conditions, seed, ctx), r -> {
             reportRun = run;
             report.set(r);
-            List<Row> all = new ArrayList<>();
-            r.conditions().forEach((name, scores) -> all.add(new Row(name, new EnumMap<>(scores))));
+            List<ConditionRow> all = new ArrayList<>();
+            r.conditions().forEach((name, scores) -> all.add(new ConditionRow(name, new EnumMap<>(scores))));
             rows.setAll(all);
             conditionNames.setAll(r.conditions().keySet().stream().filter(n -> !n.equals("intact")).toList());
         }, r -> "Ablation: " + r.conditions().size() + " conditions on " + r.testSize() + " test samples");
@@ -180,7 +180,7 @@ public final class RobustnessViewModel {
     }
 
     /** One row per condition, in the ablation's order. */
-    public ObservableList<Row> rows() {
+    public ObservableList<ConditionRow> rows() {
         return rows;
     }
 

@@ -149,8 +149,8 @@ public final class PlaygroundPane extends BorderPane {
         Label title = new Label();
         title.setMinWidth(0);
         title.getStyleClass().add("section-title");
-        title.textProperty().bind(Bindings.createStringBinding(() -> vm.sweepProperty().get() == null ? "Sweep"
-                : "Sweep: " + vm.sweepProperty().get().points().size() + " runs of " + vm.sweepProperty().get().name(),
+        title.textProperty().bind(Bindings.createStringBinding(() -> vm.sweepProperty().get() == null ? ""
+                : vm.sweepProperty().get().points().size() + " runs",
                 vm.sweepProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -161,6 +161,8 @@ public final class PlaygroundPane extends BorderPane {
         from.setPrefWidth(90);
         to.setPrefWidth(90);
         steps.setPrefWidth(70);
+        sweepControl.setMinWidth(Region.USE_PREF_SIZE);
+        export.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(8, title, spacer, caption("Sweep"), sweepControl, caption("from"), from, caption("to"), to,
                 caption("steps"), steps, sweep, export);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);

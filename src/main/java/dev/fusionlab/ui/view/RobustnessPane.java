@@ -35,7 +35,7 @@ import org.controlsfx.glyphfont.FontAwesome;
  */
 public final class RobustnessPane extends BorderPane {
 
-    private final TableView<RobustnessViewModel.Row> table;
+    private final TableView<RobustnessViewModel.ConditionRow> table;
     private final ChartView imageNoise = new ChartView("Compute the ablation to see accuracy against noise on the image embedding.");
     private final ChartView textNoise = new ChartView("... and on the text embedding.");
     private final Button compute = new Button("Compute ablation", Icons.of(FontAwesome.Glyph.FLASK));
@@ -89,12 +89,12 @@ public final class RobustnessPane extends BorderPane {
         table = new TableView<>(vm.rows());
         table.setId("ablation-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<RobustnessViewModel.Row, String> name = new TableColumn<>("condition");
+        TableColumn<RobustnessViewModel.ConditionRow, String> name = new TableColumn<>("condition");
         name.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().condition()));
         name.setPrefWidth(130);
         table.getColumns().add(name);
         for (Strategy s : Strategy.values()) {
-            TableColumn<RobustnessViewModel.Row, String> col = new TableColumn<>(s.key() + " acc / F1");
+            TableColumn<RobustnessViewModel.ConditionRow, String> col = new TableColumn<>(s.key() + " acc / F1");
             col.setCellValueFactory(c -> new SimpleStringProperty(String.format(Locale.ROOT, "%.3f / %.3f",
                     c.getValue().accuracy(s), c.getValue().scores().get(s).macroF1())));
             col.setStyle("-fx-alignment: CENTER-RIGHT;");
@@ -192,7 +192,7 @@ public final class RobustnessPane extends BorderPane {
         }
     }
 
-    public TableView<RobustnessViewModel.Row> table() {
+    public TableView<RobustnessViewModel.ConditionRow> table() {
         return table;
     }
 

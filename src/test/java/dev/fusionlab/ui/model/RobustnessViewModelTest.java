@@ -51,14 +51,14 @@ class RobustnessViewModelTest {
     void tableHasEveryConditionAndIntactIsTheRunsOwnScore() throws Exception {
         computeAndWait();
 
-        assertThat(vm.rows()).extracting(RobustnessViewModel.Row::condition)
+        assertThat(vm.rows()).extracting(RobustnessViewModel.ConditionRow::condition)
                 .containsExactlyElementsOf(AblationCondition.standard().stream().map(AblationCondition::name).toList());
         Evaluation own = trained.evaluate();
-        RobustnessViewModel.Row intact = vm.rows().getFirst();
+        RobustnessViewModel.ConditionRow intact = vm.rows().getFirst();
         for (Strategy s : Strategy.values()) {
             assertThat(intact.accuracy(s)).isCloseTo(own.metrics().get(s).accuracy(), Offset.offset(1e-9));
         }
-        RobustnessViewModel.Row dropText = vm.rows().stream().filter(r -> r.condition().equals("drop_text")).findFirst().orElseThrow();
+        RobustnessViewModel.ConditionRow dropText = vm.rows().stream().filter(r -> r.condition().equals("drop_text")).findFirst().orElseThrow();
         assertThat(dropText.accuracy(Strategy.LATE)).isEqualTo(intact.accuracy(Strategy.IMAGE)); // late = the image alone
         assertThat(vm.conditionNames()).doesNotContain("intact").contains("shuffle_image");
     }
