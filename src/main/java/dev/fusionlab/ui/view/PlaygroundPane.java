@@ -161,6 +161,9 @@ public final class PlaygroundPane extends BorderPane {
         from.setPrefWidth(90);
         to.setPrefWidth(90);
         steps.setPrefWidth(70);
+        for (var spinner : new Region[] {from, to, steps}) {
+            spinner.setMinWidth(Region.USE_PREF_SIZE);
+        }
         sweepControl.setMinWidth(Region.USE_PREF_SIZE);
         export.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(8, title, spacer, caption("Sweep"), sweepControl, caption("from"), from, caption("to"), to,

@@ -91,10 +91,11 @@ public final class RobustnessPane extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<RobustnessViewModel.ConditionRow, String> name = new TableColumn<>("condition");
         name.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().condition()));
-        name.setPrefWidth(130);
+        name.setPrefWidth(120);
+        name.setMinWidth(110);
         table.getColumns().add(name);
         for (Strategy s : Strategy.values()) {
-            TableColumn<RobustnessViewModel.ConditionRow, String> col = new TableColumn<>(s.key() + " acc / F1");
+            TableColumn<RobustnessViewModel.ConditionRow, String> col = new TableColumn<>(s == Strategy.LATE ? "late" : s.key());
             col.setCellValueFactory(c -> new SimpleStringProperty(String.format(Locale.ROOT, "%.3f / %.3f",
                     c.getValue().accuracy(s), c.getValue().scores().get(s).macroF1())));
             col.setStyle("-fx-alignment: CENTER-RIGHT;");
@@ -107,14 +108,17 @@ public final class RobustnessPane extends BorderPane {
                 + "Gaussian, sigma in training standard deviations of each dimension.");
         notes.setWrapText(true);
         notes.getStyleClass().add("caption");
-        VBox left = new VBox(6, table, notes, captionsCard(workbench.captions(), workbench));
+        notes.setMinHeight(Region.USE_PREF_SIZE);
+        Label heading = new Label("Test accuracy / macro-F1 of each strategy under each condition (no retraining)");
+        heading.getStyleClass().add("section-title");
+        VBox left = new VBox(6, heading, table, notes, captionsCard(workbench.captions(), workbench));
         VBox.setVgrow(table, Priority.ALWAYS);
         left.getStyleClass().add("robustness-left");
 
         SplitPane charts = new SplitPane(imageNoise, textNoise);
         charts.setOrientation(javafx.geometry.Orientation.VERTICAL);
         SplitPane split = new SplitPane(left, charts);
-        split.setDividerPositions(0.52);
+        split.setDividerPositions(0.55);
         setCenter(split);
         imageNoise.setId("noise-image-chart");
         textNoise.setId("noise-text-chart");
@@ -148,6 +152,7 @@ public final class RobustnessPane extends BorderPane {
         Label status = new Label();
         status.getStyleClass().add("caption");
         status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         status.textProperty().bind(Bindings.createStringBinding(() -> {
             RunCaptions c = captions.captionsProperty().get();
             if (c != null) {
