@@ -152,8 +152,6 @@ public final class PlaygroundPane extends BorderPane {
         title.textProperty().bind(Bindings.createStringBinding(() -> vm.sweepProperty().get() == null ? ""
                 : vm.sweepProperty().get().points().size() + " runs",
                 vm.sweepProperty()));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         ChartExportMenu export = new ChartExportMenu("Export", vm::chart, "sweep",
                 (spec, format, file) -> vm.exportChart(format, file, spec.dpi()));
         export.setId("sweep-export");
@@ -166,8 +164,9 @@ public final class PlaygroundPane extends BorderPane {
         }
         sweepControl.setMinWidth(Region.USE_PREF_SIZE);
         export.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(8, title, spacer, caption("Sweep"), sweepControl, caption("from"), from, caption("to"), to,
-                caption("steps"), steps, sweep, export);
+        // wraps onto a second line in a narrow window rather than pushing Sweep and Export out of sight
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 6, caption("Sweep"), sweepControl,
+                caption("from"), from, caption("to"), to, caption("steps"), steps, sweep, export, title);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.getStyleClass().add("pane-toolbar");
         chart.setId("sweep-chart");
