@@ -109,7 +109,7 @@ public final class RobustnessPane extends BorderPane {
         notes.setWrapText(true);
         notes.getStyleClass().add("caption");
         notes.setMinHeight(Region.USE_PREF_SIZE);
-        Label heading = new Label("Test accuracy / macro-F1 of each strategy under each condition (no retraining)");
+        Label heading = new Label("Test accuracy / macro-F1 (no retraining)");
         heading.getStyleClass().add("section-title");
         VBox left = new VBox(6, heading, table, notes, captionsCard(workbench.captions(), workbench));
         VBox.setVgrow(table, Priority.ALWAYS);
