@@ -91,7 +91,7 @@ public final class Ablation {
                 List.of(DROP_NOTE, SHUFFLE_NOTE, NOISE_NOTE));
     }
 
-    private static float[][] alter(AblationCondition condition, float[][] rows, float[][] trainRows, Random random) {
+    static float[][] alter(AblationCondition condition, float[][] rows, float[][] trainRows, Random random) {
         return switch (condition.kind()) {
             case INTACT -> rows;
             case DROP -> {
@@ -121,7 +121,7 @@ public final class Ablation {
         };
     }
 
-    private static float[][] rows(float[][] all, int[] which) {
+    static float[][] rows(float[][] all, int[] which) {
         float[][] out = new float[which.length][];
         for (int i = 0; i < which.length; i++) {
             out[i] = all[which[i]];

@@ -12,7 +12,21 @@ import dev.fusionlab.project.ProjectionSettings;
 import dev.fusionlab.task.TaskContext;
 import dev.fusionlab.ui.model.GenerativeModel;
 import dev.fusionlab.ui.model.WorkbenchServices;
+import dev.fusionlab.caption.CaptionScores;
+import dev.fusionlab.classify.Strategy;
+import dev.fusionlab.playground.GeneratorSettings;
+import dev.fusionlab.playground.Playground;
+import dev.fusionlab.playground.PlaygroundRun;
+import dev.fusionlab.playground.Sweep;
+import dev.fusionlab.playground.SweepResult;
+import dev.fusionlab.playground.SweepSpec;
+import dev.fusionlab.robustness.Ablation;
+import dev.fusionlab.robustness.AblationCondition;
+import dev.fusionlab.robustness.AblationReport;
+import dev.fusionlab.robustness.ConditionPredictions;
+import dev.fusionlab.ui.model.RunCaptions;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The workbench's services over one hand-made run, for view-model and GUI tests: loading gives the
@@ -83,5 +97,38 @@ public class FakeWorkbenchServices implements WorkbenchServices {
     @Override
     public List<String> textEncoders() {
         return textEncoders;
+    }
+
+    /** The real playground (it needs no encoder): small settings train in seconds. */
+    @Override
+    public PlaygroundRun playground(GeneratorSettings settings, String name, RunConfig config, TaskContext context,
+                                    LiveLayouts live) {
+        return Playground.run(settings, name, config, context, live);
+    }
+
+    @Override
+    public SweepResult sweep(GeneratorSettings base, String name, RunConfig config, SweepSpec spec, TaskContext context) {
+        return Sweep.run(base, name, config, spec, context);
+    }
+
+    /** The real ablation: it needs a run with trained models (a playground run has them). */
+    @Override
+    public AblationReport ablate(RunResult run, List<AblationCondition> conditions, long seed, TaskContext context) {
+        return Ablation.run(run, conditions, seed, context);
+    }
+
+    @Override
+    public Map<Strategy, int[]> conditionPredictions(RunResult run, AblationCondition condition, long seed,
+                                                     TaskContext context) {
+        return ConditionPredictions.of(run, condition, seed);
+    }
+
+    /** Hand-made captions ("generated " + the sample's id) and scores: the GUI's side of captioning, no training. */
+    @Override
+    public RunCaptions captionImages(RunResult run, TaskContext context) {
+        String[] generated = run.samples().stream().map(s -> s.image() == null ? null : "generated " + s.id())
+                .toArray(String[]::new);
+        return new RunCaptions(run.samples(), generated, Map.of("model_image", new CaptionScores(0.25, 0.15, 0.07, 0.01, 0.3),
+                "nearest_neighbour", new CaptionScores(0.2, 0.15, 0.1, 0.08, 0.4)), false);
     }
 }

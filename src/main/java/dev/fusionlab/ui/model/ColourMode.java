@@ -11,7 +11,12 @@ public enum ColourMode {
     /** early and late fusion compared: both right, early only, late only, both wrong */
     AGREEMENT("Early vs late"),
     /** how well the 2D layout keeps each point's high-dimensional neighbours ({@link FaithfulnessColouring}) */
-    FAITHFULNESS("Faithfulness");
+    FAITHFULNESS("Faithfulness"),
+    /**
+     * what an ablation condition (chosen in the robustness view) does to the active strategy's test
+     * predictions: right to wrong, wrong to right, changed, unchanged
+     */
+    FLIPS("Flips under condition");
 
     private final String title;
 

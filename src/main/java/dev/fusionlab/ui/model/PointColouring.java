@@ -67,6 +67,7 @@ public record PointColouring(int[] category, int[] colours, List<LegendEntry> le
             case CORRECTNESS -> correctness(p, active);
             case AGREEMENT -> agreement(p);
             case FAITHFULNESS -> FaithfulnessColouring.pending(p.size()); // the layout's scores: ProjectionViewModel
+            case FLIPS -> flips(p, active, null);
         };
     }
 
@@ -155,6 +156,38 @@ public record PointColouring(int[] category, int[] colours, List<LegendEntry> le
             counted.add(new LegendEntry(legend.get(e).label() + " (" + n + ")", legend.get(e).argb()));
         }
         return new PointColouring(category, colours, counted, title);
+    }
+
+    static final int UNCHANGED = 0xFF56B4E9; // sky blue: apart from the grey of samples not scored
+    static final int CHANGED_WRONG = 0xFFCC79A7;
+
+    /**
+     * Colours by what {@code flips}' condition does to {@code active}'s prediction of each labelled test
+     * sample: right to wrong, wrong to right, another wrong class, unchanged; other samples neutral. Without
+     * flips for this run's samples, the true labels with a title that says what is missing.
+     */
+    public static PointColouring flips(Predictions p, Strategy active, ConditionFlips flips) {
+        if (flips == null || (flips.samples() != p.result().samples() && !flips.samples().equals(p.result().samples()))) {
+            return byClass(p, p.truth(), "true label (compute the ablation and choose a condition for flips)", "unlabelled");
+        }
+        int[] before = flips.intact().get(active), after = flips.altered().get(active);
+        int[] category = new int[p.size()];
+        for (int i = 0; i < category.length; i++) {
+            int t = p.truth(i);
+            if (t < 0 || before[i] < 0) {
+                category[i] = -1;
+            } else if (before[i] == after[i]) {
+                category[i] = 3;
+            } else {
+                category[i] = before[i] == t ? 0 : after[i] == t ? 1 : 2;
+            }
+        }
+        List<LegendEntry> legend = new ArrayList<>(List.of(new LegendEntry("right \u2192 wrong", BOTH_WRONG),
+                new LegendEntry("wrong \u2192 right", BOTH_RIGHT), new LegendEntry("wrong \u2192 other wrong", CHANGED_WRONG),
+                new LegendEntry("unchanged", UNCHANGED)));
+        addNeutralEntry(category, legend, "not scored (not in test split)");
+        return new PointColouring(category, new int[] {BOTH_WRONG, BOTH_RIGHT, CHANGED_WRONG, UNCHANGED}, legend,
+                active.key() + " flips under " + flips.condition());
     }
 
     private static void addNeutralEntry(int[] category, List<LegendEntry> legend, String name) {

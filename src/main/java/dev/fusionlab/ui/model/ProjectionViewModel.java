@@ -52,6 +52,7 @@ public final class ProjectionViewModel {
     private final ReadOnlyObjectWrapper<PointColouring> colouring = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<int[]> selection = new ReadOnlyObjectWrapper<>(NONE);
     private final IntegerProperty hovered = new SimpleIntegerProperty(-1);
+    private final ObjectProperty<ConditionFlips> flips = new SimpleObjectProperty<>();
     private final IntegerProperty focused = new SimpleIntegerProperty(-1);
     /** The data rectangle the user zoomed or panned to; null while the view fits the whole layout. */
     private final ObjectProperty<dev.fusionlab.export.plot.Viewport> zoom = new SimpleObjectProperty<>();
@@ -84,6 +85,7 @@ public final class ProjectionViewModel {
         activeStrategy.addListener((obs, old, now) -> updateColouring());
         colourMode.addListener((obs, old, now) -> updateColouring());
         testOnly.addListener((obs, old, now) -> updateColouring());
+        flips.addListener((obs, old, now) -> updateColouring());
     }
 
     /**
@@ -150,7 +152,9 @@ public final class ProjectionViewModel {
                     : FaithfulnessColouring.pending(p.size()));
             return;
         }
-        colouring.set(p == null ? null : PointColouring.of(colourMode.get(), p, activeStrategy.getValue(), testOnly.get()));
+        colouring.set(p == null ? null : colourMode.get() == ColourMode.FLIPS && p.has(activeStrategy.getValue())
+                ? PointColouring.flips(p, activeStrategy.getValue(), flips.get())
+                : PointColouring.of(colourMode.get(), p, activeStrategy.getValue(), testOnly.get()));
     }
 
     /** Sets where faithfulness scores come from ({@link FaithfulnessViewModel}) and recolours. */
@@ -361,5 +365,10 @@ public final class ProjectionViewModel {
     /** A single point to point out (e.g. a disagreement picked in the comparison view), or -1. */
     public IntegerProperty focusedProperty() {
         return focused;
+    }
+
+    /** What an ablation condition does to each test sample's predictions, for {@link ColourMode#FLIPS}; null for none. */
+    public ObjectProperty<ConditionFlips> flipsProperty() {
+        return flips;
     }
 }

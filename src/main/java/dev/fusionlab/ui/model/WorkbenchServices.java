@@ -8,7 +8,15 @@ import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.pipeline.RunResult;
 import dev.fusionlab.project.ProjectionMethod;
 import dev.fusionlab.project.ProjectionSettings;
+import dev.fusionlab.playground.GeneratorSettings;
+import dev.fusionlab.playground.PlaygroundRun;
+import dev.fusionlab.playground.SweepResult;
+import dev.fusionlab.playground.SweepSpec;
+import dev.fusionlab.robustness.AblationCondition;
+import dev.fusionlab.robustness.AblationReport;
+import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.task.TaskContext;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -68,4 +76,31 @@ public interface WorkbenchServices {
 
     /** Text encoder ids the user can choose, the default first. */
     List<String> textEncoders();
+
+    /** A synthetic dataset generated and run through the pipeline (see {@code playground.Playground#run}). */
+    PlaygroundRun playground(GeneratorSettings settings, String name, RunConfig config, TaskContext context,
+                             LiveLayouts live) throws Exception;
+
+    /** One control varied, a whole playground run at each value (see {@code playground.Sweep#run}). */
+    SweepResult sweep(GeneratorSettings base, String name, RunConfig config, SweepSpec spec, TaskContext context)
+            throws Exception;
+
+    /** Every strategy scored under every condition on the run's test split, no retraining ({@code robustness.Ablation}). */
+    AblationReport ablate(RunResult run, List<AblationCondition> conditions, long seed, TaskContext context)
+            throws Exception;
+
+    /**
+     * Per-row predictions of every strategy under one condition, as the ablation makes them; -1 outside the
+     * labelled test split ({@code robustness.ConditionPredictions}).
+     */
+    Map<Strategy, int[]> conditionPredictions(RunResult run, AblationCondition condition, long seed,
+                                              TaskContext context) throws Exception;
+
+    /**
+     * An image captioner trained on the run's training split (or taken from the core's cache), its scores
+     * on the test split against the baselines, and its caption of every sample's image.
+     *
+     * @throws IllegalArgumentException when the run has no images or no captions to learn from
+     */
+    RunCaptions captionImages(RunResult run, TaskContext context) throws Exception;
 }

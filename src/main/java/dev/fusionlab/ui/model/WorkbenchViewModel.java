@@ -54,6 +54,9 @@ public final class WorkbenchViewModel {
     private final FaithfulnessViewModel faithfulness;
     private final LessonsViewModel lessons;
     private final GenerativeViewModel generative;
+    private final PlaygroundViewModel playground;
+    private final RobustnessViewModel robustness;
+    private final CaptionsViewModel captions;
 
     /**
      * @param uiThread where property updates from background work are applied: {@code Platform::runLater}
@@ -69,6 +72,10 @@ public final class WorkbenchViewModel {
         this.generative = new GenerativeViewModel(services, uiThread, () -> settings.toConfig(datasetLocation.get()),
                 result.getReadOnlyProperty(), projection.selectionProperty(), this::showResult, projection.spaceProperty());
         result.addListener((obs, old, now) -> recombine());
+        this.playground = new PlaygroundViewModel(services, task, this::showResult, settings.combinerProperty()::get,
+                settings.imageWeightProperty()::get);
+        this.robustness = new RobustnessViewModel(services, task, result, projection.flipsProperty());
+        this.captions = new CaptionsViewModel(services, task, result);
         task.runningProperty().addListener((obs, was, running) -> {
             if (!running) {
                 projection.endPreview(); // a cancelled or failed run leaves no half-converged layout behind
@@ -181,7 +188,8 @@ public final class WorkbenchViewModel {
      */
     public boolean findImages(String query) {
         RunResult current = result.get();
-        if (query == null || query.isBlank() || current == null || current.jointSpace() == null) {
+        if (query == null || query.isBlank() || current == null || current.jointSpace() == null
+                || !CaptionsViewModel.hasImages(current)) {
             return false;
         }
         String text = query.strip();
@@ -194,7 +202,8 @@ public final class WorkbenchViewModel {
     /** True when the shown run has a joint space to search. */
     public javafx.beans.binding.BooleanBinding canFindImagesBinding() {
         return javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> result.get() != null && result.get().jointSpace() != null, result);
+                () -> result.get() != null && result.get().jointSpace() != null
+                        && CaptionsViewModel.hasImages(result.get()), result); // synthetic runs have no images
     }
 
     private static String seconds(long millis) {
@@ -302,6 +311,21 @@ public final class WorkbenchViewModel {
     /** The generative pane (multimodal VAE): trained only on request, on its own worker. */
     public GenerativeViewModel generative() {
         return generative;
+    }
+
+    /** The fusion playground: synthetic runs and sweeps. */
+    public PlaygroundViewModel playground() {
+        return playground;
+    }
+
+    /** Modality ablation of the shown run. */
+    public RobustnessViewModel robustness() {
+        return robustness;
+    }
+
+    /** Generated captions of the shown run's images. */
+    public CaptionsViewModel captions() {
+        return captions;
     }
 
     public ReadOnlyStringProperty datasetLocationProperty() {

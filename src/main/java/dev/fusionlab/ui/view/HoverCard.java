@@ -15,6 +15,8 @@ final class HoverCard extends VBox {
     private final ImageView thumbnail = new ImageView();
     private final Label id = new Label();
     private final Label caption = new Label();
+    private final Label generated = new Label();
+    private java.util.function.IntFunction<String> generatedCaptions = row -> null;
     private final Label truth = new Label();
     private final GridPane predictions = new GridPane();
 
@@ -33,17 +35,29 @@ final class HoverCard extends VBox {
         caption.getStyleClass().add("card-caption");
         caption.setWrapText(true);
         caption.setMaxWidth(260);
+        generated.getStyleClass().add("card-generated");
+        generated.setWrapText(true);
+        generated.setMaxWidth(260);
+        generated.managedProperty().bind(generated.visibleProperty());
         truth.getStyleClass().add("card-truth");
         predictions.getStyleClass().add("card-predictions");
         predictions.setHgap(10);
         predictions.setVgap(2);
-        getChildren().addAll(thumbnail, id, caption, truth, predictions);
+        getChildren().addAll(thumbnail, id, caption, generated, truth, predictions);
+    }
+
+    /** Where the card finds a sample's generated caption (by row; null for none). */
+    void setGeneratedCaptions(java.util.function.IntFunction<String> lookup) {
+        generatedCaptions = lookup;
     }
 
     void show(HoverInfo info) {
         thumbnail.setImage(thumbnails.get(info.sample().image()));
         id.setText(info.sample().id() + (info.sample().split() == null ? "" : " · " + info.sample().split().name().toLowerCase(java.util.Locale.ROOT)));
         caption.setText(info.sample().text());
+        String written = generatedCaptions.apply(info.index());
+        generated.setText(written == null ? "" : "generated: " + written);
+        generated.setVisible(written != null);
         truth.setText("label: " + info.truth());
         predictions.getChildren().clear();
         int row = 0;

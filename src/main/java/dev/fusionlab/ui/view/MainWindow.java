@@ -76,7 +76,14 @@ public final class MainWindow extends BorderPane {
         Tab generateTab = new Tab("Generate", new GenerativePane(vm.generative()));
         generateTab.setGraphic(Icons.of(FontAwesome.Glyph.PICTURE_ALT));
         generateTab.setId("generate-tab");
-        tabs.getTabs().add(generateTab);
+        Tab playgroundTab = new Tab("Playground", new PlaygroundPane(vm, () -> tabs.getSelectionModel().select(exploreTab)));
+        playgroundTab.setGraphic(Icons.of(FontAwesome.Glyph.SLIDERS));
+        playgroundTab.setId("playground-tab");
+        Tab robustnessTab = new Tab("Robustness", new RobustnessPane(vm, () -> tabs.getSelectionModel().select(exploreTab)));
+        robustnessTab.setGraphic(Icons.of(FontAwesome.Glyph.FLASK));
+        robustnessTab.setId("robustness-tab");
+        tabs.getTabs().addAll(playgroundTab, robustnessTab, generateTab);
+        projection.scatter().setGeneratedCaptions(vm.captions()::generated);
         comparison.showingProperty().bind(compareTab.selectedProperty());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         exploreTab.setId(WorkbenchViewModel.OPEN_VIEW_EXPLORE + TAB_ID_SUFFIX);

@@ -90,6 +90,9 @@ public final class SampleGridPane extends BorderPane {
         grid.setVerticalCellSpacing(6);
         grid.setCellFactory(g -> new SampleCell(thumbnails, workbench));
         setCenter(grid);
+        // new generated captions: cells are made again to show them
+        workbench.captions().captionsProperty().addListener((obs, old, now) ->
+                grid.setCellFactory(g -> new SampleCell(thumbnails, workbench)));
     }
 
     /** Cross-modal retrieval: a description in, the nearest images of the joint space selected. */
@@ -141,12 +144,18 @@ public final class SampleGridPane extends BorderPane {
         private final ImageView image = new ImageView();
         private final Label caption = new Label();
         private final Label label = new Label();
-        private final VBox box = new VBox(4, image, caption, label);
+        private final Label generated = new Label();
+        private final VBox box = new VBox(4, image, caption, generated, label);
+        private final WorkbenchViewModel workbench;
         private final Tooltip tooltip = new Tooltip();
 
         SampleCell(ThumbnailCache thumbnails, WorkbenchViewModel workbench) {
             this.thumbnails = thumbnails;
+            this.workbench = workbench;
             getStyleClass().add("sample-cell");
+            generated.getStyleClass().add("cell-generated");
+            generated.setMaxWidth(CELL_WIDTH - 8);
+            generated.managedProperty().bind(generated.visibleProperty());
             image.setFitWidth(thumbnails.size());
             image.setFitHeight(thumbnails.size());
             image.setPreserveRatio(true);
@@ -171,8 +180,12 @@ public final class SampleGridPane extends BorderPane {
             }
             image.setImage(thumbnails.get(item.sample().image()));
             caption.setText(item.sample().text());
+            String written = workbench.resultProperty().get() == null ? null : workbench.captions().generated(item.index());
+            generated.setText(written == null ? "" : "\u2248 " + written);
+            generated.setVisible(written != null);
             label.setText(item.sample().isLabelled() ? item.sample().label() : "unlabelled");
-            tooltip.setText(item.sample().id() + "\n" + item.sample().text());
+            tooltip.setText(item.sample().id() + "\n" + item.sample().text()
+                    + (written == null ? "" : "\ngenerated: " + written));
             setTooltip(tooltip);
             setGraphic(box);
         }

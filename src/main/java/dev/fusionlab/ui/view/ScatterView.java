@@ -491,4 +491,9 @@ public final class ScatterView extends Region {
     public BooleanProperty lassoModeProperty() {
         return lassoMode;
     }
+
+    /** Where the hover card finds a sample's generated caption (by row; null for none). */
+    public void setGeneratedCaptions(java.util.function.IntFunction<String> lookup) {
+        hoverCard.setGeneratedCaptions(lookup);
+    }
 }

@@ -18,7 +18,12 @@ final class QueuedExecutor implements Executor {
 
     /** Runs queued updates until {@code done} holds; fails after 10 s. */
     void drainUntil(BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        drainUntil(done, 10);
+    }
+
+    /** As {@link #drainUntil(BooleanSupplier)}, failing after {@code seconds} (real training on a busy machine). */
+    void drainUntil(BooleanSupplier done, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (true) {
             Runnable r = queue.poll(20, TimeUnit.MILLISECONDS);
             if (r != null) {
