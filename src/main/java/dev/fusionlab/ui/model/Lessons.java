@@ -61,13 +61,15 @@ public final class Lessons {
                 new LessonStep("8. A missing modality",
                         "What if a sample had no caption? With weighted late fusion at image weight 1.0 only the"
                                 + " image classifier speaks (this step sets it); at 0.0 only the text one does. Compare"
-                                + " late fusion's score with both: that is what each modality adds.",
+                                + " late fusion's score with both: that is what each modality adds. The Robustness tab"
+                                + " goes further: it drops, shuffles or blurs one modality of every test sample and"
+                                + " scores every strategy.",
                         new View(COMPARE, null, ColourMode.CORRECTNESS, Strategy.LATE, LateCombiner.WEIGHTED, 1.0)),
                 new LessonStep("9. The XOR playground",
                         "Sometimes the class depends on image and text together, like XOR: neither alone says"
                                 + " anything. Late fusion, which looks at each modality alone, then fails, and early"
-                                + " fusion with a hidden layer (MLP) can succeed. Try it: app/fusionlab playground"
-                                + " --preset xor.",
+                                + " fusion with a hidden layer (MLP) can succeed. Try it in the Playground tab: choose"
+                                + " the xor preset and run it (or app/fusionlab playground --preset xor).",
                         new View(EXPLORE, Space.FUSED, ColourMode.CORRECTNESS, Strategy.EARLY, LateCombiner.MEAN, null)));
     }
 }
