@@ -1,13 +1,14 @@
 package dev.fusionlab.caption;
 
+import static dev.fusionlab.pipeline.DatasetFingerprint.field;
+import static dev.fusionlab.pipeline.DatasetFingerprint.floats;
+import static dev.fusionlab.pipeline.DatasetFingerprint.sha256;
+
 import dev.fusionlab.encode.BundledModels;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -54,12 +55,7 @@ public final class CaptionModelCache {
             field(digest, splits.get(r));
             field(digest, captions.get(r));
             field(digest, labels.get(r) == null ? "" : labels.get(r));
-            ByteBuffer bytes = ByteBuffer.allocate(4 + 4 * image[r].length);
-            bytes.putInt(image[r].length);
-            for (float v : image[r]) {
-                bytes.putFloat(v);
-            }
-            digest.update(bytes.array());
+            floats(digest, image[r]);
         }
         return HexFormat.of().formatHex(digest.digest());
     }
@@ -80,19 +76,5 @@ public final class CaptionModelCache {
 
     public void store(String key, Captioner captioner) throws IOException {
         captioner.write(file(key));
-    }
-
-    private static void field(MessageDigest digest, String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        digest.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
-        digest.update(bytes);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

@@ -42,50 +42,57 @@ public record ClassificationMetrics(List<String> classes, int[][] confusion, dou
             right += truth[i] == predicted[i] ? 1 : 0;
         }
         List<ClassMetrics> perClass = new ArrayList<>(k);
-        double f1Sum = 0;
-        int present = 0;
         for (int c = 0; c < k; c++) {
-            int support = 0;
-            int predictedAs = 0;
-            for (int o = 0; o < k; o++) {
-                support += confusion[c][o];
-                predictedAs += confusion[o][c];
-            }
+            int support = support(confusion, c);
             int tp = confusion[c][c];
-            double precision = ratio(tp, predictedAs);
+            double precision = ratio(tp, predictedAs(confusion, c));
             double recall = ratio(tp, support);
-            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-            perClass.add(new ClassMetrics(classes.get(c), precision, recall, f1, support));
-            if (support > 0 || predictedAs > 0) {
-                f1Sum += f1;
-                present++;
-            }
+            perClass.add(new ClassMetrics(classes.get(c), precision, recall, f1(precision, recall), support));
         }
-        return new ClassificationMetrics(classes, confusion, right / (double) truth.length, f1Sum / present, perClass);
+        return new ClassificationMetrics(classes, confusion, right / (double) truth.length, macroF1(confusion), perClass);
     }
 
     /**
      * Macro-F1 of a confusion matrix, by the rule of {@link #macroF1()}: the mean F1 over the classes that
-     * occur in the truth or the predictions. Allocation-free, for resampling ({@link BootstrapIntervals}).
+     * occur in the truth or the predictions. Allocation-free, for resampling ({@link BootstrapIntervals}); the
+     * one place {@link #of} takes its macro-F1 from, so a bootstrap resample and the point estimate agree
+     * bit for bit.
      */
     static double macroF1(int[][] confusion) {
-        int k = confusion.length;
         double f1Sum = 0;
         int present = 0;
-        for (int c = 0; c < k; c++) {
-            int support = 0;
-            int predictedAs = 0;
-            for (int o = 0; o < k; o++) {
-                support += confusion[c][o];
-                predictedAs += confusion[o][c];
-            }
+        for (int c = 0; c < confusion.length; c++) {
+            int support = support(confusion, c);
+            int predictedAs = predictedAs(confusion, c);
             if (support > 0 || predictedAs > 0) {
                 int tp = confusion[c][c];
-                f1Sum += 2.0 * tp / (support + predictedAs); // = 2PR / (P + R)
+                f1Sum += f1(ratio(tp, predictedAs), ratio(tp, support));
                 present++;
             }
         }
         return present == 0 ? 0 : f1Sum / present;
+    }
+
+    /** Samples of true class {@code c}: row {@code c}'s sum. */
+    private static int support(int[][] confusion, int c) {
+        int n = 0;
+        for (int v : confusion[c]) {
+            n += v;
+        }
+        return n;
+    }
+
+    /** Samples predicted as class {@code c}: column {@code c}'s sum. */
+    private static int predictedAs(int[][] confusion, int c) {
+        int n = 0;
+        for (int[] row : confusion) {
+            n += row[c];
+        }
+        return n;
+    }
+
+    private static double f1(double precision, double recall) {
+        return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
     }
 
     /** Samples evaluated. */

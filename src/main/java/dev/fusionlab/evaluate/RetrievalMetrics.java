@@ -45,31 +45,9 @@ public record RetrievalMetrics(int pairs, int images, Ranking textToImage, Ranki
             throw new IllegalArgumentException("retrieval needs the same, non-zero number of images and texts: "
                     + images.length + " vs " + texts.length);
         }
-        int n = images.length;
-        double[] own = new double[n];
-        for (int k = 0; k < n; k++) {
-            own[k] = dot(texts[k], images[k]);
-        }
-        // one pass over every (text, image) similarity serves both directions
-        int[] textRanks = new int[n];
-        int[] imageRanks = new int[n];
-        java.util.Arrays.fill(textRanks, 1);
-        java.util.Arrays.fill(imageRanks, 1);
-        for (int t = 0; t < n; t++) {
-            for (int i = 0; i < n; i++) {
-                if (i == t) {
-                    continue;
-                }
-                double s = dot(texts[t], images[i]);
-                if (s >= own[t]) {
-                    textRanks[t]++; // image i is at least as close to caption t as its own image
-                }
-                if (s >= own[i]) {
-                    imageRanks[i]++; // caption t is at least as close to image i as its own caption
-                }
-            }
-        }
-        return new RetrievalMetrics(n, ranking(textRanks), ranking(imageRanks));
+        int[] identity = new int[images.length];
+        Arrays.setAll(identity, i -> i);
+        return of(images, texts, identity); // one caption per image: the general case, same ranks bit for bit
     }
 
     /**
@@ -103,6 +81,7 @@ public record RetrievalMetrics(int pairs, int images, Ranking textToImage, Ranki
                 throw new IllegalArgumentException("image " + i + " has no caption");
             }
         }
+        // one pass over every (text, image) similarity serves both directions
         int[] textRanks = new int[m];
         int[] imageRanks = new int[n];
         Arrays.fill(textRanks, 1);

@@ -36,6 +36,26 @@ public final class ModalityNormalizer {
      * @param trainRows indices of the rows to take the statistics from (the training split)
      */
     public static ModalityNormalizer fit(float[][] x, int[] trainRows) {
+        Moments moments = unitMoments(x, trainRows);
+        int dim = moments.mean().length;
+        float[] mean = new float[dim];
+        float[] invStd = new float[dim];
+        for (int d = 0; d < dim; d++) {
+            double std = moments.std()[d];
+            mean[d] = (float) moments.mean()[d];
+            invStd[d] = std < MIN_STD ? 1f : (float) (1 / std);
+        }
+        return new ModalityNormalizer(mean, invStd);
+    }
+
+    /**
+     * Mean and population standard deviation of each dimension over the training rows, each row first
+     * L2-normalised ({@link #unitLength}): the statistics {@link #fit} z-scores with, shared with the MVAE's text
+     * scaler so the two standardise the same way.
+     *
+     * @throws IllegalArgumentException without training rows, for zero-width rows, or rows of unequal width
+     */
+    public static Moments unitMoments(float[][] x, int[] trainRows) {
         if (trainRows.length == 0) {
             throw new IllegalArgumentException("cannot fit a normaliser without training rows");
         }
@@ -55,16 +75,19 @@ public final class ModalityNormalizer {
                 sumSq[d] += (double) u[d] * u[d];
             }
         }
-        float[] mean = new float[dim];
-        float[] invStd = new float[dim];
+        double[] mean = new double[dim];
+        double[] std = new double[dim];
         int n = trainRows.length;
         for (int d = 0; d < dim; d++) {
             double m = sum[d] / n;
-            double std = Math.sqrt(Math.max(0, sumSq[d] / n - m * m));
-            mean[d] = (float) m;
-            invStd[d] = std < MIN_STD ? 1f : (float) (1 / std);
+            mean[d] = m;
+            std[d] = Math.sqrt(Math.max(0, sumSq[d] / n - m * m));
         }
-        return new ModalityNormalizer(mean, invStd);
+        return new Moments(mean, std);
+    }
+
+    /** Per-dimension mean and population standard deviation of L2-normalised training rows. */
+    public record Moments(double[] mean, double[] std) {
     }
 
     /**
@@ -116,7 +139,7 @@ public final class ModalityNormalizer {
     }
 
     /** A copy of {@code v} scaled to unit L2 norm; an all-zero vector stays zero. */
-    static float[] unitLength(float[] v) {
+    public static float[] unitLength(float[] v) {
         double sq = 0;
         for (float f : v) {
             sq += (double) f * f;

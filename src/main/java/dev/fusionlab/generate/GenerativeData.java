@@ -3,13 +3,11 @@ package dev.fusionlab.generate;
 import dev.fusionlab.data.Sample;
 import dev.fusionlab.data.SampleProblem;
 import dev.fusionlab.data.Split;
+import dev.fusionlab.pipeline.DatasetFingerprint;
 import dev.fusionlab.pipeline.EncodedDataset;
 import dev.fusionlab.task.TaskContext;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -87,35 +85,16 @@ public record GenerativeData(List<Sample> samples, float[][] pixels, float[][] i
      * pixels at the model's size and the text embeddings. One changed caption, image or split changes it.
      */
     public String fingerprint() {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        MessageDigest digest = DatasetFingerprint.sha256();
         for (int i = 0; i < size(); i++) {
             Sample s = samples.get(i);
-            field(digest, s.id());
-            field(digest, s.text());
-            field(digest, s.label() == null ? "" : s.label());
-            field(digest, s.split() == null ? "" : s.split().name());
-            floats(digest, pixels[i]);
-            floats(digest, textEmbeddings[i]);
+            DatasetFingerprint.field(digest, s.id());
+            DatasetFingerprint.field(digest, s.text());
+            DatasetFingerprint.field(digest, s.label() == null ? "" : s.label());
+            DatasetFingerprint.field(digest, s.split() == null ? "" : s.split().name());
+            DatasetFingerprint.floats(digest, pixels[i]);
+            DatasetFingerprint.floats(digest, textEmbeddings[i]);
         }
         return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static void field(MessageDigest digest, String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        digest.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
-        digest.update(bytes);
-    }
-
-    private static void floats(MessageDigest digest, float[] values) {
-        ByteBuffer buffer = ByteBuffer.allocate(4 + 4 * values.length).putInt(values.length);
-        for (float v : values) {
-            buffer.putFloat(v);
-        }
-        digest.update(buffer.array());
     }
 }

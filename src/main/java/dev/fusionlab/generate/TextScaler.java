@@ -1,10 +1,14 @@
 package dev.fusionlab.generate;
 
+import dev.fusionlab.fuse.ModalityNormalizer;
+
 /**
  * Puts sentence embeddings on the scale the text decoder's unit-variance Gaussian assumes: each vector
  * L2-normalised (sentence encoders are trained for cosine geometry), then every dimension z-scored with
  * the training rows' mean and standard deviation. {@link #restore} maps a decoded vector back to the
  * encoder's (unit-length) space, where it can be compared with real captions or fed to a classifier.
+ * The statistics are {@link ModalityNormalizer#unitMoments}'s; unlike the normaliser it keeps the deviation
+ * (to restore) and does not scale the block by 1/sqrt(dim).
  */
 final class TextScaler {
 
@@ -38,22 +42,13 @@ final class TextScaler {
         if (trainRows.length == 0) {
             throw new IllegalArgumentException("cannot standardise text embeddings without training rows");
         }
-        int dim = text[trainRows[0]].length;
-        double[] sum = new double[dim];
-        double[] sumSq = new double[dim];
-        for (int r : trainRows) {
-            float[] u = unit(text[r]);
-            for (int d = 0; d < dim; d++) {
-                sum[d] += u[d];
-                sumSq[d] += (double) u[d] * u[d];
-            }
-        }
+        ModalityNormalizer.Moments moments = ModalityNormalizer.unitMoments(text, trainRows);
+        int dim = moments.mean().length;
         float[] mean = new float[dim];
         float[] std = new float[dim];
         for (int d = 0; d < dim; d++) {
-            double m = sum[d] / trainRows.length;
-            double s = Math.sqrt(Math.max(0, sumSq[d] / trainRows.length - m * m));
-            mean[d] = (float) m;
+            double s = moments.std()[d];
+            mean[d] = (float) moments.mean()[d];
             std[d] = s < MIN_STD ? 1f : (float) s;
         }
         return new TextScaler(mean, std);
@@ -91,18 +86,8 @@ final class TextScaler {
         return unit(v);
     }
 
+    /** A copy of {@code v} at unit length (the normaliser's L2 step). */
     static float[] unit(float[] v) {
-        double sq = 0;
-        for (float f : v) {
-            sq += (double) f * f;
-        }
-        float[] u = v.clone();
-        if (sq > 0) {
-            float inv = (float) (1 / Math.sqrt(sq));
-            for (int d = 0; d < u.length; d++) {
-                u[d] *= inv;
-            }
-        }
-        return u;
+        return ModalityNormalizer.unitLength(v);
     }
 }

@@ -3,6 +3,7 @@ package dev.fusionlab.pipeline;
 import dev.fusionlab.data.Sample;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.DigestInputStream;
@@ -38,13 +39,27 @@ public final class DatasetFingerprint {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static void field(MessageDigest digest, String value) {
+    /**
+     * Adds {@code value} to {@code digest} as its UTF-8 length (4 bytes, big-endian) then its bytes, so that
+     * no two sequences of fields hash alike. The encoding every FusionLab fingerprint and cache key uses.
+     */
+    public static void field(MessageDigest digest, String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        digest.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
+        digest.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
         digest.update(bytes);
     }
 
-    private static MessageDigest sha256() {
+    /** Adds {@code values} to {@code digest} as their count (4 bytes) then each float's 4 big-endian bytes. */
+    public static void floats(MessageDigest digest, float[] values) {
+        ByteBuffer buffer = ByteBuffer.allocate(4 + 4 * values.length).putInt(values.length);
+        for (float v : values) {
+            buffer.putFloat(v);
+        }
+        digest.update(buffer.array());
+    }
+
+    /** A fresh SHA-256 digest. */
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

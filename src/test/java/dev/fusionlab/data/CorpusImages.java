@@ -227,28 +227,18 @@ final class CorpusImages {
 
     /** Animated GIF: first frame red, second blue. */
     static byte[] animatedGif() {
-        try {
-            ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-                writer.setOutput(out);
-                writer.prepareWriteSequence(null);
-                writer.writeToSequence(new IIOImage(filled(16, 16, RED), null, null), null);
-                writer.writeToSequence(new IIOImage(filled(16, 16, BLUE), null, null), null);
-                writer.endWriteSequence();
-            } finally {
-                writer.dispose();
-            }
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return redThenBlue("gif");
     }
 
     /** Multi-page TIFF: first page red, second blue. */
     static byte[] twoPageTiff() {
+        return redThenBlue("tiff");
+    }
+
+    /** A two-image sequence in {@code format}: a red 16x16 image, then a blue one. */
+    private static byte[] redThenBlue(String format) {
         try {
-            ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
+            ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
                 writer.setOutput(out);

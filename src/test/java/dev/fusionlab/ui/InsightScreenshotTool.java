@@ -6,18 +6,14 @@ import dev.fusionlab.ui.model.FirstStart;
 import dev.fusionlab.ui.model.Predictions;
 import dev.fusionlab.ui.model.WorkbenchViewModel;
 import dev.fusionlab.ui.view.MainWindow;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.stage.Stage;
 import javafx.util.Duration;
-import javax.imageio.ImageIO;
 
 /**
  * Developer tool (test scope): the real first start (demo loaded and run by {@link FirstStart}, lessons
@@ -63,7 +59,7 @@ public final class InsightScreenshotTool extends Application {
             steps.add(() -> { });
             steps.add(() -> shot(stage, dir.resolve("faithfulness" + suffix + ".png")));
             steps.add(Platform::exit);
-            runSteps(steps, 0);
+            ScreenshotSteps.run(steps, Duration.millis(2500));
         });
         vm.task().messageProperty().addListener((obs, old, now) -> {
             if (now.contains("failed")) {
@@ -92,24 +88,8 @@ public final class InsightScreenshotTool extends Application {
         return p.testIndices()[0];
     }
 
-    private static void runSteps(List<Runnable> steps, int i) {
-        if (i >= steps.size()) {
-            return;
-        }
-        PauseTransition pause = new PauseTransition(Duration.millis(2500));
-        pause.setOnFinished(e -> {
-            steps.get(i).run();
-            runSteps(steps, i + 1);
-        });
-        pause.play();
-    }
-
     private static void shot(Stage stage, Path file) {
-        try {
-            ImageIO.write(SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null), "png", new File(file.toString()));
-            System.err.println("wrote " + file);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        ScreenshotSteps.shot(stage, file);
+        System.err.println("wrote " + file);
     }
 }

@@ -6,16 +6,12 @@ import dev.fusionlab.ui.model.ColourMode;
 import dev.fusionlab.ui.model.WorkbenchServices;
 import dev.fusionlab.ui.model.WorkbenchViewModel;
 import dev.fusionlab.ui.view.MainWindow;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.stage.Stage;
 import javafx.util.Duration;
-import javax.imageio.ImageIO;
 
 /**
  * Developer tool (test scope): opens the window on a hand-made result and saves snapshots of the scene,
@@ -48,7 +44,7 @@ public final class ScreenshotTool extends Application {
                     Platform.runLater(vm::run);
                 }
             });
-            vm.resultProperty().addListener((obs, old, now) -> runSteps(steps(stage, window, vm, dir), 0));
+            vm.resultProperty().addListener((obs, old, now) -> ScreenshotSteps.run(steps(stage, window, vm, dir), Duration.millis(1200)));
             String method = System.getProperty("shot.method");
             if (method != null) {
                 vm.settings().projectionProperty().set(dev.fusionlab.project.ProjectionMethod.valueOf(method));
@@ -57,14 +53,14 @@ public final class ScreenshotTool extends Application {
             javafx.animation.Timeline duringRun = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
                     Duration.seconds(3), e -> {
                         if (vm.task().isRunning()) {
-                            shot(stage, dir.resolve(String.format("running-%02d.png", frame.incrementAndGet())));
+                            ScreenshotSteps.shot(stage, dir.resolve(String.format("running-%02d.png", frame.incrementAndGet())));
                         }
                     }));
             duringRun.setCycleCount(60);
             duringRun.play();
             vm.task().messageProperty().addListener((obs, old, now) -> {
                 if (now.startsWith("Run failed")) {
-                    shot(stage, dir.resolve("failed.png"));
+                    ScreenshotSteps.shot(stage, dir.resolve("failed.png"));
                     Platform.exit();
                 }
             });
@@ -72,7 +68,7 @@ public final class ScreenshotTool extends Application {
         }
         vm.showResult(run);
         vm.projection().select(5, 8, 11);
-        runSteps(steps(stage, window, vm, dir), 0);
+        ScreenshotSteps.run(steps(stage, window, vm, dir), Duration.millis(1200));
     }
 
     private static List<Runnable> steps(Stage stage, MainWindow window, WorkbenchViewModel vm, Path dir) {
@@ -84,46 +80,26 @@ public final class ScreenshotTool extends Application {
                             p.getX(), p.getY(), 0, 0, javafx.scene.input.MouseButton.NONE, 0, false, false, false,
                             false, false, false, false, false, false, false, null));
                 },
-                () -> shot(stage, dir.resolve("explore-light.png")),
+                () -> ScreenshotSteps.shot(stage, dir.resolve("explore-light.png")),
                 () -> {
                     vm.projection().colourModeProperty().set(ColourMode.AGREEMENT);
                     vm.darkThemeProperty().set(true);
                 },
-                () -> shot(stage, dir.resolve("explore-dark.png")),
+                () -> ScreenshotSteps.shot(stage, dir.resolve("explore-dark.png")),
                 () -> {
                     vm.darkThemeProperty().set(false);
                     window.showView("compare");
                 },
-                () -> shot(stage, dir.resolve("compare.png")),
+                () -> ScreenshotSteps.shot(stage, dir.resolve("compare.png")),
                 () -> vm.darkThemeProperty().set(true),
-                () -> shot(stage, dir.resolve("compare-dark.png")),
+                () -> ScreenshotSteps.shot(stage, dir.resolve("compare-dark.png")),
                 () -> {
                     vm.darkThemeProperty().set(false);
                     window.showView("explore");
                     vm.findImages(System.getProperty("shot.query", "red heart"));
                 },
                 () -> { }, // the query is encoded in the background
-                () -> shot(stage, dir.resolve("find-images.png")),
+                () -> ScreenshotSteps.shot(stage, dir.resolve("find-images.png")),
                 Platform::exit);
-    }
-
-    private static void runSteps(List<Runnable> steps, int i) {
-        if (i >= steps.size()) {
-            return;
-        }
-        PauseTransition pause = new PauseTransition(Duration.millis(1200));
-        pause.setOnFinished(e -> {
-            steps.get(i).run();
-            runSteps(steps, i + 1);
-        });
-        pause.play();
-    }
-
-    private static void shot(Stage stage, Path file) {
-        try {
-            ImageIO.write(SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null), "png", new File(file.toString()));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,28 +1,18 @@
 package dev.fusionlab.export.chart;
 
-import java.awt.AlphaComposite;
+import dev.fusionlab.export.plot.PngImages;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOInvalidTreeException;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.ImageOutputStream;
 
 /**
  * A chart as PNG through Java2D: {@code widthPx * dpi / 96} pixels wide, the dpi stored in the pHYs chunk
@@ -30,58 +20,20 @@ import javax.imageio.stream.ImageOutputStream;
  */
 final class PngChartWriter {
 
-    private static final double METRES_PER_INCH = 0.0254;
-
     private PngChartWriter() {
-    }
-
-    /** Pixel size of a PNG of {@code cssPx} CSS pixels at {@code dpi}. */
-    static int pixels(int cssPx, int dpi) {
-        return (int) Math.round(cssPx * (double) dpi / ChartSpec.CSS_DPI);
     }
 
     static void write(ChartSpec spec, Path file) throws IOException {
         BufferedImage image = render(spec);
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(Files.newOutputStream(file))) {
-            writer.setOutput(out);
-            IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), null);
-            setDpi(metadata, spec.dpi());
-            writer.write(new IIOImage(image, null, metadata));
+        try (OutputStream out = Files.newOutputStream(file)) {
+            PngImages.write(image, spec.dpi(), out);
         } catch (IOException e) {
             throw new IOException("cannot write PNG " + file + ": " + e.getMessage(), e);
-        } finally {
-            writer.dispose();
         }
     }
 
     static BufferedImage render(ChartSpec spec) throws IOException {
-        BufferedImage image = new BufferedImage(pixels(spec.widthPx(), spec.dpi()), pixels(spec.heightPx(), spec.dpi()),
-                BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g.setComposite(AlphaComposite.SrcOver);
-            double s = (double) spec.dpi() / ChartSpec.CSS_DPI;
-            g.scale(s, s);
-            ChartPainter.paint(spec, new Canvas(g));
-        } finally {
-            g.dispose();
-        }
-        return image;
-    }
-
-    private static void setDpi(IIOMetadata metadata, int dpi) throws IIOInvalidTreeException {
-        String perMetre = Integer.toString((int) Math.round(dpi / METRES_PER_INCH));
-        IIOMetadataNode phys = new IIOMetadataNode("pHYs");
-        phys.setAttribute("pixelsPerUnitXAxis", perMetre);
-        phys.setAttribute("pixelsPerUnitYAxis", perMetre);
-        phys.setAttribute("unitSpecifier", "meter");
-        IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
-        root.appendChild(phys);
-        metadata.mergeTree("javax_imageio_png_1.0", root);
+        return PngImages.render(spec.widthPx(), spec.heightPx(), spec.dpi(), g -> ChartPainter.paint(spec, new Canvas(g)));
     }
 
     private record Canvas(Graphics2D g) implements ChartCanvas {
@@ -122,21 +74,11 @@ final class PngChartWriter {
 
         @Override
         public void text(String s, double x, double y, double size, int argb, boolean bold, TextAnchor anchor, double degrees) {
-            g.setFont(new Font(Font.SANS_SERIF, bold ? Font.BOLD : Font.PLAIN, 1).deriveFont((float) size));
-            g.setColor(new Color(argb, true));
-            double width = g.getFontMetrics().getStringBounds(s, g).getWidth();
-            double shift = switch (anchor) {
+            PngImages.text(g, s, x, y, size, argb, bold, switch (anchor) {
                 case START -> 0;
-                case MIDDLE -> -width / 2;
-                case END -> -width;
-            };
-            AffineTransform saved = g.getTransform();
-            g.translate(x, y);
-            if (degrees != 0) {
-                g.rotate(-Math.toRadians(degrees));
-            }
-            g.drawString(s, (float) shift, 0f);
-            g.setTransform(saved);
+                case MIDDLE -> 0.5;
+                case END -> 1;
+            }, degrees != 0 ? -Math.toRadians(degrees) : 0);
         }
     }
 }

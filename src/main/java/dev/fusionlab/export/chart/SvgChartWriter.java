@@ -1,6 +1,7 @@
 package dev.fusionlab.export.chart;
 
 import dev.fusionlab.export.plot.Palette;
+import dev.fusionlab.export.plot.SvgText;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -21,35 +22,13 @@ final class SvgChartWriter {
 
     static void write(ChartSpec spec, Path file) throws IOException {
         try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-            out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-            out.write(String.format(Locale.ROOT,
-                    "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\""
-                            + " font-family=\"Helvetica, Arial, sans-serif\">\n",
-                    spec.widthPx(), spec.heightPx(), spec.widthPx(), spec.heightPx()));
-            out.write("<title>" + escape(spec.title()) + "</title>\n");
+            SvgText.open(out, spec.widthPx(), spec.heightPx());
+            out.write("<title>" + SvgText.escape(spec.title()) + "</title>\n");
             ChartPainter.paint(spec, new Canvas(out));
             out.write("</svg>\n");
         } catch (IOException e) {
             throw new IOException("cannot write SVG " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                default -> {
-                    if (c >= 0x20 || c == '\t') {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.toString();
     }
 
     private record Canvas(Writer out) implements ChartCanvas {
@@ -89,24 +68,17 @@ final class SvgChartWriter {
                 throws IOException {
             String rotate = degrees == 0 ? ""
                     : String.format(Locale.ROOT, " transform=\"rotate(%.1f %.2f %.2f)\"", -degrees, x, y);
-            String textAnchor = switch (anchor) {
-                case START -> "start";
-                case MIDDLE -> "middle";
-                case END -> "end";
-            };
-            out.write(String.format(Locale.ROOT,
-                    "<text x=\"%.2f\" y=\"%.2f\" font-size=\"%.1f\" fill=\"%s\" text-anchor=\"%s\"%s%s>%s</text>\n",
-                    x, y, size, Palette.hex(argb), textAnchor, bold ? " font-weight=\"bold\"" : "", rotate, escape(s)));
+            SvgText.text(out, s, x, y, size, argb, bold, anchor.name().toLowerCase(Locale.ROOT), rotate);
         }
 
         @Override
         public void beginGroup(String id) throws IOException {
-            out.write("<g id=\"" + escape(id) + "\">\n");
+            SvgText.beginGroup(out, id);
         }
 
         @Override
         public void endGroup() throws IOException {
-            out.write("</g>\n");
+            SvgText.endGroup(out);
         }
     }
 }

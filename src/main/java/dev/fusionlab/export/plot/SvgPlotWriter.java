@@ -16,36 +16,13 @@ public final class SvgPlotWriter implements PlotWriter {
     @Override
     public void write(ScatterPlotSpec spec, Path file) throws IOException {
         AtomicFiles.writeText(file, out -> {
-            out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-            out.write(String.format(Locale.ROOT,
-                    "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\""
-                            + " font-family=\"Helvetica, Arial, sans-serif\">\n",
-                    spec.widthPx(), spec.heightPx(), spec.widthPx(), spec.heightPx()));
+            SvgText.open(out, spec.widthPx(), spec.heightPx());
             if (!spec.title().isEmpty()) {
-                out.write("<title>" + escape(spec.title()) + "</title>\n");
+                out.write("<title>" + SvgText.escape(spec.title()) + "</title>\n");
             }
             PlotPainter.paint(spec, new SvgSurface(out));
             out.write("</svg>\n");
         });
-    }
-
-    static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                default -> {
-                    if (c >= 0x20 || c == '\t') {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.toString();
     }
 
     /** SVG elements, streamed. */
@@ -84,14 +61,7 @@ public final class SvgPlotWriter implements PlotWriter {
         public void text(String s, double x, double y, double size, int argb, boolean bold, Anchor anchor,
                          boolean vertical) throws IOException {
             String rotate = vertical ? String.format(Locale.ROOT, " transform=\"rotate(-90 %.2f %.2f)\"", x, y) : "";
-            String textAnchor = switch (anchor) {
-                case START -> "start";
-                case MIDDLE -> "middle";
-                case END -> "end";
-            };
-            out.write(String.format(Locale.ROOT,
-                    "<text x=\"%.2f\" y=\"%.2f\" font-size=\"%.1f\" fill=\"%s\" text-anchor=\"%s\"%s%s>%s</text>\n",
-                    x, y, size, Palette.hex(argb), textAnchor, bold ? " font-weight=\"bold\"" : "", rotate, escape(s)));
+            SvgText.text(out, s, x, y, size, argb, bold, anchor.name().toLowerCase(Locale.ROOT), rotate);
         }
 
         @Override
@@ -109,12 +79,12 @@ public final class SvgPlotWriter implements PlotWriter {
 
         @Override
         public void beginGroup(String id) throws IOException {
-            out.write("<g id=\"" + escape(id) + "\">\n");
+            SvgText.beginGroup(out, id);
         }
 
         @Override
         public void endGroup() throws IOException {
-            out.write("</g>\n");
+            SvgText.endGroup(out);
         }
 
         private static String opacity(String attribute, int argb) {
