@@ -1,6 +1,7 @@
 package dev.fusionlab.export.chart;
 
 import dev.fusionlab.export.plot.PngImages;
+import dev.fusionlab.io.AtomicFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -10,8 +11,6 @@ import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -25,11 +24,7 @@ final class PngChartWriter {
 
     static void write(ChartSpec spec, Path file) throws IOException {
         BufferedImage image = render(spec);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            PngImages.write(image, spec.dpi(), out);
-        } catch (IOException e) {
-            throw new IOException("cannot write PNG " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.write(file, out -> PngImages.write(image, spec.dpi(), out));
     }
 
     static BufferedImage render(ChartSpec spec) throws IOException {

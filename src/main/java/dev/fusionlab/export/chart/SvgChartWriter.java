@@ -2,11 +2,9 @@ package dev.fusionlab.export.chart;
 
 import dev.fusionlab.export.plot.Palette;
 import dev.fusionlab.export.plot.SvgText;
-import java.io.BufferedWriter;
+import dev.fusionlab.io.AtomicFiles;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -21,14 +19,12 @@ final class SvgChartWriter {
     }
 
     static void write(ChartSpec spec, Path file) throws IOException {
-        try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+        AtomicFiles.writeText(file, out -> {
             SvgText.open(out, spec.widthPx(), spec.heightPx());
             out.write("<title>" + SvgText.escape(spec.title()) + "</title>\n");
             ChartPainter.paint(spec, new Canvas(out));
             out.write("</svg>\n");
-        } catch (IOException e) {
-            throw new IOException("cannot write SVG " + file + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     private record Canvas(Writer out) implements ChartCanvas {
