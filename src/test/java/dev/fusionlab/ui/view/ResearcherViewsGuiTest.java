@@ -1,0 +1,60 @@
+package dev.fusionlab.ui.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
+import static org.testfx.util.WaitForAsyncUtils.waitForFxEvents;
+
+import dev.fusionlab.pipeline.RunConfig;
+import dev.fusionlab.pipeline.RunResult;
+import dev.fusionlab.ui.FakeWorkbenchServices;
+import dev.fusionlab.ui.TestRuns;
+import dev.fusionlab.ui.model.WorkbenchViewModel;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** What a researcher expected to find in the window (issue 13), on the real window over a hand-made run. */
+@ExtendWith(ApplicationExtension.class)
+class ResearcherViewsGuiTest {
+
+    @TempDir
+    static Path dir;
+
+    private WorkbenchViewModel vm;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        RunResult run = TestRuns.withJointSpace(TestRuns.clusters(120, dir.resolve("thumbs")));
+        vm = new WorkbenchViewModel(new FakeWorkbenchServices(run), Platform::runLater);
+        window = new MainWindow(vm);
+        stage.setScene(window.createScene(1200, 760));
+        stage.show();
+        vm.openDataset(RunConfig.DEMO);
+    }
+
+    private void runPipeline(FxRobot robot) throws Exception {
+        waitFor(10, TimeUnit.SECONDS, () -> vm.datasetProperty().get() != null && !vm.task().isRunning());
+        robot.clickOn("#run");
+        waitFor(10, TimeUnit.SECONDS, () -> vm.resultProperty().get() != null && !vm.task().isRunning());
+        waitForFxEvents();
+    }
+
+    @Test
+    void compareShowsRetrievalInBothDirectionsWithChance(FxRobot robot) throws Exception {
+        robot.interact(() -> window.tabs().getSelectionModel().select(1));
+        runPipeline(robot);
+        Label card = robot.lookup("#retrieval-card").queryAs(Label.class);
+        assertThat(card.getText()).contains("Text → image").contains("Image → text").contains("R@10")
+                .contains("chance").contains("median rank");
+        assertThat(card.isVisible()).isTrue();
+    }
+}
