@@ -6,7 +6,6 @@ import dev.fusionlab.data.DatasetOptions;
 import dev.fusionlab.export.plot.PlotFormat;
 import dev.fusionlab.export.plot.ScatterPlotSpec;
 import dev.fusionlab.fuse.LateFusion;
-import dev.fusionlab.pipeline.Pipeline;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.pipeline.RunResult;
 import dev.fusionlab.report.MetricsReport;
@@ -43,6 +42,7 @@ public final class WorkbenchViewModel {
     private final ReadOnlyObjectWrapper<Predictions> predictions = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper lateFusionNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<FoundImages> found = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Strategy> activeStrategy = new SimpleObjectProperty<>(Strategy.LATE);
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(false);
     private final javafx.beans.property.StringProperty openView =
@@ -69,6 +69,12 @@ public final class WorkbenchViewModel {
         this.generative = new GenerativeViewModel(services, uiThread, () -> settings.toConfig(datasetLocation.get()),
                 result.getReadOnlyProperty(), projection.selectionProperty(), this::showResult, projection.spaceProperty());
         result.addListener((obs, old, now) -> recombine());
+        result.addListener((obs, old, now) -> found.set(null));
+        projection.selectionProperty().addListener((obs, old, now) -> {
+            if (found.get() != null && !found.get().matches(now)) {
+                found.set(null); // ranks belong to the query's selection only
+            }
+        });
         task.runningProperty().addListener((obs, was, running) -> {
             if (!running) {
                 projection.endPreview(); // a cancelled or failed run leaves no half-converged layout behind
@@ -186,9 +192,14 @@ public final class WorkbenchViewModel {
         }
         String text = query.strip();
         return task.start("Finding images for \u201c" + text + "\u201d",
-                ctx -> services.findImages(current, text, FOUND_IMAGES, ctx).stream().mapToInt(Pipeline.ImageHit::row).toArray(),
-                found -> projection.selectRanked(found), found -> found.length + " images nearest to \u201c" + text
-                + "\u201d in the joint space (best first: " + current.samples().get(found[0]).id() + ")");
+                ctx -> FoundImages.of(text, services.findImages(current, text, FOUND_IMAGES, ctx)),
+                hits -> {
+                    found.set(hits);
+                    projection.selectRanked(hits.rows());
+                }, hits -> hits.rows().length == 0 ? "No images found for \u201c" + text + "\u201d"
+                        : String.format(java.util.Locale.ROOT, "%d images nearest to \u201c%s\u201d in the joint space"
+                        + " (best first: %s, cosine %.3f)", hits.rows().length, text,
+                        current.samples().get(hits.rows()[0]).id(), hits.similarity()[0]));
     }
 
     /** True when the shown run has a joint space to search. */
@@ -321,6 +332,14 @@ public final class WorkbenchViewModel {
     }
 
     /** Early vs late fusion and the baselines on the test split; null before a run. */
+    /**
+     * The last "find by meaning" query's images with rank and cosine similarity, while the selection is
+     * still what it selected; null otherwise.
+     */
+    public ReadOnlyObjectProperty<FoundImages> foundProperty() {
+        return found.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<Comparison> comparisonProperty() {
         return comparison.getReadOnlyProperty();
     }

@@ -141,12 +141,22 @@ public final class SampleGridPane extends BorderPane {
         private final ImageView image = new ImageView();
         private final Label caption = new Label();
         private final Label label = new Label();
-        private final VBox box = new VBox(4, image, caption, label);
+        private final Label found = new Label();
+        private final javafx.scene.layout.StackPane picture = new javafx.scene.layout.StackPane(image, found);
+        private final VBox box = new VBox(4, picture, caption, label);
         private final Tooltip tooltip = new Tooltip();
+        private final WorkbenchViewModel workbench;
 
         SampleCell(ThumbnailCache thumbnails, WorkbenchViewModel workbench) {
             this.thumbnails = thumbnails;
+            this.workbench = workbench;
             getStyleClass().add("sample-cell");
+            found.getStyleClass().add("found-rank");
+            found.setStyle("-fx-background-color: rgba(0,0,0,0.7); -fx-text-fill: white; -fx-padding: 1 4 1 4;"
+                    + " -fx-font-size: 0.85em;");
+            found.visibleProperty().bind(found.textProperty().isNotEmpty());
+            javafx.scene.layout.StackPane.setAlignment(found, javafx.geometry.Pos.TOP_LEFT);
+            workbench.foundProperty().addListener((obs, old, now) -> showFound());
             image.setFitWidth(thumbnails.size());
             image.setFitHeight(thumbnails.size());
             image.setPreserveRatio(true);
@@ -174,7 +184,16 @@ public final class SampleGridPane extends BorderPane {
             label.setText(item.sample().isLabelled() ? item.sample().label() : "unlabelled");
             tooltip.setText(item.sample().id() + "\n" + item.sample().text());
             setTooltip(tooltip);
+            showFound();
             setGraphic(box);
+        }
+
+        /** Rank and cosine similarity to the last "find by meaning" query, on the thumbnail. */
+        private void showFound() {
+            var hits = workbench.foundProperty().get();
+            SampleItem item = getItem();
+            found.setText(hits == null || item == null ? "" : hits.badge(item.index()).orElse(""));
+            found.setId(found.getText().isEmpty() ? null : "found-rank-" + item.index());
         }
     }
 }

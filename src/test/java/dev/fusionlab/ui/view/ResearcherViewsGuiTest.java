@@ -57,4 +57,17 @@ class ResearcherViewsGuiTest {
                 .contains("chance").contains("median rank");
         assertThat(card.isVisible()).isTrue();
     }
+
+    @Test
+    void theSampleGridShowsRankAndCosineOfFoundImages(FxRobot robot) throws Exception {
+        runPipeline(robot);
+        robot.clickOn("#find-images").write("s5");
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        waitFor(5, TimeUnit.SECONDS, () -> vm.foundProperty().get() != null && !vm.task().isRunning());
+        waitForFxEvents();
+        int best = vm.foundProperty().get().rows()[0];
+        Label badge = robot.lookup("#found-rank-" + best).queryAs(Label.class);
+        assertThat(badge.getText()).startsWith("#1 · cos ");
+        assertThat(badge.isVisible()).isTrue();
+    }
 }

@@ -1,0 +1,43 @@
+package dev.fusionlab.ui.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fusionlab.pipeline.RunResult;
+import dev.fusionlab.ui.FakeWorkbenchServices;
+import dev.fusionlab.ui.TestRuns;
+import org.junit.jupiter.api.Test;
+
+/** What a researcher expected to find in the workbench (issue 13), without a display. */
+class ResearcherViewModelsTest {
+
+    private final RunResult run = TestRuns.withJointSpace(TestRuns.clusters(60, null));
+    private final QueuedExecutor ui = new QueuedExecutor();
+    private final WorkbenchViewModel vm = new WorkbenchViewModel(new FakeWorkbenchServices(run), ui);
+
+    @Test
+    void findKeepsRankAndCosineOfEveryFoundImageWhileItsSelectionStands() throws Exception {
+        vm.showResult(run);
+        assertThat(vm.findImages("s5")).isTrue();
+        ui.drainUntil(() -> !vm.task().isRunning());
+
+        FoundImages found = vm.foundProperty().get();
+        assertThat(found).isNotNull();
+        assertThat(found.query()).isEqualTo("s5");
+        assertThat(found.rows()).containsExactly(vm.projection().selectionProperty().get());
+        assertThat(found.similarity()).hasSize(WorkbenchViewModel.FOUND_IMAGES);
+        for (int i = 1; i < found.similarity().length; i++) {
+            assertThat(found.similarity()[i]).as("best first").isLessThanOrEqualTo(found.similarity()[i - 1]);
+        }
+        assertThat(found.similarity()[0]).isBetween(-1.0, 1.0 + 1e-9);
+        int best = found.rows()[0];
+        assertThat(found.rank(best)).isEqualTo(1);
+        assertThat(found.badge(best)).hasValue(String.format(java.util.Locale.ROOT, "#1 · cos %.3f",
+                found.similarity()[0]));
+        int notFound = java.util.stream.IntStream.range(0, 60).filter(r -> found.rank(r) == 0).findFirst().orElseThrow();
+        assertThat(found.badge(notFound)).isEmpty();
+        assertThat(vm.task().messageProperty().get()).contains("cosine");
+
+        vm.projection().selectRanked(notFound); // another selection: the ranks no longer apply
+        assertThat(vm.foundProperty().get()).isNull();
+    }
+}
