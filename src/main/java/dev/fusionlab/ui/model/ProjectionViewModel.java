@@ -234,12 +234,14 @@ public final class ProjectionViewModel {
     public HoverInfo hoverInfo(int i) {
         Predictions p = predictions.getValue();
         Map<Strategy, String> predicted = new EnumMap<>(Strategy.class);
+        Map<Strategy, java.util.List<HoverInfo.ClassProbability>> top = new EnumMap<>(Strategy.class);
         for (Strategy s : Strategy.values()) {
             if (p.has(s)) {
                 predicted.put(s, p.className(p.predicted(s)[i]));
+                top.put(s, HoverInfo.top(p.probabilities(s)[i], p.classes(), HoverInfo.TOP));
             }
         }
-        return new HoverInfo(i, p.sample(i), p.className(p.truth(i)), predicted);
+        return new HoverInfo(i, p.sample(i), p.className(p.truth(i)), predicted, top);
     }
 
     /** Points drawn on top: the selection, then the focused and the hovered point. */

@@ -40,4 +40,34 @@ class ResearcherViewModelsTest {
         vm.projection().selectRanked(notFound); // another selection: the ranks no longer apply
         assertThat(vm.foundProperty().get()).isNull();
     }
+
+    @Test
+    void hoverInfoGivesEachStrategysTopClassesWithProbabilities() throws Exception {
+        vm.showResult(run);
+        HoverInfo info = vm.projection().hoverInfo(7);
+        assertThat(info.topClasses()).containsOnlyKeys(info.predictions().keySet());
+        for (var e : info.topClasses().entrySet()) {
+            var top = e.getValue();
+            assertThat(top).hasSize(Math.min(HoverInfo.TOP, vm.predictionsProperty().get().classes().size()));
+            assertThat(top.get(0).className()).as("the most probable class is the prediction")
+                    .isEqualTo(info.predictions().get(e.getKey()));
+            for (int i = 1; i < top.size(); i++) {
+                assertThat(top.get(i).probability()).isLessThanOrEqualTo(top.get(i - 1).probability());
+            }
+            float[] row = vm.predictionsProperty().get().probabilities(e.getKey())[7];
+            double max = 0;
+            for (float v : row) {
+                max = Math.max(max, v);
+            }
+            assertThat(top.get(0).probability()).isEqualTo(max);
+        }
+        assertThat(HoverInfo.top(new float[] {0.1f, 0.6f, 0.05f, 0.25f}, java.util.List.of("a", "b", "c",
+                "a very long class name"), 3)).extracting(HoverInfo.ClassProbability::className)
+                .containsExactly("b", "a very long class name", "a");
+        var card = new HoverInfo(0, run.samples().get(0), "b", java.util.Map.of(dev.fusionlab.classify.Strategy.IMAGE, "b"),
+                java.util.Map.of(dev.fusionlab.classify.Strategy.IMAGE, HoverInfo.top(
+                        new float[] {0.1f, 0.6f, 0.05f, 0.25f}, java.util.List.of("a", "b", "c", "a very long class name"), 3)));
+        assertThat(card.topLine(dev.fusionlab.classify.Strategy.IMAGE)).isEqualTo("60% b · 25% a very long c… · 10% a");
+        assertThat(card.topLine(dev.fusionlab.classify.Strategy.TEXT)).isEmpty();
+    }
 }

@@ -70,4 +70,17 @@ class ResearcherViewsGuiTest {
         assertThat(badge.getText()).startsWith("#1 · cos ");
         assertThat(badge.isVisible()).isTrue();
     }
+
+    @Test
+    void theHoverCardListsEachStrategysMostProbableClasses(FxRobot robot) throws Exception {
+        runPipeline(robot);
+        ScatterView scatter = window.projection().scatter();
+        robot.moveTo(scatter.localToScreen(scatter.screenPositionOf(7)));
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#hover-card").queryAs(javafx.scene.Node.class).isVisible());
+        var tops = robot.lookup("#hover-card .card-top-classes").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList();
+        assertThat(tops).hasSize(4); // image, text, early, late
+        assertThat(tops).allSatisfy(t -> assertThat(t.split(" · ")).hasSize(3)); // the run has 3 classes
+        assertThat(tops.get(0)).matches("\\d+% \\S.*");
+    }
 }
