@@ -136,7 +136,18 @@ public final class MainWindow extends BorderPane {
         lessonsToggle.setId("lessons-toggle");
         lessonsToggle.setTooltip(new Tooltip("Step-by-step lessons on multimodal fusion"));
         lessonsToggle.selectedProperty().bindBidirectional(vm.lessons().showingProperty());
-        HBox bar = new HBox(10, name, subtitle, spacer, lessonsToggle, theme);
+        javafx.scene.control.Button details = new javafx.scene.control.Button("Run details",
+                Icons.of(FontAwesome.Glyph.INFO_CIRCLE));
+        details.setId("run-details-button");
+        details.setTooltip(new Tooltip("Provenance of the shown run: what run.json holds, with Copy as JSON"));
+        details.disableProperty().bind(vm.resultProperty().isNull());
+        details.setOnAction(e -> {
+            var dialog = new RunDetailsDialog(getScene().getWindow(),
+                    dev.fusionlab.ui.model.RunDetails.of(vm.resultProperty().get()));
+            dialog.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
+            dialog.show();
+        });
+        HBox bar = new HBox(10, name, subtitle, spacer, details, lessonsToggle, theme);
         bar.getStyleClass().add("app-bar");
         return bar;
     }

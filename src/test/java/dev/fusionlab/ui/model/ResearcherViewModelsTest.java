@@ -70,4 +70,33 @@ class ResearcherViewModelsTest {
         assertThat(card.topLine(dev.fusionlab.classify.Strategy.IMAGE)).isEqualTo("60% b · 25% a very long c… · 10% a");
         assertThat(card.topLine(dev.fusionlab.classify.Strategy.TEXT)).isEmpty();
     }
+
+    @Test
+    void runDetailsShowWhatRunJsonHoldsAndCopyTheSameJson(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        var encoder = new dev.fusionlab.pipeline.EncodedDataset.EncoderInfo("image", "clip-vit-b32", "ab".repeat(32),
+                512, 3, 57);
+        RunResult withProvenance = new RunResult(run.dataset(), run.classes(), run.samples(), run.truth(),
+                run.embeddings(), run.probabilities(), run.late(), run.jointSpace(), run.retrieval(),
+                run.projections(), run.config(), java.util.Map.of("encode", 1234L, "train", 56L),
+                new dev.fusionlab.pipeline.RunProvenance("f".repeat(64), java.util.List.of(encoder), java.util.Map.of(),
+                        java.util.Map.of("FusionLab", "0.9.0", "Java", "25")));
+        RunDetails details = RunDetails.of(withProvenance);
+
+        assertThat(details.sections()).extracting(RunDetails.Section::title)
+                .contains("dataset", "config", "seed", "encoders", "joint_space", "versions", "timings_ms");
+        assertThat(details.value("encoders", "0.weights_sha256")).isEqualTo("ab".repeat(32));
+        assertThat(details.value("encoders", "0.id")).isEqualTo("clip-vit-b32");
+        assertThat(details.value("dataset", "sha256")).isEqualTo("f".repeat(64));
+        assertThat(details.value("seed", "value")).isEqualTo(Long.toString(run.config().seed()));
+        assertThat(details.value("timings_ms", "encode")).isEqualTo("1234");
+        assertThat(details.value("versions", "fusionlab")).isEqualTo("0.9.0");
+        assertThat(details.section("config").entries()).extracting(RunDetails.Entry::key)
+                .contains("combiner", "image_weight");
+
+        java.nio.file.Path file = dir.resolve("run.json");
+        dev.fusionlab.report.ReportJson.writeRun(withProvenance, file);
+        assertThat(details.json()).isEqualTo(java.nio.file.Files.readString(file)); // Copy as JSON = run.json
+        assertThat(details.json()).contains("\"schema_version\" : 1");
+    }
 }

@@ -83,4 +83,19 @@ class ResearcherViewsGuiTest {
         assertThat(tops).allSatisfy(t -> assertThat(t.split(" · ")).hasSize(3)); // the run has 3 classes
         assertThat(tops.get(0)).matches("\\d+% \\S.*");
     }
+
+    @Test
+    void runDetailsOpenAndCopyRunJson(FxRobot robot) throws Exception {
+        assertThat(robot.lookup("#run-details-button").queryAs(javafx.scene.control.Button.class).isDisabled()).isTrue();
+        runPipeline(robot);
+        robot.clickOn("#run-details-button");
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#run-details").tryQuery().isPresent());
+        var texts = robot.lookup("#run-details-grid .label").queryAllAs(Label.class).stream().map(Label::getText).toList();
+        assertThat(texts).contains("config", "timings_ms", "versions", "encoders");
+        robot.clickOn("#copy-run-json");
+        waitForFxEvents();
+        String[] clip = new String[1];
+        robot.interact(() -> clip[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertThat(clip[0]).isEqualTo(dev.fusionlab.ui.model.RunDetails.of(vm.resultProperty().get()).json());
+    }
 }
