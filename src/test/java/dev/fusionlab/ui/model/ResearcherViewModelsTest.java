@@ -99,4 +99,36 @@ class ResearcherViewModelsTest {
         assertThat(details.json()).isEqualTo(java.nio.file.Files.readString(file)); // Copy as JSON = run.json
         assertThat(details.json()).contains("\"schema_version\" : 1");
     }
+
+    @Test
+    void pcaAxesNameTheShareOfVarianceTheyShow() throws Exception {
+        float[][] fused = run.embeddings().get(dev.fusionlab.pipeline.Space.FUSED);
+        var pca = dev.fusionlab.project.pca.Pca.fit(fused, dev.fusionlab.project.pca.PcaParams.of(2, 1),
+                dev.fusionlab.task.TaskContext.silent());
+        float[] xs = new float[fused.length], ys = new float[fused.length];
+        for (int i = 0; i < fused.length; i++) {
+            xs[i] = (float) pca.scores()[i][0];
+            ys[i] = (float) pca.scores()[i][1];
+        }
+        double[] ratios = ExplainedVariance.ratios(xs, ys, fused);
+        assertThat(ratios[0]).isCloseTo(pca.explainedVarianceRatio()[0], org.assertj.core.api.Assertions.within(1e-5));
+        assertThat(ratios[1]).isCloseTo(pca.explainedVarianceRatio()[1], org.assertj.core.api.Assertions.within(1e-5));
+        assertThat(ratios[0]).isGreaterThan(ratios[1]);
+        assertThat(ExplainedVariance.label(1, 0.2344)).isEqualTo("PC1 (23.4%)");
+
+        vm.showResult(run);
+        vm.projection().spaceProperty().set(dev.fusionlab.pipeline.Space.FUSED);
+        vm.projection().methodProperty().set(dev.fusionlab.project.ProjectionMethod.UMAP);
+        assertThat(vm.projection().axisLabels()).containsExactly("UMAP 1", "UMAP 2");
+        vm.settings().projectionProperty().set(dev.fusionlab.project.ProjectionMethod.PCA);
+        assertThat(vm.reproject()).isTrue(); // a real PCA of the fused embedding
+        ui.drainUntil(() -> !vm.task().isRunning());
+        vm.projection().methodProperty().set(dev.fusionlab.project.ProjectionMethod.PCA);
+        String[] axes = vm.projection().axisLabels();
+        assertThat(axes[0]).isEqualTo(ExplainedVariance.label(1, pca.explainedVarianceRatio()[0]));
+        assertThat(axes[1]).isEqualTo(ExplainedVariance.label(2, pca.explainedVarianceRatio()[1]));
+        var spec = vm.projection().plotSpec(vm.projection().layoutProperty().get().bounds(), 400, 300, 96,
+                dev.fusionlab.export.plot.PlotTheme.LIGHT, 3);
+        assertThat(spec.xAxisLabel()).isEqualTo(axes[0]); // the exported figure names them alike
+    }
 }

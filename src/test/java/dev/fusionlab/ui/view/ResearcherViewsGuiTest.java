@@ -98,4 +98,16 @@ class ResearcherViewsGuiTest {
         robot.interact(() -> clip[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
         assertThat(clip[0]).isEqualTo(dev.fusionlab.ui.model.RunDetails.of(vm.resultProperty().get()).json());
     }
+
+    @Test
+    void aPcaLayoutNamesTheVarianceOfItsAxesInTheTitle(FxRobot robot) throws Exception {
+        runPipeline(robot);
+        robot.interact(() -> {
+            vm.projection().spaceProperty().set(dev.fusionlab.pipeline.Space.FUSED);
+            vm.projection().methodProperty().set(dev.fusionlab.project.ProjectionMethod.PCA);
+        });
+        waitForFxEvents();
+        var titles = robot.lookup(".plot-title").queryAllAs(Label.class).stream().map(Label::getText).toList();
+        assertThat(titles).anySatisfy(t -> assertThat(t).containsPattern("PC1 \\(\\d+\\.\\d%\\), PC2 \\("));
+    }
 }
