@@ -43,6 +43,7 @@ public final class WorkbenchViewModel {
     private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper lateFusionNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<FoundImages> found = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<FoundCaptions> foundCaptions = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Strategy> activeStrategy = new SimpleObjectProperty<>(Strategy.LATE);
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(false);
     private final javafx.beans.property.StringProperty openView =
@@ -70,6 +71,7 @@ public final class WorkbenchViewModel {
                 result.getReadOnlyProperty(), projection.selectionProperty(), this::showResult, projection.spaceProperty());
         result.addListener((obs, old, now) -> recombine());
         result.addListener((obs, old, now) -> found.set(null));
+        result.addListener((obs, old, now) -> foundCaptions.set(null));
         projection.selectionProperty().addListener((obs, old, now) -> {
             if (found.get() != null && !found.get().matches(now)) {
                 found.set(null); // ranks belong to the query's selection only
@@ -200,6 +202,45 @@ public final class WorkbenchViewModel {
                         : String.format(java.util.Locale.ROOT, "%d images nearest to \u201c%s\u201d in the joint space"
                         + " (best first: %s, cosine %.3f)", hits.rows().length, text,
                         current.samples().get(hits.rows()[0]).id(), hits.similarity()[0]));
+    }
+
+    /** How many captions {@link #findCaptions()} lists. */
+    public static final int FOUND_CAPTIONS = 10;
+
+    /**
+     * Image-to-text retrieval: the {@value #FOUND_CAPTIONS} captions nearest, in the run's joint space, to
+     * the image of the one selected sample (or of the focused one), in the background.
+     *
+     * @return false when there is no run, no joint space, no single image to ask about, or a task is running
+     */
+    public boolean findCaptions() {
+        RunResult current = result.get();
+        int row = captionQuery();
+        if (current == null || current.jointSpace() == null || row < 0) {
+            return false;
+        }
+        var image = current.samples().get(row);
+        return task.start("Finding captions for image " + image.id(),
+                ctx -> new FoundCaptions(row, image, services.findCaptions(current, row, FOUND_CAPTIONS, ctx)),
+                foundCaptions::set, hits -> hits.ownRank() > 0
+                        ? String.format(java.util.Locale.ROOT, "Captions nearest to image %s: its own caption ranks %d",
+                                image.id(), hits.ownRank())
+                        : "Captions nearest to image " + image.id() + ": its own caption is not among the first "
+                                + FOUND_CAPTIONS);
+    }
+
+    /** The sample whose image {@link #findCaptions()} asks about: the one selected, else the focused one; -1 if none. */
+    public int captionQuery() {
+        int[] selected = projection.selectionProperty().get();
+        if (selected.length == 1) {
+            return selected[0];
+        }
+        return selected.length == 0 ? projection.focusedProperty().get() : -1;
+    }
+
+    /** The last image-to-text query's captions, best first; null before one or after a new run. */
+    public ReadOnlyObjectProperty<FoundCaptions> foundCaptionsProperty() {
+        return foundCaptions.getReadOnlyProperty();
     }
 
     /** True when the shown run has a joint space to search. */

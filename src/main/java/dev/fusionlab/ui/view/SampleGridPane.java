@@ -109,7 +109,38 @@ public final class SampleGridPane extends BorderPane {
         find.setOnAction(e -> workbench.findImages(query.getText()));
         find.setMinWidth(Region.USE_PREF_SIZE);
         query.setMinWidth(140);
-        return new HBox(8, query, find);
+        Button captions = new Button("Captions", Icons.of(FontAwesome.Glyph.COMMENT));
+        captions.setId("find-captions-button");
+        captions.setTooltip(new Tooltip("The " + WorkbenchViewModel.FOUND_CAPTIONS + " captions nearest to the selected"
+                + " image in the joint image-text space (image \u2192 text)"));
+        captions.disableProperty().bind(disabled.or(Bindings.createBooleanBinding(() -> workbench.captionQuery() < 0,
+                workbench.projection().selectionProperty(), workbench.projection().focusedProperty())));
+        captions.setMinWidth(Region.USE_PREF_SIZE);
+        captions.setOnAction(e -> workbench.findCaptions());
+        workbench.foundCaptionsProperty().addListener((obs, old, now) -> {
+            if (now != null && captions.getScene() != null) {
+                showCaptions(captions, now);
+            }
+        });
+        return new HBox(8, query, find, captions);
+    }
+
+    /** The found captions in a window that can stay open beside the projection. */
+    private static void showCaptions(Button owner, dev.fusionlab.ui.model.FoundCaptions found) {
+        ListView<String> list = new ListView<>();
+        list.setId("found-captions");
+        for (int i = 0; i < found.hits().size(); i++) {
+            list.getItems().add(found.line(i));
+        }
+        list.setPrefSize(640, 300);
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(owner.getScene().getWindow());
+        alert.initModality(javafx.stage.Modality.NONE);
+        alert.setTitle("Nearest captions");
+        alert.setHeaderText("Captions nearest to image " + found.image().id() + " in the joint space (cosine; \u2713 = its own)");
+        alert.getDialogPane().setContent(list);
+        alert.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
+        alert.show();
     }
 
     private static Region spacer() {

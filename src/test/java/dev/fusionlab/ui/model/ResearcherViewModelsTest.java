@@ -131,4 +131,46 @@ class ResearcherViewModelsTest {
                 dev.fusionlab.export.plot.PlotTheme.LIGHT, 3);
         assertThat(spec.xAxisLabel()).isEqualTo(axes[0]); // the exported figure names them alike
     }
+
+    @Test
+    void anImageFindsItsNearestCaptionsInTheJointSpace() throws Exception {
+        assertThat(vm.findCaptions()).isFalse(); // no run
+        vm.showResult(run);
+        assertThat(vm.findCaptions()).isFalse(); // no image chosen
+        vm.projection().selectRanked(5);
+        ui.drainUntil(() -> !vm.task().isRunning()); // the neighbours of the selected sample
+        assertThat(vm.captionQuery()).isEqualTo(5);
+        assertThat(vm.findCaptions()).isTrue();
+        ui.drainUntil(() -> !vm.task().isRunning());
+
+        FoundCaptions found = vm.foundCaptionsProperty().get();
+        assertThat(found.query()).isEqualTo(5);
+        assertThat(found.hits()).hasSize(WorkbenchViewModel.FOUND_CAPTIONS);
+        for (int i = 1; i < found.hits().size(); i++) {
+            assertThat(found.hits().get(i).similarity()).isLessThanOrEqualTo(found.hits().get(i - 1).similarity());
+        }
+        // the search maths: the image's joint point against every caption's, computed here by hand
+        var space = run.jointSpace();
+        float[] point = space.embedImage(run.embeddings().get(dev.fusionlab.pipeline.Space.IMAGE)[5]);
+        float[][] captions = space.embedTexts(run.embeddings().get(dev.fusionlab.pipeline.Space.TEXT));
+        int best = 0;
+        for (int r = 1; r < captions.length; r++) {
+            if (dev.fusionlab.align.JointSpace.similarity(point, captions[r])
+                    > dev.fusionlab.align.JointSpace.similarity(point, captions[best])) {
+                best = r;
+            }
+        }
+        assertThat(found.hits().get(0).row()).isEqualTo(best);
+        long sameClass = found.hits().stream().filter(h -> run.truth()[h.row()] == run.truth()[5]).count();
+        assertThat(sameClass).as("captions of sample 5's class").isGreaterThan(WorkbenchViewModel.FOUND_CAPTIONS / 2);
+        assertThat(found.line(0)).startsWith("1. ").contains(found.hits().get(0).sample().text());
+        if (found.ownRank() > 0) {
+            assertThat(found.line(found.ownRank() - 1)).contains("✓");
+        }
+        assertThat(vm.task().messageProperty().get()).startsWith("Captions nearest to image s5");
+
+        vm.projection().selectRanked(1, 2); // two images: no single query
+        assertThat(vm.captionQuery()).isEqualTo(-1);
+        assertThat(vm.findCaptions()).isFalse();
+    }
 }

@@ -110,4 +110,17 @@ class ResearcherViewsGuiTest {
         var titles = robot.lookup(".plot-title").queryAllAs(Label.class).stream().map(Label::getText).toList();
         assertThat(titles).anySatisfy(t -> assertThat(t).containsPattern("PC1 \\(\\d+\\.\\d%\\), PC2 \\("));
     }
+
+    @Test
+    void theCaptionsButtonListsTheCaptionsNearestToTheSelectedImage(FxRobot robot) throws Exception {
+        runPipeline(robot);
+        assertThat(robot.lookup("#find-captions-button").queryAs(javafx.scene.control.Button.class).isDisabled()).isTrue();
+        robot.interact(() -> vm.projection().selectRanked(5));
+        robot.clickOn("#find-captions-button");
+        waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#found-captions").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        var list = (javafx.scene.control.ListView<String>) robot.lookup("#found-captions").query();
+        assertThat(list.getItems()).hasSize(dev.fusionlab.ui.model.WorkbenchViewModel.FOUND_CAPTIONS);
+        assertThat(list.getItems().get(0)).startsWith("1. ");
+    }
 }
