@@ -46,6 +46,7 @@ public final class WorkbenchViewModel {
     private final ReadOnlyObjectWrapper<FoundCaptions> foundCaptions = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Strategy> activeStrategy = new SimpleObjectProperty<>(Strategy.LATE);
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(false);
+    private final ObjectProperty<TextSize> textSize = new SimpleObjectProperty<>(TextSize.NORMAL);
     private final javafx.beans.property.StringProperty openView =
             new javafx.beans.property.SimpleStringProperty(OPEN_VIEW_EXPLORE);
     private final ProjectionViewModel projection;
@@ -418,6 +419,11 @@ public final class WorkbenchViewModel {
         } else {
             showResult(saved);
         }
+    }
+
+    /** The text size of the whole window (View ▸ Text size). */
+    public ObjectProperty<TextSize> textSizeProperty() {
+        return textSize;
     }
 
     public BooleanProperty darkThemeProperty() {

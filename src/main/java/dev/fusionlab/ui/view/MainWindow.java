@@ -39,6 +39,7 @@ public final class MainWindow extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final LinkedViewsPane linked;
     private final LessonsPane lessons;
+    private final TextScaler textScaler = new TextScaler();
 
     public MainWindow(WorkbenchViewModel vm) {
         this(vm, null);
@@ -147,7 +148,21 @@ public final class MainWindow extends BorderPane {
             dialog.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
             dialog.show();
         });
-        HBox bar = new HBox(10, name, subtitle, spacer, details, lessonsToggle, theme);
+        javafx.scene.control.MenuButton view = new javafx.scene.control.MenuButton("View");
+        view.setId("view-menu");
+        javafx.scene.control.Menu textSizes = new javafx.scene.control.Menu("Text size");
+        javafx.scene.control.ToggleGroup sizes = new javafx.scene.control.ToggleGroup();
+        for (dev.fusionlab.ui.model.TextSize size : dev.fusionlab.ui.model.TextSize.values()) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(size.label());
+            item.setId("text-size-" + Math.round(size.factor() * 100));
+            item.setToggleGroup(sizes);
+            item.setSelected(vm.textSizeProperty().get() == size);
+            item.setOnAction(e -> vm.textSizeProperty().set(size));
+            vm.textSizeProperty().addListener((obs, old, now) -> item.setSelected(now == size));
+            textSizes.getItems().add(item);
+        }
+        view.getItems().add(textSizes);
+        HBox bar = new HBox(10, name, subtitle, spacer, details, view, lessonsToggle, theme);
         bar.getStyleClass().add("app-bar");
         return bar;
     }
@@ -163,6 +178,14 @@ public final class MainWindow extends BorderPane {
     public Scene createScene(double width, double height) {
         Scene scene = new Scene(this, width, height);
         scene.getStylesheets().add(STYLESHEET);
+        Runnable resize = () -> {
+            var size = vm.textSizeProperty().get();
+            textScaler.apply(scene.getStylesheets(), size);
+            textScaler.apply(linked.getStylesheets(), size);
+            textScaler.apply(lessons.getStylesheets(), size);
+        };
+        vm.textSizeProperty().addListener((obs, old, now) -> resize.run());
+        resize.run();
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm::run);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), vm::reproject);

@@ -173,4 +173,15 @@ class ResearcherViewModelsTest {
         assertThat(vm.captionQuery()).isEqualTo(-1);
         assertThat(vm.findCaptions()).isFalse();
     }
+
+    @Test
+    void textSizeScalesEveryPixelFontSizeOfAStylesheet() {
+        String css = ".root { -fx-font-size: 13px; -fx-padding: 4px; }\n.hint{-fx-font-size:12px}\n.x { -fx-font-size: 13.5px; }";
+        assertThat(TextSize.NORMAL.scale(css)).isEqualTo(css);
+        assertThat(TextSize.LARGER.scale(css)).isEqualTo(
+                ".root { -fx-font-size: 16.25px; -fx-padding: 4px; }\n.hint{-fx-font-size:15px}\n.x { -fx-font-size: 16.88px; }");
+        assertThat(TextSize.LARGEST.scale(css)).contains("-fx-font-size: 19.5px", "-fx-font-size:18px", "-fx-padding: 4px");
+        assertThat(TextSize.values()).extracting(TextSize::label).containsExactly("100%", "125%", "150%");
+        assertThat(vm.textSizeProperty().get()).isEqualTo(TextSize.NORMAL);
+    }
 }

@@ -123,4 +123,18 @@ class ResearcherViewsGuiTest {
         assertThat(list.getItems()).hasSize(dev.fusionlab.ui.model.WorkbenchViewModel.FOUND_CAPTIONS);
         assertThat(list.getItems().get(0)).startsWith("1. ");
     }
+
+    @Test
+    void viewTextSizeEnlargesTheWindowsText(FxRobot robot) throws Exception {
+        runPipeline(robot);
+        Label summary = robot.lookup("#comparison-summary").queryAs(Label.class);
+        double before = summary.getFont().getSize();
+        robot.clickOn("#view-menu").clickOn("Text size").clickOn("150%");
+        waitForFxEvents();
+        assertThat(vm.textSizeProperty().get()).isEqualTo(dev.fusionlab.ui.model.TextSize.LARGEST);
+        assertThat(summary.getFont().getSize()).isCloseTo(before * 1.5, org.assertj.core.api.Assertions.within(0.01));
+        robot.interact(() -> vm.textSizeProperty().set(dev.fusionlab.ui.model.TextSize.NORMAL));
+        waitForFxEvents();
+        assertThat(summary.getFont().getSize()).isEqualTo(before);
+    }
 }
