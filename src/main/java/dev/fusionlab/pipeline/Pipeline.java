@@ -291,7 +291,7 @@ public final class Pipeline implements AutoCloseable {
      * @param sample     the sample the caption belongs to
      * @param similarity cosine similarity of the caption to the query image in the joint space
      */
-    public record CaptionHit(int row, Sample sample, double similarity) {
+    public record NearCaption(int row, Sample sample, double similarity) {
     }
 
     /**
@@ -301,13 +301,13 @@ public final class Pipeline implements AutoCloseable {
      * @param texts    raw text embeddings, row {@code i} of {@code samples}
      * @param rawImage the query's raw image embedding (as the run's image encoder gives it)
      */
-    public static List<CaptionHit> nearestCaptions(JointSpace space, float[][] texts, List<Sample> samples,
+    public static List<NearCaption> nearestCaptions(JointSpace space, float[][] texts, List<Sample> samples,
                                                    float[] rawImage, int k) {
         float[] point = space.embedImage(rawImage);
         float[][] gallery = space.embedTexts(texts);
-        List<CaptionHit> hits = new ArrayList<>();
+        List<NearCaption> hits = new ArrayList<>();
         for (int row : JointSpace.nearest(point, gallery, k)) {
-            hits.add(new CaptionHit(row, samples.get(row), JointSpace.similarity(point, gallery[row])));
+            hits.add(new NearCaption(row, samples.get(row), JointSpace.similarity(point, gallery[row])));
         }
         return hits;
     }

@@ -12,14 +12,14 @@ import java.util.Locale;
  * @param image the image's sample
  * @param hits  the nearest captions with their cosine similarity
  */
-public record FoundCaptions(int query, Sample image, List<Pipeline.CaptionHit> hits) {
+public record FoundCaptions(int query, Sample image, List<Pipeline.NearCaption> hits) {
 
     public FoundCaptions {
         hits = List.copyOf(hits);
     }
 
     /** Whether a found caption is one of the image's own (its sample, or another sample of the same image file). */
-    public boolean isOwn(Pipeline.CaptionHit hit) {
+    public boolean isOwn(Pipeline.NearCaption hit) {
         return hit.row() == query || (image.image() != null && image.image().equals(hit.sample().image()));
     }
 
@@ -35,7 +35,7 @@ public record FoundCaptions(int query, Sample image, List<Pipeline.CaptionHit> h
 
     /** "1. ✓ 0.812  red heart  (s5 · Smileys)" */
     public String line(int i) {
-        Pipeline.CaptionHit h = hits.get(i);
+        Pipeline.NearCaption h = hits.get(i);
         return String.format(Locale.ROOT, "%d. %s %.3f  %s  (%s%s)", i + 1, isOwn(h) ? "✓" : " ", h.similarity(),
                 h.sample().text(), h.sample().id(), h.sample().label() == null ? "" : " · " + h.sample().label());
     }

@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param metrics the run's retrieval scores
  * @param rows    text to image, then image to text
  */
-public record RetrievalSummary(RetrievalMetrics metrics, List<Row> rows) {
+public record RetrievalSummary(RetrievalMetrics metrics, List<Direction> rows) {
 
     /** The k of R@k. */
     public static final int[] KS = {1, 5, 10};
@@ -31,7 +31,7 @@ public record RetrievalSummary(RetrievalMetrics metrics, List<Row> rows) {
      * @param medianRank median rank of the right answer
      * @param chanceMedian median rank under random ranking
      */
-    public record Row(String direction, double[] recall, double[] chance, double medianRank, double chanceMedian) {
+    public record Direction(String direction, double[] recall, double[] chance, double medianRank, double chanceMedian) {
     }
 
     /** @return the summary, or empty when the run has no joint space or too few test pairs to score */
@@ -53,8 +53,8 @@ public record RetrievalSummary(RetrievalMetrics metrics, List<Row> rows) {
         while (i2tMedian < captions && anyWithin(captions, own, i2tMedian) < 0.5) {
             i2tMedian++;
         }
-        Row t2i = row("Text → image", m.textToImage(), t2iChance, (images + 1) / 2.0);
-        Row i2t = row("Image → text", m.imageToText(), i2tChance, i2tMedian);
+        Direction t2i = row("Text → image", m.textToImage(), t2iChance, (images + 1) / 2.0);
+        Direction i2t = row("Image → text", m.imageToText(), i2tChance, i2tMedian);
         return new RetrievalSummary(m, List.of(t2i, i2t));
     }
 
@@ -83,8 +83,8 @@ public record RetrievalSummary(RetrievalMetrics metrics, List<Row> rows) {
         return header() + "\n" + String.join("\n", lines());
     }
 
-    private static Row row(String direction, RetrievalMetrics.Ranking r, double[] chance, double chanceMedian) {
-        return new Row(direction, new double[] {r.recallAt1(), r.recallAt5(), r.recallAt10()}, chance,
+    private static Direction row(String direction, RetrievalMetrics.Ranking r, double[] chance, double chanceMedian) {
+        return new Direction(direction, new double[] {r.recallAt1(), r.recallAt5(), r.recallAt10()}, chance,
                 r.medianRank(), chanceMedian);
     }
 

@@ -21,7 +21,7 @@ import java.util.Map;
 public record RunDetails(List<Section> sections, String json) {
 
     /** One part of the document ("config", "encoders", "timings_ms", …), flattened to keys and values. */
-    public record Section(String title, List<Entry> entries) {
+    public record Section(String title, List<Detail> entries) {
     }
 
     /**
@@ -29,7 +29,7 @@ public record RunDetails(List<Section> sections, String json) {
      *              {@code 0.weights_sha256} (array elements by position)
      * @param value the JSON value as text (strings without quotes)
      */
-    public record Entry(String key, String value) {
+    public record Detail(String key, String value) {
     }
 
     public static RunDetails of(RunResult result) {
@@ -45,7 +45,7 @@ public record RunDetails(List<Section> sections, String json) {
             if (part.getKey().equals(ReportJson.SCHEMA_VERSION_KEY)) {
                 continue;
             }
-            List<Entry> entries = new ArrayList<>();
+            List<Detail> entries = new ArrayList<>();
             flatten("", part.getValue(), entries);
             sections.add(new Section(part.getKey(), List.copyOf(entries)));
         }
@@ -60,27 +60,27 @@ public record RunDetails(List<Section> sections, String json) {
 
     /** Value of {@code key} in section {@code title}, or null. */
     public String value(String title, String key) {
-        return section(title).entries().stream().filter(e -> e.key().equals(key)).map(Entry::value).findFirst()
+        return section(title).entries().stream().filter(e -> e.key().equals(key)).map(Detail::value).findFirst()
                 .orElse(null);
     }
 
-    private static void flatten(String prefix, JsonNode node, List<Entry> out) {
+    private static void flatten(String prefix, JsonNode node, List<Detail> out) {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> child : node.properties()) {
                 flatten(prefix.isEmpty() ? child.getKey() : prefix + "." + child.getKey(), child.getValue(), out);
             }
             if (node.isEmpty()) {
-                out.add(new Entry(prefix, "{}"));
+                out.add(new Detail(prefix, "{}"));
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 flatten(prefix.isEmpty() ? Integer.toString(i) : prefix + "." + i, node.get(i), out);
             }
             if (node.isEmpty()) {
-                out.add(new Entry(prefix, "[]"));
+                out.add(new Detail(prefix, "[]"));
             }
         } else {
-            out.add(new Entry(prefix.isEmpty() ? "value" : prefix, node.isTextual() ? node.textValue() : node.toString()));
+            out.add(new Detail(prefix.isEmpty() ? "value" : prefix, node.isTextual() ? node.textValue() : node.toString()));
         }
     }
 }

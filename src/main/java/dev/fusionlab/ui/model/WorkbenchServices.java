@@ -51,7 +51,7 @@ public interface WorkbenchServices {
      * The {@code k} captions of the run nearest to the image of sample {@code row} in its joint space, best
      * first (see {@link Pipeline#nearestCaptions}); nothing is encoded, the run holds both embeddings.
      */
-    default List<Pipeline.CaptionHit> findCaptions(RunResult run, int row, int k, TaskContext context) {
+    default List<Pipeline.NearCaption> findCaptions(RunResult run, int row, int k, TaskContext context) {
         if (run.jointSpace() == null) {
             throw new IllegalArgumentException("this run has no joint space (fewer than 2 training pairs)");
         }

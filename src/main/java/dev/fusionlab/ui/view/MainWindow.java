@@ -39,7 +39,7 @@ public final class MainWindow extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final LinkedViewsPane linked;
     private final LessonsPane lessons;
-    private final TextScaler textScaler = new TextScaler();
+    private final StylesheetScaler textScaler = new StylesheetScaler();
 
     public MainWindow(WorkbenchViewModel vm) {
         this(vm, null);

@@ -35,7 +35,7 @@ final class RunDetailsDialog extends Dialog<Void> {
             Label title = new Label(section.title());
             title.getStyleClass().add("section-title");
             grid.add(title, 0, row++, 2, 1);
-            for (RunDetails.Entry e : section.entries()) {
+            for (RunDetails.Detail e : section.entries()) {
                 Label key = new Label(e.key());
                 key.getStyleClass().add("caption");
                 Label value = new Label(e.value());

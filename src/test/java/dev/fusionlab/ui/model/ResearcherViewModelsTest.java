@@ -91,7 +91,7 @@ class ResearcherViewModelsTest {
         assertThat(details.value("seed", "value")).isEqualTo(Long.toString(run.config().seed()));
         assertThat(details.value("timings_ms", "encode")).isEqualTo("1234");
         assertThat(details.value("versions", "fusionlab")).isEqualTo("0.9.0");
-        assertThat(details.section("config").entries()).extracting(RunDetails.Entry::key)
+        assertThat(details.section("config").entries()).extracting(RunDetails.Detail::key)
                 .contains("combiner", "image_weight");
 
         java.nio.file.Path file = dir.resolve("run.json");

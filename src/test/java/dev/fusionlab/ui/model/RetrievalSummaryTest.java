@@ -15,11 +15,11 @@ class RetrievalSummaryTest {
                 new RetrievalMetrics.Ranking(0.3, 0.7, 0.86, 3));
         RetrievalSummary s = RetrievalSummary.of(m);
         assertThat(s.rows()).hasSize(2);
-        RetrievalSummary.Row t2i = s.rows().get(0);
+        RetrievalSummary.Direction t2i = s.rows().get(0);
         assertThat(t2i.recall()).containsExactly(0.4, 0.8, 0.9);
         assertThat(t2i.chance()).containsExactly(1 / 50.0, 5 / 50.0, 10 / 50.0);
         assertThat(t2i.chanceMedian()).isEqualTo(25.5);
-        RetrievalSummary.Row i2t = s.rows().get(1);
+        RetrievalSummary.Direction i2t = s.rows().get(1);
         // one caption per image: the same chance as the other direction
         assertThat(i2t.chance()[0]).isCloseTo(1 / 50.0, within(1e-12));
         assertThat(i2t.chance()[2]).isCloseTo(10 / 50.0, within(1e-12));

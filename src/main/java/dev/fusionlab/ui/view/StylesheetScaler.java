@@ -16,7 +16,7 @@ import javafx.collections.ObservableList;
  * Swaps the workbench's stylesheets for copies with every font size scaled ({@link TextSize}), as
  * {@code data:} URIs, and back; a list holding a scaled copy is recognised and rescaled.
  */
-final class TextScaler {
+final class StylesheetScaler {
 
     private final Map<String, String> originalOf = new HashMap<>();
     private final Map<String, String> css = new HashMap<>();
