@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** What a researcher expected to find in the workbench (issue 13), without a display. */
 class ResearcherViewModelsTest {
 
-    private final RunResult run = TestRuns.withJointSpace(TestRuns.clusters(60, null));
+    /** Trained once: the joint space takes a second, and the tests only read the run. */
+    private static final RunResult run = TestRuns.withJointSpace(TestRuns.clusters(60, null));
     private final QueuedExecutor ui = new QueuedExecutor();
     private final WorkbenchViewModel vm = new WorkbenchViewModel(new FakeWorkbenchServices(run), ui);
 
