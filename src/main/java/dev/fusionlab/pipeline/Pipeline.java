@@ -285,6 +285,34 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
+     * One caption found by {@link #nearestCaptions}.
+     *
+     * @param row        the caption's sample row in the run
+     * @param sample     the sample the caption belongs to
+     * @param similarity cosine similarity of the caption to the query image in the joint space
+     */
+    public record NearCaption(int row, Sample sample, double similarity) {
+    }
+
+    /**
+     * Image-to-text retrieval, the other direction of {@link #nearestImages}: the {@code k} captions
+     * nearest to a raw image embedding in {@code space}, best first.
+     *
+     * @param texts    raw text embeddings, row {@code i} of {@code samples}
+     * @param rawImage the query's raw image embedding (as the run's image encoder gives it)
+     */
+    public static List<NearCaption> nearestCaptions(JointSpace space, float[][] texts, List<Sample> samples,
+                                                   float[] rawImage, int k) {
+        float[] point = space.embedImage(rawImage);
+        float[][] gallery = space.embedTexts(texts);
+        List<NearCaption> hits = new ArrayList<>();
+        for (int row : JointSpace.nearest(point, gallery, k)) {
+            hits.add(new NearCaption(row, samples.get(row), JointSpace.similarity(point, gallery[row])));
+        }
+        return hits;
+    }
+
+    /**
      * The image-text joint space for cross-modal retrieval, learned from the training pairs (labels not
      * needed); null when the training split has fewer than 2 pairs.
      */

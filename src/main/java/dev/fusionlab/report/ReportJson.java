@@ -53,6 +53,11 @@ public final class ReportJson {
         AtomicFiles.write(file, out -> JSON.writeValue(out, run(result)));
     }
 
+    /** The text {@link #writeRun} writes, byte for byte (the GUI's "Copy as JSON" of a run's details). */
+    public static String runText(RunResult result) throws IOException {
+        return JSON.writeValueAsString(run(result));
+    }
+
     /** The metrics document. */
     public static ObjectNode metrics(MetricsReport report) {
         ObjectNode root = JSON.createObjectNode();

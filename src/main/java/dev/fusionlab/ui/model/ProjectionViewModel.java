@@ -238,12 +238,14 @@ public final class ProjectionViewModel {
     public HoverInfo hoverInfo(int i) {
         Predictions p = predictions.getValue();
         Map<Strategy, String> predicted = new EnumMap<>(Strategy.class);
+        Map<Strategy, java.util.List<HoverInfo.ClassProbability>> top = new EnumMap<>(Strategy.class);
         for (Strategy s : Strategy.values()) {
             if (p.has(s)) {
                 predicted.put(s, p.className(p.predicted(s)[i]));
+                top.put(s, HoverInfo.top(p.probabilities(s)[i], p.classes(), HoverInfo.TOP));
             }
         }
-        return new HoverInfo(i, p.sample(i), p.className(p.truth(i)), predicted);
+        return new HoverInfo(i, p.sample(i), p.className(p.truth(i)), predicted, top);
     }
 
     /** Points drawn on top: the selection, then the focused and the hovered point. */
@@ -276,7 +278,8 @@ public final class ProjectionViewModel {
             throw new IllegalStateException("no projection to export yet");
         }
         String title = titleOf(space.get()) + " space · " + method.get() + " · " + c.title();
-        return new ScatterPlotSpec(title, method.get() + " 1", method.get() + " 2", l.xs(), l.ys(), c.category(),
+        String[] axes = axisLabels();
+        return new ScatterPlotSpec(title, axes[0], axes[1], l.xs(), l.ys(), c.category(),
                 c.colours(), c.legend(), shown, visible, widthPx, heightPx, dpi, pointRadius, theme);
     }
 
@@ -304,6 +307,31 @@ public final class ProjectionViewModel {
         columns.put("colour_group", Arrays.stream(c.category())
                 .mapToObj(k -> k < 0 ? "" : c.groupName(k)).toList());
         return new PointTable(ids, columns);
+    }
+
+    private ScatterLayout varianceLayout;
+    private double[] varianceRatios;
+
+    /**
+     * Names of the shown layout's axes: with PCA, each principal component with the share of the
+     * embedding's variance it shows ("PC1 (23.4%)", see {@link ExplainedVariance}); otherwise "UMAP 1".
+     * Computed once per layout.
+     */
+    public String[] axisLabels() {
+        ScatterLayout l = layout.get();
+        Predictions p = predictions.getValue();
+        if (l != null && p != null && l.key().method() == dev.fusionlab.project.ProjectionMethod.PCA) {
+            if (l != varianceLayout) {
+                varianceLayout = l;
+                varianceRatios = ExplainedVariance.ratios(l.xs(), l.ys(), p.result().embeddings().get(l.key().space()));
+            }
+            if (varianceRatios != null) {
+                return new String[] {ExplainedVariance.label(1, varianceRatios[0]),
+                        ExplainedVariance.label(2, varianceRatios[1])};
+            }
+        }
+        Object m = l != null ? l.key().method() : method.get();
+        return new String[] {m + " 1", m + " 2"};
     }
 
     static String titleOf(Space s) {

@@ -56,6 +56,19 @@ public interface WorkbenchServices {
     List<Pipeline.ImageHit> findImages(RunResult run, String query, int k, TaskContext context) throws Exception;
 
     /**
+     * The {@code k} captions of the run nearest to the image of sample {@code row} in its joint space, best
+     * first (see {@link Pipeline#nearestCaptions}); nothing is encoded, the run holds both embeddings.
+     */
+    default List<Pipeline.NearCaption> findCaptions(RunResult run, int row, int k, TaskContext context) {
+        if (run.jointSpace() == null) {
+            throw new IllegalArgumentException("this run has no joint space (fewer than 2 training pairs)");
+        }
+        context.throwIfCancelled("find-captions");
+        return Pipeline.nearestCaptions(run.jointSpace(), run.embeddings().get(dev.fusionlab.pipeline.Space.TEXT),
+                run.samples(), run.embeddings().get(dev.fusionlab.pipeline.Space.IMAGE)[row], k);
+    }
+
+    /**
      * Trains the multimodal VAE of {@code config}'s dataset (or takes it from the cache when the same data,
      * encoders, settings and seed were trained before), for the generative pane. Slow the first time.
      */

@@ -6,7 +6,6 @@ import dev.fusionlab.data.DatasetOptions;
 import dev.fusionlab.export.plot.PlotFormat;
 import dev.fusionlab.export.plot.ScatterPlotSpec;
 import dev.fusionlab.fuse.LateFusion;
-import dev.fusionlab.pipeline.Pipeline;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.pipeline.RunResult;
 import dev.fusionlab.report.MetricsReport;
@@ -43,8 +42,11 @@ public final class WorkbenchViewModel {
     private final ReadOnlyObjectWrapper<Predictions> predictions = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper lateFusionNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<FoundImages> found = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<FoundCaptions> foundCaptions = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Strategy> activeStrategy = new SimpleObjectProperty<>(Strategy.LATE);
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(false);
+    private final ObjectProperty<TextSize> textSize = new SimpleObjectProperty<>(TextSize.NORMAL);
     private final javafx.beans.property.StringProperty openView =
             new javafx.beans.property.SimpleStringProperty(OPEN_VIEW_EXPLORE);
     private final ProjectionViewModel projection;
@@ -76,6 +78,13 @@ public final class WorkbenchViewModel {
                 settings.imageWeightProperty()::get);
         this.robustness = new RobustnessViewModel(services, task, result, projection.flipsProperty());
         this.captions = new CaptionsViewModel(services, task, result);
+        result.addListener((obs, old, now) -> found.set(null));
+        result.addListener((obs, old, now) -> foundCaptions.set(null));
+        projection.selectionProperty().addListener((obs, old, now) -> {
+            if (found.get() != null && !found.get().matches(now)) {
+                found.set(null); // ranks belong to the query's selection only
+            }
+        });
         task.runningProperty().addListener((obs, was, running) -> {
             if (!running) {
                 projection.endPreview(); // a cancelled or failed run leaves no half-converged layout behind
@@ -194,9 +203,53 @@ public final class WorkbenchViewModel {
         }
         String text = query.strip();
         return task.start("Finding images for \u201c" + text + "\u201d",
-                ctx -> services.findImages(current, text, FOUND_IMAGES, ctx).stream().mapToInt(Pipeline.ImageHit::row).toArray(),
-                found -> projection.selectRanked(found), found -> found.length + " images nearest to \u201c" + text
-                + "\u201d in the joint space (best first: " + current.samples().get(found[0]).id() + ")");
+                ctx -> FoundImages.of(text, services.findImages(current, text, FOUND_IMAGES, ctx)),
+                hits -> {
+                    found.set(hits);
+                    projection.selectRanked(hits.rows());
+                }, hits -> hits.rows().length == 0 ? "No images found for \u201c" + text + "\u201d"
+                        : String.format(java.util.Locale.ROOT, "%d images nearest to \u201c%s\u201d in the joint space"
+                        + " (best first: %s, cosine %.3f)", hits.rows().length, text,
+                        current.samples().get(hits.rows()[0]).id(), hits.similarity()[0]));
+    }
+
+    /** How many captions {@link #findCaptions()} lists. */
+    public static final int FOUND_CAPTIONS = 10;
+
+    /**
+     * Image-to-text retrieval: the {@value #FOUND_CAPTIONS} captions nearest, in the run's joint space, to
+     * the image of the one selected sample (or of the focused one), in the background.
+     *
+     * @return false when there is no run, no joint space, no single image to ask about, or a task is running
+     */
+    public boolean findCaptions() {
+        RunResult current = result.get();
+        int row = captionQuery();
+        if (current == null || current.jointSpace() == null || row < 0) {
+            return false;
+        }
+        var image = current.samples().get(row);
+        return task.start("Finding captions for image " + image.id(),
+                ctx -> new FoundCaptions(row, image, services.findCaptions(current, row, FOUND_CAPTIONS, ctx)),
+                foundCaptions::set, hits -> hits.ownRank() > 0
+                        ? String.format(java.util.Locale.ROOT, "Captions nearest to image %s: its own caption ranks %d",
+                                image.id(), hits.ownRank())
+                        : "Captions nearest to image " + image.id() + ": its own caption is not among the first "
+                                + FOUND_CAPTIONS);
+    }
+
+    /** The sample whose image {@link #findCaptions()} asks about: the one selected, else the focused one; -1 if none. */
+    public int captionQuery() {
+        int[] selected = projection.selectionProperty().get();
+        if (selected.length == 1) {
+            return selected[0];
+        }
+        return selected.length == 0 ? projection.focusedProperty().get() : -1;
+    }
+
+    /** The last image-to-text query's captions, best first; null before one or after a new run. */
+    public ReadOnlyObjectProperty<FoundCaptions> foundCaptionsProperty() {
+        return foundCaptions.getReadOnlyProperty();
     }
 
     /** True when the shown run has a joint space to search. */
@@ -345,6 +398,14 @@ public final class WorkbenchViewModel {
     }
 
     /** Early vs late fusion and the baselines on the test split; null before a run. */
+    /**
+     * The last "find by meaning" query's images with rank and cosine similarity, while the selection is
+     * still what it selected; null otherwise.
+     */
+    public ReadOnlyObjectProperty<FoundImages> foundProperty() {
+        return found.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<Comparison> comparisonProperty() {
         return comparison.getReadOnlyProperty();
     }
@@ -382,6 +443,11 @@ public final class WorkbenchViewModel {
         } else {
             showResult(saved);
         }
+    }
+
+    /** The text size of the whole window (View ▸ Text size). */
+    public ObjectProperty<TextSize> textSizeProperty() {
+        return textSize;
     }
 
     public BooleanProperty darkThemeProperty() {

@@ -42,6 +42,7 @@ public final class ComparisonPane extends BorderPane {
     private final PulseSteps steps = new PulseSteps();
     private final ScoreIntervals intervals;
     private final Label caveat = new Label();
+    private final Label retrieval = new Label();
     private final Label disagreementsPlaceholder = new Label(NO_RUN);
     private static final String NO_RUN = "Run the pipeline to compare early and late fusion.";
 
@@ -102,7 +103,16 @@ public final class ComparisonPane extends BorderPane {
         disagreements.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
                 vm.projection().focusedProperty().set(now == null ? -1 : now.index()));
 
-        VBox scores = new VBox(8, summary, strategies, caveat, mcNemar);
+        retrieval.setId("retrieval-card");
+        retrieval.getStyleClass().add("hint");
+        retrieval.setWrapText(true);
+        retrieval.managedProperty().bind(retrieval.textProperty().isNotEmpty());
+        retrieval.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        vm.resultProperty().addListener((obs, old, now) -> retrieval.setText(now == null ? ""
+                : dev.fusionlab.ui.model.RetrievalSummary.of(now.retrieval())
+                        .map(dev.fusionlab.ui.model.RetrievalSummary::text)
+                        .orElse("Retrieval: no joint space in this run (too few training pairs).")));
+        VBox scores = new VBox(8, summary, strategies, caveat, mcNemar, retrieval);
         scores.setMinWidth(340);
         scores.setPrefWidth(430);
         for (ConfusionHeatmap map : List.of(early, late)) {

@@ -66,7 +66,9 @@ final class HoverCard extends VBox {
             name.getStyleClass().add("card-strategy");
             Label value = new Label((info.isCorrect(e.getKey()) ? "✓ " : "✗ ") + e.getValue());
             value.getStyleClass().add(info.isCorrect(e.getKey()) ? "correct" : "wrong");
-            predictions.addRow(row++, name, value);
+            Label top = new Label(info.topLine(e.getKey())); // how sure: near miss or confident error
+            top.getStyleClass().add("card-top-classes");
+            predictions.addRow(row++, name, value, top);
         }
         setVisible(true);
     }

@@ -39,6 +39,7 @@ public final class MainWindow extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final LinkedViewsPane linked;
     private final LessonsPane lessons;
+    private final StylesheetScaler textScaler = new StylesheetScaler();
 
     public MainWindow(WorkbenchViewModel vm) {
         this(vm, null);
@@ -143,7 +144,32 @@ public final class MainWindow extends BorderPane {
         lessonsToggle.setId("lessons-toggle");
         lessonsToggle.setTooltip(new Tooltip("Step-by-step lessons on multimodal fusion"));
         lessonsToggle.selectedProperty().bindBidirectional(vm.lessons().showingProperty());
-        HBox bar = new HBox(10, name, subtitle, spacer, lessonsToggle, theme);
+        javafx.scene.control.Button details = new javafx.scene.control.Button("Run details",
+                Icons.of(FontAwesome.Glyph.INFO_CIRCLE));
+        details.setId("run-details-button");
+        details.setTooltip(new Tooltip("Provenance of the shown run: what run.json holds, with Copy as JSON"));
+        details.disableProperty().bind(vm.resultProperty().isNull());
+        details.setOnAction(e -> {
+            var dialog = new RunDetailsDialog(getScene().getWindow(),
+                    dev.fusionlab.ui.model.RunDetails.of(vm.resultProperty().get()));
+            dialog.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
+            dialog.show();
+        });
+        javafx.scene.control.MenuButton view = new javafx.scene.control.MenuButton("View");
+        view.setId("view-menu");
+        javafx.scene.control.Menu textSizes = new javafx.scene.control.Menu("Text size");
+        javafx.scene.control.ToggleGroup sizes = new javafx.scene.control.ToggleGroup();
+        for (dev.fusionlab.ui.model.TextSize size : dev.fusionlab.ui.model.TextSize.values()) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(size.label());
+            item.setId("text-size-" + Math.round(size.factor() * 100));
+            item.setToggleGroup(sizes);
+            item.setSelected(vm.textSizeProperty().get() == size);
+            item.setOnAction(e -> vm.textSizeProperty().set(size));
+            vm.textSizeProperty().addListener((obs, old, now) -> item.setSelected(now == size));
+            textSizes.getItems().add(item);
+        }
+        view.getItems().add(textSizes);
+        HBox bar = new HBox(10, name, subtitle, spacer, details, view, lessonsToggle, theme);
         bar.getStyleClass().add("app-bar");
         return bar;
     }
@@ -159,6 +185,14 @@ public final class MainWindow extends BorderPane {
     public Scene createScene(double width, double height) {
         Scene scene = new Scene(this, width, height);
         scene.getStylesheets().add(STYLESHEET);
+        Runnable resize = () -> {
+            var size = vm.textSizeProperty().get();
+            textScaler.apply(scene.getStylesheets(), size);
+            textScaler.apply(linked.getStylesheets(), size);
+            textScaler.apply(lessons.getStylesheets(), size);
+        };
+        vm.textSizeProperty().addListener((obs, old, now) -> resize.run());
+        resize.run();
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm::run);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), vm::reproject);

@@ -112,7 +112,38 @@ public final class SampleGridPane extends BorderPane {
         find.setOnAction(e -> workbench.findImages(query.getText()));
         find.setMinWidth(Region.USE_PREF_SIZE);
         query.setMinWidth(140);
-        return new HBox(8, query, find);
+        Button captions = new Button("Captions", Icons.of(FontAwesome.Glyph.COMMENT));
+        captions.setId("find-captions-button");
+        captions.setTooltip(new Tooltip("The " + WorkbenchViewModel.FOUND_CAPTIONS + " captions nearest to the selected"
+                + " image in the joint image-text space (image \u2192 text)"));
+        captions.disableProperty().bind(disabled.or(Bindings.createBooleanBinding(() -> workbench.captionQuery() < 0,
+                workbench.projection().selectionProperty(), workbench.projection().focusedProperty())));
+        captions.setMinWidth(Region.USE_PREF_SIZE);
+        captions.setOnAction(e -> workbench.findCaptions());
+        workbench.foundCaptionsProperty().addListener((obs, old, now) -> {
+            if (now != null && captions.getScene() != null) {
+                showCaptions(captions, now);
+            }
+        });
+        return new HBox(8, query, find, captions);
+    }
+
+    /** The found captions in a window that can stay open beside the projection. */
+    private static void showCaptions(Button owner, dev.fusionlab.ui.model.FoundCaptions found) {
+        ListView<String> list = new ListView<>();
+        list.setId("found-captions");
+        for (int i = 0; i < found.hits().size(); i++) {
+            list.getItems().add(found.line(i));
+        }
+        list.setPrefSize(640, 300);
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(owner.getScene().getWindow());
+        alert.initModality(javafx.stage.Modality.NONE);
+        alert.setTitle("Nearest captions");
+        alert.setHeaderText("Captions nearest to image " + found.image().id() + " in the joint space (cosine; \u2713 = its own)");
+        alert.getDialogPane().setContent(list);
+        alert.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
+        alert.show();
     }
 
     private static Region spacer() {
@@ -145,9 +176,11 @@ public final class SampleGridPane extends BorderPane {
         private final Label caption = new Label();
         private final Label label = new Label();
         private final Label generated = new Label();
-        private final VBox box = new VBox(4, image, caption, generated, label);
-        private final WorkbenchViewModel workbench;
+        private final Label found = new Label();
+        private final javafx.scene.layout.StackPane picture = new javafx.scene.layout.StackPane(image, found);
+        private final VBox box = new VBox(4, picture, caption, generated, label);
         private final Tooltip tooltip = new Tooltip();
+        private final WorkbenchViewModel workbench;
 
         SampleCell(ThumbnailCache thumbnails, WorkbenchViewModel workbench) {
             this.thumbnails = thumbnails;
@@ -156,6 +189,12 @@ public final class SampleGridPane extends BorderPane {
             generated.getStyleClass().add("cell-generated");
             generated.setMaxWidth(CELL_WIDTH - 8);
             generated.managedProperty().bind(generated.visibleProperty());
+            found.getStyleClass().add("found-rank");
+            found.setStyle("-fx-background-color: rgba(0,0,0,0.7); -fx-text-fill: white; -fx-padding: 1 4 1 4;"
+                    + " -fx-font-size: 0.85em;");
+            found.visibleProperty().bind(found.textProperty().isNotEmpty());
+            javafx.scene.layout.StackPane.setAlignment(found, javafx.geometry.Pos.TOP_LEFT);
+            workbench.foundProperty().addListener((obs, old, now) -> showFound());
             image.setFitWidth(thumbnails.size());
             image.setFitHeight(thumbnails.size());
             image.setPreserveRatio(true);
@@ -187,7 +226,16 @@ public final class SampleGridPane extends BorderPane {
             tooltip.setText(item.sample().id() + "\n" + item.sample().text()
                     + (written == null ? "" : "\ngenerated: " + written));
             setTooltip(tooltip);
+            showFound();
             setGraphic(box);
+        }
+
+        /** Rank and cosine similarity to the last "find by meaning" query, on the thumbnail. */
+        private void showFound() {
+            var hits = workbench.foundProperty().get();
+            SampleItem item = getItem();
+            found.setText(hits == null || item == null ? "" : hits.badge(item.index()).orElse(""));
+            found.setId(found.getText().isEmpty() ? null : "found-rank-" + item.index());
         }
     }
 }

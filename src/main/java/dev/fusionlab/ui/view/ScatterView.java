@@ -244,7 +244,9 @@ public final class ScatterView extends Region {
         });
         if (drawable) {
             title.setText(layout.key().space().key() + " · " + layout.key().method() + " · "
-                    + (coloured ? colouring.title() : "computing…") + " · " + layout.size() + " points");
+                    + (coloured ? colouring.title() : "computing…") + " · " + layout.size() + " points"
+                    + (layout.key().method() == dev.fusionlab.project.ProjectionMethod.PCA && coloured
+                            ? " · " + String.join(", ", vm.axisLabels()) : "")); // PC1 (23.4%), PC2 (8.1%)
         }
     }
 
