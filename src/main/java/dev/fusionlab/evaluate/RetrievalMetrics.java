@@ -67,17 +67,23 @@ public record RetrievalMetrics(int pairs, int images, Ranking textToImage, Ranki
         }
         double[] own = new double[m];
         double[] bestOwn = new double[n];
-        Arrays.fill(bestOwn, Double.NaN);
+        Arrays.fill(bestOwn, Double.NEGATIVE_INFINITY);
+        boolean[] captioned = new boolean[n];
         for (int t = 0; t < m; t++) {
             int i = imageOfText[t];
             if (i < 0 || i >= n) {
                 throw new IllegalArgumentException("caption " + t + " belongs to image " + i + ", not one of 0.." + (n - 1));
             }
             own[t] = dot(texts[t], images[i]);
-            bestOwn[i] = Double.isNaN(bestOwn[i]) ? own[t] : Math.max(bestOwn[i], own[t]);
+            if (!Double.isFinite(own[t])) { // a NaN would rank itself first and flatter the scores
+                throw new IllegalArgumentException("caption " + t + " and its image " + i
+                        + " are not finite points of the joint space (similarity " + own[t] + ")");
+            }
+            bestOwn[i] = Math.max(bestOwn[i], own[t]);
+            captioned[i] = true;
         }
         for (int i = 0; i < n; i++) {
-            if (Double.isNaN(bestOwn[i])) {
+            if (!captioned[i]) {
                 throw new IllegalArgumentException("image " + i + " has no caption");
             }
         }
