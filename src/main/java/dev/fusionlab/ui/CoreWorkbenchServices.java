@@ -9,6 +9,8 @@ import dev.fusionlab.caption.Conditioning;
 import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.data.Dataset;
 import dev.fusionlab.data.DatasetOptions;
+import dev.fusionlab.embeddings.EmbeddingRun;
+import dev.fusionlab.embeddings.ImportSpec;
 import dev.fusionlab.encode.EncoderCatalog;
 import dev.fusionlab.encode.Modality;
 import dev.fusionlab.generate.Generation;
@@ -186,5 +188,10 @@ final class CoreWorkbenchServices implements WorkbenchServices, AutoCloseable {
             pipeline.close();
             pipeline = null;
         }
+    }
+
+    @Override
+    public RunResult openEmbeddings(ImportSpec spec, RunConfig config, TaskContext context, LiveLayouts live) {
+        return EmbeddingRun.open(spec, config, context, live);
     }
 }

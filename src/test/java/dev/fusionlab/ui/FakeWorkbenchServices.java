@@ -1,30 +1,31 @@
 package dev.fusionlab.ui;
 
+import dev.fusionlab.caption.CaptionScores;
+import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.data.Dataset;
 import dev.fusionlab.data.DatasetOptions;
+import dev.fusionlab.embeddings.ImportSpec;
 import dev.fusionlab.pipeline.LiveLayouts;
 import dev.fusionlab.pipeline.Pipeline;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.pipeline.RunResult;
 import dev.fusionlab.pipeline.Space;
-import dev.fusionlab.project.ProjectionMethod;
-import dev.fusionlab.project.ProjectionSettings;
-import dev.fusionlab.task.TaskContext;
-import dev.fusionlab.ui.model.GenerativeModel;
-import dev.fusionlab.ui.model.WorkbenchServices;
-import dev.fusionlab.caption.CaptionScores;
-import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.playground.GeneratorSettings;
 import dev.fusionlab.playground.Playground;
 import dev.fusionlab.playground.PlaygroundRun;
 import dev.fusionlab.playground.Sweep;
 import dev.fusionlab.playground.SweepResult;
 import dev.fusionlab.playground.SweepSpec;
+import dev.fusionlab.project.ProjectionMethod;
+import dev.fusionlab.project.ProjectionSettings;
 import dev.fusionlab.robustness.Ablation;
 import dev.fusionlab.robustness.AblationCondition;
 import dev.fusionlab.robustness.AblationReport;
 import dev.fusionlab.robustness.ConditionPredictions;
+import dev.fusionlab.task.TaskContext;
+import dev.fusionlab.ui.model.GenerativeModel;
 import dev.fusionlab.ui.model.RunCaptions;
+import dev.fusionlab.ui.model.WorkbenchServices;
 import java.util.List;
 import java.util.Map;
 
@@ -130,5 +131,11 @@ public class FakeWorkbenchServices implements WorkbenchServices {
                 .toArray(String[]::new);
         return new RunCaptions(run.samples(), generated, Map.of("model_image", new CaptionScores(0.25, 0.15, 0.07, 0.01, 0.3),
                 "nearest_neighbour", new CaptionScores(0.2, 0.15, 0.1, 0.08, 0.4)), false);
+    }
+
+    /** The real import: plain Java, quick on the small files tests write. */
+    @Override
+    public RunResult openEmbeddings(ImportSpec spec, RunConfig config, TaskContext context, LiveLayouts live) {
+        return dev.fusionlab.embeddings.EmbeddingRun.open(spec, config, context, live);
     }
 }

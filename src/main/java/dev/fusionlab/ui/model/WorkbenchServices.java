@@ -1,23 +1,24 @@
 package dev.fusionlab.ui.model;
 
+import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.data.Dataset;
 import dev.fusionlab.data.DatasetOptions;
+import dev.fusionlab.embeddings.ImportSpec;
 import dev.fusionlab.pipeline.LiveLayouts;
 import dev.fusionlab.pipeline.Pipeline;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.pipeline.RunResult;
-import dev.fusionlab.project.ProjectionMethod;
-import dev.fusionlab.project.ProjectionSettings;
 import dev.fusionlab.playground.GeneratorSettings;
 import dev.fusionlab.playground.PlaygroundRun;
 import dev.fusionlab.playground.SweepResult;
 import dev.fusionlab.playground.SweepSpec;
+import dev.fusionlab.project.ProjectionMethod;
+import dev.fusionlab.project.ProjectionSettings;
 import dev.fusionlab.robustness.AblationCondition;
 import dev.fusionlab.robustness.AblationReport;
-import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.task.TaskContext;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every piece of core work the GUI asks for, behind one interface, so that the view models can be tested
@@ -116,4 +117,11 @@ public interface WorkbenchServices {
      * @throws IllegalArgumentException when the run has no images or no captions to learn from
      */
     RunCaptions captionImages(RunResult run, TaskContext context) throws Exception;
+
+    /**
+     * Opens embeddings made elsewhere (one or two files and their metadata) and runs everything after
+     * encoding on them, as {@code config} says (its dataset and encoders are ignored): fusion and retrieval
+     * with two modalities, a layout of the one space with one.
+     */
+    RunResult openEmbeddings(ImportSpec spec, RunConfig config, TaskContext context, LiveLayouts live) throws Exception;
 }

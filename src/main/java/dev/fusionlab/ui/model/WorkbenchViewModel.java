@@ -3,6 +3,9 @@ package dev.fusionlab.ui.model;
 import dev.fusionlab.classify.Strategy;
 import dev.fusionlab.data.Dataset;
 import dev.fusionlab.data.DatasetOptions;
+import dev.fusionlab.embeddings.Alignment;
+import dev.fusionlab.embeddings.EmbeddingSource;
+import dev.fusionlab.embeddings.ImportSpec;
 import dev.fusionlab.export.plot.PlotFormat;
 import dev.fusionlab.export.plot.ScatterPlotSpec;
 import dev.fusionlab.fuse.LateFusion;
@@ -34,6 +37,8 @@ public final class WorkbenchViewModel {
     private final Executor uiThread;
     private final BackgroundTaskViewModel task;
     private final PipelineSettingsViewModel settings;
+    /** The embeddings opened instead of a dataset, which Run reruns; null when a dataset is open. */
+    private ImportSpec imported;
     private final ReadOnlyStringWrapper datasetLocation = new ReadOnlyStringWrapper(RunConfig.DEMO);
     private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>();
     private Dataset loaded;
@@ -126,6 +131,7 @@ public final class WorkbenchViewModel {
      * columns the next run will use; runs then reuse it.
      */
     public boolean openDataset(String location) {
+        imported = null;
         DatasetOptions options = settings.toConfig(location).datasetOptions();
         return task.start("Loading dataset", ctx -> services.loadDataset(location, options, ctx), loaded -> {
             datasetLocation.set(location);
@@ -142,6 +148,9 @@ public final class WorkbenchViewModel {
      * it was loaded.
      */
     public boolean run() {
+        if (imported != null) {
+            return runImported(imported);
+        }
         String location = datasetLocation.get();
         RunConfig config = settings.toConfig(location);
         DatasetOptions options = config.datasetOptions();
@@ -157,6 +166,41 @@ public final class WorkbenchViewModel {
             keepLoaded(read.get(), options);
             showResult(finished);
         }, r -> "Run done in " + seconds(r.stageMillis().values().stream().mapToLong(Long::longValue).sum()));
+    }
+
+    /**
+     * Opens embeddings made elsewhere (one or two files, {@code image} then {@code text}, and their
+     * metadata) in the background and shows them like a run: fusion, retrieval and the three spaces with
+     * two files, the one space with one. Run then reruns them with the panel's settings.
+     *
+     * @param metadata  per-row metadata, or null (a Parquet file's own columns, a TF Projector metadata.tsv)
+     * @param alignment how rows match across the files: said by the user, never guessed
+     */
+    public boolean openEmbeddings(java.util.List<java.nio.file.Path> files, java.nio.file.Path metadata,
+                                  Alignment alignment) {
+        var sources = new java.util.ArrayList<EmbeddingSource>();
+        for (int i = 0; i < files.size(); i++) {
+            sources.add(new EmbeddingSource(i == 0 ? "image" : "text", files.get(i), null));
+        }
+        RunConfig config = settings.toConfig(files.getFirst().toString());
+        return runImported(new ImportSpec(sources, metadata, alignment, null, config.labelColumn(),
+                config.textColumn(), config.seed()));
+    }
+
+    private boolean runImported(ImportSpec spec) {
+        RunConfig config = settings.toConfig(spec.sources().getFirst().file().toString());
+        LivePreview live = new LivePreview(uiThread, projection);
+        return task.start("Opening embeddings", ctx -> services.openEmbeddings(spec, config, ctx, live), opened -> {
+            imported = spec;
+            datasetLocation.set(opened.dataset().root() == null ? spec.sources().getFirst().file().toString()
+                    : opened.dataset().root().toString());
+            keepLoaded(null, null);
+            showResult(opened);
+            if (!opened.embeddings().containsKey(projection.spaceProperty().get())) { // one file: its space only
+                projection.spaceProperty().set(opened.embeddings().keySet().iterator().next());
+            }
+        }, r -> "Opened " + r.samples().size() + " rows of " + spec.sources().size() + " embedding file"
+                + (spec.sources().size() == 1 ? " (exploration: no fusion)" : "s"));
     }
 
     /** The dataset as read (before any run added encoding problems to it), and the options it was read with. */

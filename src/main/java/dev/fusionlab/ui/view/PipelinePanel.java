@@ -75,7 +75,10 @@ public final class PipelinePanel extends VBox {
                 vm.openDataset(file.getAbsolutePath());
             }
         });
-        open.getItems().add(captions);
+        MenuItem embeddings = new MenuItem("Open embeddings…");
+        embeddings.setId("open-embeddings");
+        embeddings.setOnAction(e -> openEmbeddings(vm));
+        open.getItems().addAll(captions, embeddings);
         Button demo = new Button("Demo", Icons.of(FontAwesome.Glyph.STAR));
         demo.setId("open-demo");
         demo.setTooltip(new Tooltip("The bundled emoji dataset"));
@@ -236,5 +239,43 @@ public final class PipelinePanel extends VBox {
         Label l = new Label(text);
         l.getStyleClass().add("caption");
         return l;
+    }
+
+    /**
+     * Embeddings made elsewhere: one or two files (image first, then text), then their metadata (Cancel for
+     * none), then how rows match. Nothing is guessed: the user says it once, in three short dialogs.
+     */
+    private void openEmbeddings(WorkbenchViewModel vm) {
+        FileChooser files = new FileChooser();
+        files.setTitle("Open one or two embedding files (image, then text)");
+        files.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Embeddings (NumPy, TF Projector, CSV, Parquet)",
+                        "*.npy", "*.tsv", "*.csv", "*.parquet"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        var chosen = files.showOpenMultipleDialog(getScene().getWindow());
+        if (chosen == null || chosen.isEmpty()) {
+            return;
+        }
+        if (chosen.size() > 2) {
+            new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING,
+                    "Choose one file (explore and plot) or two (image and text: fusion and retrieval), not "
+                            + chosen.size() + ".").showAndWait();
+            return;
+        }
+        FileChooser meta = new FileChooser();
+        meta.setTitle("Metadata of the rows (id, label, text, split, …) — Cancel for none");
+        meta.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Metadata (TSV, CSV, Parquet)", "*.tsv", "*.csv", "*.parquet"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        meta.setInitialDirectory(chosen.getFirst().getParentFile());
+        var metadata = meta.showOpenDialog(getScene().getWindow());
+        var byOrder = "by row order (row i of every file is one item)";
+        var byId = "by id (an id column in every file)";
+        var alignment = new javafx.scene.control.ChoiceDialog<>(byOrder, byOrder, byId);
+        alignment.setTitle("Open embeddings");
+        alignment.setHeaderText("How do the rows of the files match?");
+        alignment.showAndWait().ifPresent(how -> vm.openEmbeddings(
+                chosen.stream().map(java.io.File::toPath).toList(), metadata == null ? null : metadata.toPath(),
+                how.equals(byId) ? dev.fusionlab.embeddings.Alignment.ID : dev.fusionlab.embeddings.Alignment.ORDER));
     }
 }
