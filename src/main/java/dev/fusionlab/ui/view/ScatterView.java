@@ -93,6 +93,14 @@ public final class ScatterView extends Region {
         legend.setId("legend");
         legend.setManaged(false);
         legend.setMouseTransparent(true);
+        // the first fit ran before CSS sized the legend: refit once its real width is known, unless the user
+        // has moved the view, so no cluster lands under the legend
+        legend.widthProperty().addListener((obs, old, now) -> {
+            if (!userMoved && old.doubleValue() != now.doubleValue()) {
+                view = null;
+                requestRedraw();
+            }
+        });
         title.getStyleClass().add("plot-title");
         title.setManaged(false);
         title.setMouseTransparent(true);
