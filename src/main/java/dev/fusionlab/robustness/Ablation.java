@@ -47,19 +47,8 @@ public final class Ablation {
      * @throws IllegalArgumentException when the run has no trained models or no labelled test row
      */
     public static AblationReport run(RunResult run, List<AblationCondition> conditions, long seed, TaskContext ctx) {
-        FusionAdapter models = FusionAdapter.of(run);
-        int[] test = IntStream.range(0, run.samples().size())
-                .filter(i -> run.samples().get(i).split() == Split.TEST && run.truth()[i] >= 0).toArray();
-        int[] train = IntStream.range(0, run.samples().size())
-                .filter(i -> run.samples().get(i).split() == Split.TRAIN).toArray();
-        if (test.length == 0) {
-            throw new IllegalArgumentException("ablation needs labelled test samples; the run has none");
-        }
-        float[][] image = models.normaliseImage(rows(run.embeddings().get(Space.IMAGE), test));
-        float[][] text = models.normaliseText(rows(run.embeddings().get(Space.TEXT), test));
-        float[][] imageTrain = models.normaliseImage(rows(run.embeddings().get(Space.IMAGE), train));
-        float[][] textTrain = models.normaliseText(rows(run.embeddings().get(Space.TEXT), train));
-        int[] truth = IntStream.of(test).map(i -> run.truth()[i]).toArray();
+        TestInputs inputs = TestInputs.of(run);
+        int[] truth = IntStream.of(inputs.test()).map(i -> run.truth()[i]).toArray();
 
         Map<String, Map<Strategy, ClassificationMetrics>> scores = new LinkedHashMap<>();
         for (int c = 0; c < conditions.size(); c++) {
@@ -69,26 +58,59 @@ public final class Ablation {
             if (scores.containsKey(condition.name())) {
                 throw new IllegalArgumentException("condition " + condition.name() + " is listed twice");
             }
+            Map<Strategy, ClassificationMetrics> row = new EnumMap<>(Strategy.class);
+            inputs.probabilities(condition, seed).forEach((s, p) ->
+                    row.put(s, ClassificationMetrics.of(truth, Decisions.argmax(p), run.classes())));
+            scores.put(condition.name(), row);
+        }
+        ctx.report("ablate", 1, conditions.size() + " conditions");
+        return new AblationReport(scores, inputs.models().combinerName(), inputs.models().imageWeight(), seed,
+                inputs.test().length, List.of(DROP_NOTE, SHUFFLE_NOTE, NOISE_NOTE));
+    }
+
+    /**
+     * A run's labelled test rows and its training rows, normalised as in training: what every condition
+     * alters. The one place the ablation table and the per-sample flips ({@link ConditionPredictions}) get
+     * their inputs, so both see the same draws for the same seed and condition.
+     *
+     * @param test the labelled test rows of the run, in row order
+     */
+    record TestInputs(FusionAdapter models, int[] test, float[][] image, float[][] text, float[][] imageTrain,
+                      float[][] textTrain) {
+
+        /** @throws IllegalArgumentException when the run has no trained models or no labelled test row */
+        static TestInputs of(RunResult run) {
+            FusionAdapter models = FusionAdapter.of(run);
+            int[] test = IntStream.range(0, run.samples().size())
+                    .filter(i -> run.samples().get(i).split() == Split.TEST && run.truth()[i] >= 0).toArray();
+            int[] train = IntStream.range(0, run.samples().size())
+                    .filter(i -> run.samples().get(i).split() == Split.TRAIN).toArray();
+            if (test.length == 0) {
+                throw new IllegalArgumentException("ablation needs labelled test samples; the run has none");
+            }
+            float[][] image = run.embeddings().get(Space.IMAGE);
+            float[][] text = run.embeddings().get(Space.TEXT);
+            return new TestInputs(models, test, models.normaliseImage(rows(image, test)),
+                    models.normaliseText(rows(text, test)), models.normaliseImage(rows(image, train)),
+                    models.normaliseText(rows(text, train)));
+        }
+
+        /** Every strategy's probabilities for the test rows under {@code condition} (seeded by its name). */
+        Map<Strategy, float[][]> probabilities(AblationCondition condition, long seed) {
             Random random = new Random(seed * 1_000_003L + condition.name().hashCode());
             boolean onImage = condition.modality() == Modality.IMAGE;
             float[][] img = onImage ? alter(condition, image, imageTrain, random) : image;
             float[][] txt = condition.modality() == Modality.TEXT ? alter(condition, text, textTrain, random) : text;
-
             float[][] pImage = models.image(img);
             float[][] pText = models.text(txt);
             Map<Strategy, float[][]> probabilities = new EnumMap<>(Strategy.class);
             probabilities.put(Strategy.IMAGE, pImage);
             probabilities.put(Strategy.TEXT, pText);
             probabilities.put(Strategy.EARLY, models.early(img, txt));
-            probabilities.put(Strategy.LATE, condition.kind() != AblationCondition.Kind.DROP ? models.late(pImage, pText)
-                    : onImage ? pText : pImage);
-            Map<Strategy, ClassificationMetrics> row = new EnumMap<>(Strategy.class);
-            probabilities.forEach((s, p) -> row.put(s, ClassificationMetrics.of(truth, Decisions.argmax(p), run.classes())));
-            scores.put(condition.name(), row);
+            probabilities.put(Strategy.LATE, condition.kind() != AblationCondition.Kind.DROP
+                    ? models.late(pImage, pText) : onImage ? pText : pImage);
+            return probabilities;
         }
-        ctx.report("ablate", 1, conditions.size() + " conditions");
-        return new AblationReport(scores, models.combinerName(), models.imageWeight(), seed, test.length,
-                List.of(DROP_NOTE, SHUFFLE_NOTE, NOISE_NOTE));
     }
 
     static float[][] alter(AblationCondition condition, float[][] rows, float[][] trainRows, Random random) {
