@@ -25,6 +25,7 @@ import dev.fusionlab.fuse.Stacker;
 import dev.fusionlab.fuse.StackerProvenance;
 import dev.fusionlab.fuse.StackingOutcome;
 import dev.fusionlab.fuse.StratifiedFolds;
+import dev.fusionlab.io.npy.Npy;
 import dev.fusionlab.pipeline.BuildInfo;
 import dev.fusionlab.pipeline.ProjectionKey;
 import dev.fusionlab.pipeline.RunConfig;
@@ -164,7 +165,7 @@ public final class WorkspaceFormat {
             p.put("space", key.space().key());
             p.put("method", key.method().key());
             String file = "projections/" + key.fileStem() + ".npy";
-            files.put(file, NpyCodec.doubles(m));
+            files.put(file, Npy.encode(m));
             p.put("file", file);
         });
         n.set("config", JSON.valueToTree(run.config()));
@@ -243,7 +244,7 @@ public final class WorkspaceFormat {
     }
 
     private static String floats(Map<String, byte[]> files, String name, float[][] m) {
-        files.put(name, NpyCodec.floats(m));
+        files.put(name, Npy.encode(m));
         return name;
     }
 
@@ -396,7 +397,7 @@ public final class WorkspaceFormat {
             ProjectionKey key = new ProjectionKey(Space.valueOf(required(p, "space").asText().toUpperCase(Locale.ROOT)),
                     ProjectionMethod.valueOf(required(p, "method").asText().toUpperCase(Locale.ROOT)));
             String file = required(p, "file").asText();
-            double[][] layout = NpyCodec.readDoubles(entries.read(safeName(file)), file);
+            double[][] layout = Npy.decodeDoubles(entries.read(safeName(file)), file);
             expect(layout.length == rows && (rows == 0 || layout[0].length == 2), file + " is not a layout of " + rows + " points");
             projections.put(key, layout);
         }
@@ -465,7 +466,7 @@ public final class WorkspaceFormat {
 
     /** A float matrix entry, checked to have {@code rows} rows (any number when negative). */
     private static float[][] matrix(Entries entries, String name, int rows) throws IOException {
-        float[][] m = NpyCodec.readFloats(entries.read(safeName(name)), name);
+        float[][] m = Npy.decodeFloats(entries.read(safeName(name)), name);
         expect(rows < 0 || m.length == rows, name + " has " + m.length + " rows, expected " + rows);
         return m;
     }

@@ -2,7 +2,7 @@ package dev.fusionlab.embeddings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fusionlab.export.Npy;
+import dev.fusionlab.io.npy.Npy;
 import dev.fusionlab.pipeline.LiveLayouts;
 import dev.fusionlab.pipeline.Pipeline;
 import dev.fusionlab.pipeline.ProjectionKey;
