@@ -5,23 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.fusionlab.task.TaskContext;
 import java.util.Arrays;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class PcaLayoutTest {
-
-    /** Gaussian rows with standard deviations 5, 2, 1, 1, ... shifted off the origin, skewed by a shear. */
-    private static float[][] data(int n, int d, long seed) {
-        Random random = new Random(seed);
-        float[][] x = new float[n][d];
-        for (float[] row : x) {
-            for (int j = 0; j < d; j++) {
-                row[j] = (float) (random.nextGaussian() * (j == 0 ? 5 : j == 1 ? 2 : 1) + 10 + j);
-            }
-            row[2] += 0.5f * row[0];
-        }
-        return x;
-    }
 
     /** The textbook definition, in the plainest code: variance of each coordinate over the sum of the columns' variances. */
     private static double[] directRatios(double[][] points, float[][] data) {
@@ -54,7 +40,7 @@ class PcaLayoutTest {
 
     @Test
     void theRatiosOfAFullFitAreTheVarianceOfEachCoordinateOverTheTotal() {
-        float[][] x = data(2_000, 8, 1);
+        float[][] x = PcaTest.anisotropic(2_000, 8, 1);
 
         PcaLayout layout = PcaLayout.fit(x, 7, 0, TaskContext.silent());
 
@@ -70,11 +56,14 @@ class PcaLayoutTest {
     /** Axes fitted on 300 rows, 5,000 laid out: the shares are those of the 5,000 rows shown, not of the 300. */
     @Test
     void projectedRowsAreMeasuredOverAllRowsNotTheSubsample() {
-        float[][] x = data(5_000, 6, 2);
-        // a biased subsample: the first 300 rows with the first column shrunk, so sample and all rows differ
+        float[][] x = PcaTest.anisotropic(5_000, 6, 2);
+        // a biased subsample: the first 300 rows shrunk towards their centre but for the first column, so the
+        // subsample's spread differs from that of all rows
         float[][] sample = Arrays.stream(x, 0, 300).map(r -> {
             float[] c = r.clone();
-            c[0] = 10 + (c[0] - 10) / 4;
+            for (int j = 1; j < c.length; j++) {
+                c[j] = 3 + j + (c[j] - 3 - j) / 4;
+            }
             return c;
         }).toArray(float[][]::new);
         PcaResult fit = Pca.fit(sample, PcaParams.of(2, 3), TaskContext.silent());
