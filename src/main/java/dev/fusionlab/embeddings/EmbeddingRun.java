@@ -15,7 +15,6 @@ import dev.fusionlab.pipeline.RunProvenance;
 import dev.fusionlab.pipeline.RunResult;
 import dev.fusionlab.pipeline.Space;
 import dev.fusionlab.project.ProjectionMethod;
-import dev.fusionlab.project.pca.PcaLayout;
 import dev.fusionlab.task.TaskContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -105,7 +104,7 @@ public final class EmbeddingRun {
         Map<Space, float[][]> embeddings = new EnumMap<>(Space.class);
         embeddings.put(space, modality.rows());
         Layouts layouts = timed(millis, "project", () -> config.projection() == ProjectionMethod.PCA
-                ? pcaLayouts(new ProjectionKey(space, ProjectionMethod.PCA), FirstLayout.pca(modality.rows(), config.seed(), ctx))
+                ? Layouts.of(new ProjectionKey(space, ProjectionMethod.PCA), FirstLayout.pca(modality.rows(), config.seed(), ctx))
                 : Pipeline.layOut(embeddings, config, ctx, live));
         String fingerprint = timed(millis, "fingerprint", () -> {
             try {
@@ -118,11 +117,6 @@ public final class EmbeddingRun {
         return new RunResult(imported.dataset(), classes, samples, truth, embeddings, new EnumMap<>(Strategy.class),
                 LateFusionModels.untrained("one modality: exploration only, no classifier was trained"), null,
                 Optional.empty(), layouts.points(), config, millis, provenance, null, layouts.explainedVariance());
-    }
-
-    private static Layouts pcaLayouts(ProjectionKey key, PcaLayout layout) {
-        return new Layouts(Map.of(key, layout.points()),
-                layout.varianceRatios() == null ? Map.of() : Map.of(key, layout.varianceRatios()));
     }
 
     /** The FusionLab space that shows a modality alone: TEXT for {@code text}, else IMAGE. */

@@ -1,5 +1,6 @@
 package dev.fusionlab.pipeline;
 
+import dev.fusionlab.project.pca.PcaLayout;
 import java.util.Map;
 
 /**
@@ -11,4 +12,10 @@ import java.util.Map;
  * @param explainedVariance two ratios per PCA layout; no entry for other methods
  */
 public record Layouts(Map<ProjectionKey, double[][]> points, Map<ProjectionKey, double[]> explainedVariance) {
+
+    /** One PCA layout under {@code key}, with its ratios when it has them. */
+    public static Layouts of(ProjectionKey key, PcaLayout layout) {
+        return new Layouts(Map.of(key, layout.points()),
+                layout.varianceRatios() == null ? Map.of() : Map.of(key, layout.varianceRatios()));
+    }
 }
