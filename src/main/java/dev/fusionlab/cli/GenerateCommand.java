@@ -2,7 +2,7 @@ package dev.fusionlab.cli;
 
 import dev.fusionlab.data.Sample;
 import dev.fusionlab.data.Split;
-import dev.fusionlab.export.Npy;
+import dev.fusionlab.io.npy.Npy;
 import dev.fusionlab.export.ProjectionCsv;
 import dev.fusionlab.generate.Generation;
 import dev.fusionlab.generate.GenerationMeasures;

@@ -1,6 +1,6 @@
 package dev.fusionlab.cli;
 
-import dev.fusionlab.export.Npy;
+import dev.fusionlab.io.npy.Npy;
 import dev.fusionlab.export.ProjectionCsv;
 import dev.fusionlab.project.ProjectionMethod;
 import dev.fusionlab.project.ProjectionParams;

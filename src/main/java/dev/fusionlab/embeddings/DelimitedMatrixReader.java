@@ -34,7 +34,7 @@ public final class DelimitedMatrixReader {
      *                                number, an empty file
      */
     public static EmbeddingMatrix read(Path file, char separator) {
-        MessageDigest digest = NpyMatrixReader.sha256();
+        MessageDigest digest = dev.fusionlab.pipeline.DatasetFingerprint.sha256();
         List<float[]> rows = new ArrayList<>();
         List<String> ids = null;
         int idColumn = -1;

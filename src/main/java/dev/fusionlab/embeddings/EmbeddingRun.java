@@ -6,6 +6,7 @@ import dev.fusionlab.encode.DjlRuntime;
 import dev.fusionlab.fuse.LateFusionModels;
 import dev.fusionlab.pipeline.BuildInfo;
 import dev.fusionlab.pipeline.DatasetFingerprint;
+import dev.fusionlab.pipeline.Layouts;
 import dev.fusionlab.pipeline.LiveLayouts;
 import dev.fusionlab.pipeline.Pipeline;
 import dev.fusionlab.pipeline.ProjectionKey;
@@ -102,9 +103,9 @@ public final class EmbeddingRun {
         int[] truth = samples.stream().mapToInt(s -> s.isLabelled() ? classIndex.get(s.label()) : -1).toArray();
         Map<Space, float[][]> embeddings = new EnumMap<>(Space.class);
         embeddings.put(space, modality.rows());
-        Map<ProjectionKey, double[][]> projections = timed(millis, "project", () -> config.projection() == ProjectionMethod.PCA
-                ? Map.of(new ProjectionKey(space, ProjectionMethod.PCA), FirstLayout.pca(modality.rows(), config.seed(), ctx))
-                : Pipeline.project(embeddings, config, ctx, live));
+        Layouts layouts = timed(millis, "project", () -> config.projection() == ProjectionMethod.PCA
+                ? Layouts.of(new ProjectionKey(space, ProjectionMethod.PCA), FirstLayout.pca(modality.rows(), config.seed(), ctx))
+                : Pipeline.layOut(embeddings, config, ctx, live));
         String fingerprint = timed(millis, "fingerprint", () -> {
             try {
                 return DatasetFingerprint.of(samples);
@@ -115,7 +116,7 @@ public final class EmbeddingRun {
         RunProvenance provenance = new RunProvenance(fingerprint, List.of(modality.encoder()), Map.of(), BuildInfo.versions());
         return new RunResult(imported.dataset(), classes, samples, truth, embeddings, new EnumMap<>(Strategy.class),
                 LateFusionModels.untrained("one modality: exploration only, no classifier was trained"), null,
-                Optional.empty(), projections, config, millis, provenance);
+                Optional.empty(), layouts.points(), config, millis, provenance, null, layouts.explainedVariance());
     }
 
     /** The FusionLab space that shows a modality alone: TEXT for {@code text}, else IMAGE. */

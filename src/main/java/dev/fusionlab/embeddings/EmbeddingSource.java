@@ -74,7 +74,7 @@ public record EmbeddingSource(String modality, Path file, String column) {
             throw new EmbeddingFileException(file, "no such file");
         }
         return switch (format()) {
-            case NPY -> withSidecarIds(NpyMatrixReader.read(file));
+            case NPY -> withSidecarIds(NpyEmbeddings.read(file));
             case PARQUET -> ParquetTables.readVectors(file, column);
             case TSV -> DelimitedMatrixReader.read(file, '\t');
             case CSV -> DelimitedMatrixReader.read(file, ',');

@@ -1,21 +1,18 @@
 package dev.fusionlab.embeddings;
 
-import dev.fusionlab.project.ProjectionMethod;
 import dev.fusionlab.project.ProjectionParams;
-import dev.fusionlab.project.Projector;
 import dev.fusionlab.project.pca.Pca;
+import dev.fusionlab.project.pca.PcaLayout;
 import dev.fusionlab.project.pca.PcaResult;
 import dev.fusionlab.task.TaskContext;
-import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 /**
  * The first layout of a large matrix, in seconds: PCA axes fitted on a seeded random subsample of
  * {@value #SAMPLE_ROWS} rows, then every row projected onto them (one pass over the data, in parallel).
  * Two principal axes of 100k random rows of a 1M-row matrix agree with the full fit to a cosine of
  * 0.999+ (measured in {@code bench/embeddings}), and fitting costs a tenth. Smaller matrices get the
- * ordinary full PCA of {@link Projector}.
+ * ordinary full PCA ({@link PcaLayout#fit}), as every other PCA layout.
  */
 public final class FirstLayout {
 
@@ -25,29 +22,25 @@ public final class FirstLayout {
     private FirstLayout() {
     }
 
-    /** n x 2 PCA coordinates, seeded: same data and seed, same layout. */
-    public static double[][] pca(float[][] data, long seed, TaskContext ctx) {
+    /**
+     * n x 2 PCA coordinates, seeded (same data and seed, same layout), with the share of the variance each
+     * axis shows. The ratios are over all rows, whichever way the axes were fitted: for a subsampled fit,
+     * the variance of every row's coordinate over the total variance of every row (measured in the same
+     * pass that projects them), so the axis titles describe the picture shown, not the subsample.
+     */
+    public static PcaLayout pca(float[][] data, long seed, TaskContext ctx) {
         return pca(data, seed, SAMPLE_ROWS, ctx);
     }
 
     /** As {@link #pca(float[][], long, TaskContext)}, fitted on {@code sampleRows} rows above that many. */
-    static double[][] pca(float[][] data, long seed, int sampleRows, TaskContext ctx) {
+    static PcaLayout pca(float[][] data, long seed, int sampleRows, TaskContext ctx) {
+        ProjectionParams params = ProjectionParams.defaults(seed);
         if (data.length <= sampleRows || data[0].length < 2) {
-            return Projector.project(data, ProjectionMethod.PCA, ProjectionParams.defaults(seed), ctx);
+            return PcaLayout.fit(data, seed, params.threads(), ctx);
         }
-        PcaResult fit = Pca.fit(sample(data, seed, sampleRows), ProjectionParams.defaults(seed).pca(2), ctx);
+        PcaResult fit = Pca.fit(sample(data, seed, sampleRows), params.pca(2), ctx);
         ctx.report("project", 0.9, "PCA: projecting " + data.length + " rows");
-        double[][] out = new double[data.length][];
-        int chunk = 16_384;
-        IntStream.range(0, (data.length + chunk - 1) / chunk).parallel().forEach(c -> {
-            int from = c * chunk, to = Math.min(data.length, from + chunk);
-            double[][] part = fit.transform(Arrays.copyOfRange(data, from, to));
-            for (int i = from; i < to; i++) {
-                double[] xy = part[i - from];
-                out[i] = xy;
-            }
-        });
-        return out;
+        return PcaLayout.project(fit, data);
     }
 
     /** The fitted axes of the subsample (k x d), for the benchmark's agreement check. */

@@ -259,7 +259,7 @@ public final class ParquetTables {
     }
 
     private static String sha256(Path file) {
-        MessageDigest digest = NpyMatrixReader.sha256();
+        MessageDigest digest = dev.fusionlab.pipeline.DatasetFingerprint.sha256();
         try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
         } catch (IOException e) {

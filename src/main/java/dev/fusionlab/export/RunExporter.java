@@ -4,6 +4,7 @@ import dev.fusionlab.export.plot.LegendEntry;
 import dev.fusionlab.export.plot.Palette;
 import dev.fusionlab.export.plot.PlotFormat;
 import dev.fusionlab.export.plot.ScatterPlotSpec;
+import dev.fusionlab.io.npy.Npy;
 import dev.fusionlab.pipeline.EncodedDataset;
 import dev.fusionlab.pipeline.ProjectionKey;
 import dev.fusionlab.pipeline.RunResult;

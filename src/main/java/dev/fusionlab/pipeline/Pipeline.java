@@ -30,6 +30,7 @@ import dev.fusionlab.project.ProjectionMethod;
 import dev.fusionlab.project.ProjectionParams;
 import dev.fusionlab.project.ProjectionSettings;
 import dev.fusionlab.project.Projector;
+import dev.fusionlab.project.pca.PcaLayout;
 import dev.fusionlab.task.TaskContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -214,13 +215,13 @@ public final class Pipeline implements AutoCloseable {
         }
         JointSpace jointSpace = timed(millis, "align", () -> jointSpace(encoded, splits, config, ctx));
 
-        Map<ProjectionKey, double[][]> projections = timed(millis, "project",
-                () -> project(embeddings, config, ctx, live));
+        Layouts layouts = timed(millis, "project", () -> layOut(embeddings, config, ctx, live));
         String fingerprint = timed(millis, "fingerprint", () -> fingerprint(samples));
         RunProvenance provenance = new RunProvenance(fingerprint, encoded.encoders(), classifiers, BuildInfo.versions());
         Dataset withAllProblems = new Dataset(dataset.root(), dataset.name(), dataset.samples(), encoded.problems());
         return new RunResult(withAllProblems, classes, samples, truth, embeddings, probabilities, late, jointSpace,
-                RunResult.scoreRetrieval(jointSpace, samples, embeddings), projections, config, millis, provenance, trained);
+                RunResult.scoreRetrieval(jointSpace, samples, embeddings), layouts.points(), config, millis, provenance, trained,
+                layouts.explainedVariance());
     }
 
     /**
@@ -339,9 +340,10 @@ public final class Pipeline implements AutoCloseable {
                                       TaskContext ctx, LiveLayouts live) {
         RunConfig config = result.config().withProjection(method,
                 ownSettings(method, settings, result.config().projectionSettings()));
+        Layouts layouts = layOut(result.embeddings(), config, ctx, live);
         Map<ProjectionKey, double[][]> projections = new LinkedHashMap<>(result.projections());
-        projections.putAll(project(result.embeddings(), config, ctx, live));
-        return result.withProjections(config, projections);
+        projections.putAll(layouts.points());
+        return result.withProjections(config, projections, layouts.explainedVariance());
     }
 
     /**
@@ -357,18 +359,35 @@ public final class Pipeline implements AutoCloseable {
         };
     }
 
-    /** Projects each embedding space with the configured method. */
+    /** The layouts alone of {@link #layOut}: each embedding space projected with the configured method. */
     public static Map<ProjectionKey, double[][]> project(Map<Space, float[][]> embeddings, RunConfig config,
                                                          TaskContext ctx, LiveLayouts live) {
-        Map<ProjectionKey, double[][]> projections = new LinkedHashMap<>();
+        return layOut(embeddings, config, ctx, live).points();
+    }
+
+    /**
+     * Projects each embedding space with the configured method; a PCA layout comes with the share of the
+     * variance its axes show, computed here on the worker so that no view has to.
+     */
+    public static Layouts layOut(Map<Space, float[][]> embeddings, RunConfig config, TaskContext ctx, LiveLayouts live) {
+        Map<ProjectionKey, double[][]> points = new LinkedHashMap<>();
+        Map<ProjectionKey, double[]> variance = new LinkedHashMap<>();
+        ProjectionParams params = ProjectionParams.of(config.seed(), config.projectionSettings());
         for (Map.Entry<Space, float[][]> e : embeddings.entrySet()) {
             ProjectionKey key = new ProjectionKey(e.getKey(), config.projection());
             ctx.report("project", -1, key.fileStem());
-            projections.put(key, Projector.project(e.getValue(), config.projection(),
-                    ProjectionParams.of(config.seed(), config.projectionSettings()),
-                    ctx, (step, total, xy) -> live.onLayout(key, step, total, xy)));
+            if (config.projection() == ProjectionMethod.PCA) {
+                PcaLayout layout = PcaLayout.fit(e.getValue(), params.seed(), params.threads(), ctx);
+                points.put(key, layout.points());
+                if (layout.varianceRatios() != null) {
+                    variance.put(key, layout.varianceRatios());
+                }
+            } else {
+                points.put(key, Projector.project(e.getValue(), config.projection(), params,
+                        ctx, (step, total, xy) -> live.onLayout(key, step, total, xy)));
+            }
         }
-        return projections;
+        return new Layouts(points, variance);
     }
 
     private static List<String> classesOf(List<Sample> samples) {

@@ -42,22 +42,40 @@ import java.util.Optional;
  * @param provenance    dataset fingerprint, encoders, classifier training records, versions
  * @param models        the trained normalisers and classifiers behind {@code probabilities}, so a run can be
  *                      re-scored on altered test inputs without retraining (modality ablation); null for an
- *                      unlabelled dataset or a result built without them
+ *                      unlabelled dataset or a result built without them (a run restored from a workspace
+ *                      keeps {@code late} but not the classifiers). When present, its {@code late()} is
+ *                      {@code late} itself: the constructor refuses two versions of what late fusion learned
+ * @param explainedVariance for PCA layouts, the share of the embedding's total variance each axis shows
+ *                      (two values, see {@link dev.fusionlab.project.pca.PcaLayout}), computed with the layout;
+ *                      empty for other methods and for layouts restored from workspaces saved without them
  */
 public record RunResult(Dataset dataset, List<String> classes, List<Sample> samples, int[] truth,
                         Map<Space, float[][]> embeddings, Map<Strategy, float[][]> probabilities,
                         LateFusionModels late, JointSpace jointSpace, Optional<RetrievalMetrics> retrieval,
                         Map<ProjectionKey, double[][]> projections, RunConfig config, Map<String, Long> stageMillis,
-                        RunProvenance provenance, FusionModels models) {
+                        RunProvenance provenance, FusionModels models, Map<ProjectionKey, double[]> explainedVariance) {
 
-    /** A result without its trained models (see {@link #models}). */
+    public RunResult {
+        if (models != null && models.late() != late) {
+            throw new IllegalArgumentException("late must be the models' own late fusion (models.late())");
+        }
+        explainedVariance = explainedVariance == null ? Map.of() : Map.copyOf(explainedVariance);
+        for (var e : explainedVariance.entrySet()) {
+            if (!projections.containsKey(e.getKey()) || e.getValue().length != 2) {
+                throw new IllegalArgumentException("explained variance of " + e.getKey()
+                        + " must be two ratios of one of the run's layouts");
+            }
+        }
+    }
+
+    /** A result without its trained models (see {@link #models}) nor explained variances. */
     public RunResult(Dataset dataset, List<String> classes, List<Sample> samples, int[] truth,
                      Map<Space, float[][]> embeddings, Map<Strategy, float[][]> probabilities,
                      LateFusionModels late, JointSpace jointSpace, Optional<RetrievalMetrics> retrieval,
                      Map<ProjectionKey, double[][]> projections, RunConfig config, Map<String, Long> stageMillis,
                      RunProvenance provenance) {
         this(dataset, classes, samples, truth, embeddings, probabilities, late, jointSpace, retrieval, projections,
-                config, stageMillis, provenance, null);
+                config, stageMillis, provenance, null, Map.of());
     }
 
     /** True when the dataset had labels, so classifiers were trained and can be evaluated. */
@@ -97,11 +115,30 @@ public record RunResult(Dataset dataset, List<String> classes, List<Sample> samp
         return late.resolve(combiner, imageWeight);
     }
 
-    /** This run with other layouts, laid out as {@code newConfig} says; everything else unchanged. */
+    /**
+     * This run with other layouts, laid out as {@code newConfig} says; everything else unchanged. The
+     * explained variance of a layout kept as it was (the same array) is kept; a new or replaced layout has none.
+     */
     public RunResult withProjections(RunConfig newConfig, Map<ProjectionKey, double[][]> newProjections) {
+        return withProjections(newConfig, newProjections, Map.of());
+    }
+
+    /**
+     * As {@link #withProjections(RunConfig, Map)}, with the explained variance of the new PCA layouts
+     * ({@code newVariance} wins over what a kept layout had).
+     */
+    public RunResult withProjections(RunConfig newConfig, Map<ProjectionKey, double[][]> newProjections,
+                                     Map<ProjectionKey, double[]> newVariance) {
+        Map<ProjectionKey, double[]> variance = new LinkedHashMap<>();
+        explainedVariance.forEach((key, ratios) -> {
+            if (newProjections.get(key) == projections.get(key)) {
+                variance.put(key, ratios);
+            }
+        });
+        variance.putAll(newVariance);
         return new RunResult(dataset, classes, samples, truth, embeddings, probabilities, late, jointSpace,
                 retrieval, Collections.unmodifiableMap(new LinkedHashMap<>(newProjections)), newConfig, stageMillis, provenance,
-                models);
+                models, variance);
     }
 
     /** Retrieval is scored on at most this many test images (COCO's 5k-image protocol). */

@@ -1,6 +1,6 @@
 package dev.fusionlab.project;
 
-import dev.fusionlab.project.pca.Pca;
+import dev.fusionlab.project.pca.PcaLayout;
 import dev.fusionlab.project.tsne.FastTsne;
 import dev.fusionlab.project.tsne.IterationListener;
 import dev.fusionlab.project.umap.Umap;
@@ -39,22 +39,10 @@ public final class Projector {
             return new double[data.length][2]; // one or two points: nothing to arrange
         }
         return switch (method) {
-            case PCA -> twoColumns(Pca.fit(data, params.pca(Math.min(2, data[0].length)), ctx).scores());
+            case PCA -> PcaLayout.fit(data, params.seed(), params.threads(), ctx).points();
             case TSNE -> FastTsne.fit(data, params.tsne(), ctx, live).embedding();
             case UMAP -> Umap.fit(data, params.umap(), ctx);
         };
-    }
-
-    /** One-dimensional input gives one PCA axis: the layout puts every point on the x axis. */
-    private static double[][] twoColumns(double[][] scores) {
-        if (scores.length == 0 || scores[0].length == 2) {
-            return scores;
-        }
-        double[][] padded = new double[scores.length][2];
-        for (int i = 0; i < scores.length; i++) {
-            padded[i][0] = scores[i][0];
-        }
-        return padded;
     }
 
     private static void checkRows(float[][] data) {

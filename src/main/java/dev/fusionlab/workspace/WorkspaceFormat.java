@@ -25,6 +25,7 @@ import dev.fusionlab.fuse.Stacker;
 import dev.fusionlab.fuse.StackerProvenance;
 import dev.fusionlab.fuse.StackingOutcome;
 import dev.fusionlab.fuse.StratifiedFolds;
+import dev.fusionlab.io.npy.Npy;
 import dev.fusionlab.pipeline.BuildInfo;
 import dev.fusionlab.pipeline.ProjectionKey;
 import dev.fusionlab.pipeline.RunConfig;
@@ -164,8 +165,12 @@ public final class WorkspaceFormat {
             p.put("space", key.space().key());
             p.put("method", key.method().key());
             String file = "projections/" + key.fileStem() + ".npy";
-            files.put(file, NpyCodec.doubles(m));
+            files.put(file, Npy.encode(m));
             p.put("file", file);
+            double[] ratios = run.explainedVariance().get(key);
+            if (ratios != null) {
+                p.set("explained_variance_ratio", JSON.valueToTree(ratios));
+            }
         });
         n.set("config", JSON.valueToTree(run.config()));
         n.set("stage_millis", JSON.valueToTree(run.stageMillis()));
@@ -243,7 +248,7 @@ public final class WorkspaceFormat {
     }
 
     private static String floats(Map<String, byte[]> files, String name, float[][] m) {
-        files.put(name, NpyCodec.floats(m));
+        files.put(name, Npy.encode(m));
         return name;
     }
 
@@ -392,19 +397,27 @@ public final class WorkspaceFormat {
         JsonNode r = n.path("retrieval");
         Optional<RetrievalMetrics> retrieval = r.isObject() ? Optional.of(JSON.treeToValue(r, RetrievalMetrics.class)) : Optional.empty();
         Map<ProjectionKey, double[][]> projections = new LinkedHashMap<>();
+        Map<ProjectionKey, double[]> explainedVariance = new LinkedHashMap<>();
         for (JsonNode p : required(n, "projections")) {
             ProjectionKey key = new ProjectionKey(Space.valueOf(required(p, "space").asText().toUpperCase(Locale.ROOT)),
                     ProjectionMethod.valueOf(required(p, "method").asText().toUpperCase(Locale.ROOT)));
             String file = required(p, "file").asText();
-            double[][] layout = NpyCodec.readDoubles(entries.read(safeName(file)), file);
+            double[][] layout = Npy.decodeDoubles(entries.read(safeName(file)), file);
             expect(layout.length == rows && (rows == 0 || layout[0].length == 2), file + " is not a layout of " + rows + " points");
             projections.put(key, layout);
+            JsonNode ratios = p.path("explained_variance_ratio"); // absent in workspaces saved before it was kept
+            if (!ratios.isMissingNode() && !ratios.isNull()) {
+                double[] shares = JSON.treeToValue(ratios, double[].class);
+                expect(shares.length == 2 && java.util.Arrays.stream(shares).allMatch(v -> v >= 0 && v <= 1 + 1e-9),
+                        file + ": explained_variance_ratio must be two shares between 0 and 1");
+                explainedVariance.put(key, shares);
+            }
         }
         RunConfig config = JSON.treeToValue(required(n, "config"), RunConfig.class);
         Map<String, Long> stageMillis = new LinkedHashMap<>();
         required(n, "stage_millis").properties().forEach(e -> stageMillis.put(e.getKey(), e.getValue().asLong()));
         return new RunResult(dataset, classes, samples, truth, embeddings, probabilities, late, jointSpace, retrieval,
-                java.util.Collections.unmodifiableMap(projections), config, stageMillis, provenance);
+                java.util.Collections.unmodifiableMap(projections), config, stageMillis, provenance, null, explainedVariance);
     }
 
     private static Sample sample(JsonNode s, Path base) {
@@ -465,7 +478,7 @@ public final class WorkspaceFormat {
 
     /** A float matrix entry, checked to have {@code rows} rows (any number when negative). */
     private static float[][] matrix(Entries entries, String name, int rows) throws IOException {
-        float[][] m = NpyCodec.readFloats(entries.read(safeName(name)), name);
+        float[][] m = Npy.decodeFloats(entries.read(safeName(name)), name);
         expect(rows < 0 || m.length == rows, name + " has " + m.length + " rows, expected " + rows);
         return m;
     }

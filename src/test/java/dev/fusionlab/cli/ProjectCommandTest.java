@@ -2,7 +2,7 @@ package dev.fusionlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fusionlab.export.Npy;
+import dev.fusionlab.io.npy.Npy;
 import dev.fusionlab.export.ProjectionCsv;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fusionlab.data.Sample;
 import dev.fusionlab.data.Split;
-import dev.fusionlab.export.Npy;
+import dev.fusionlab.io.npy.Npy;
 import dev.fusionlab.export.ProjectionCsv;
 import dev.fusionlab.pipeline.DatasetFingerprint;
 import dev.fusionlab.task.TaskContext;

@@ -1,8 +1,9 @@
 package dev.fusionlab.embeddings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
-import dev.fusionlab.export.Npy;
+import dev.fusionlab.io.npy.Npy;
 import dev.fusionlab.pipeline.LiveLayouts;
 import dev.fusionlab.pipeline.Pipeline;
 import dev.fusionlab.pipeline.ProjectionKey;
@@ -13,6 +14,7 @@ import dev.fusionlab.project.ProjectionMethod;
 import dev.fusionlab.project.ProjectionParams;
 import dev.fusionlab.project.ProjectionSettings;
 import dev.fusionlab.project.Projector;
+import dev.fusionlab.project.pca.PcaLayout;
 import dev.fusionlab.task.TaskContext;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,7 +54,9 @@ class EmbeddingRunTest {
 
         RunResult first = EmbeddingRun.openFirstLayout(spec, RunConfig.defaults(), TaskContext.silent(), LiveLayouts.NONE);
 
-        assertThat(first.projections()).containsOnlyKeys(new ProjectionKey(Space.IMAGE, ProjectionMethod.PCA));
+        ProjectionKey pca = new ProjectionKey(Space.IMAGE, ProjectionMethod.PCA);
+        assertThat(first.projections()).containsOnlyKeys(pca);
+        assertThat(first.explainedVariance().get(pca)).hasSize(2); // the first layout's axes say their share
         assertThat(first.classes()).containsExactly("c0", "c1", "c2", "c3");
         assertThat(first.isClassified()).isFalse();
         assertThat(first.config().imageEncoder()).startsWith("file:");
@@ -63,6 +67,7 @@ class EmbeddingRunTest {
         assertThat(both.projections()).containsOnlyKeys(new ProjectionKey(Space.IMAGE, ProjectionMethod.PCA),
                 new ProjectionKey(Space.IMAGE, ProjectionMethod.UMAP));
         assertThat(both.projections().get(new ProjectionKey(Space.IMAGE, ProjectionMethod.UMAP))).hasNumberOfRows(300);
+        assertThat(both.explainedVariance()).containsOnlyKeys(pca); // kept with its layout; UMAP has none
     }
 
     @Test
@@ -77,13 +82,21 @@ class EmbeddingRunTest {
             }
         }
 
-        double[][] sampled = FirstLayout.pca(data, 42, 600, TaskContext.silent());
-        double[][] full = Projector.project(data, ProjectionMethod.PCA, ProjectionParams.defaults(42), TaskContext.silent());
+        PcaLayout sampledLayout = FirstLayout.pca(data, 42, 600, TaskContext.silent());
+        double[][] sampled = sampledLayout.points();
+        PcaLayout fullLayout = FirstLayout.pca(data, 42, 3_000, TaskContext.silent());
+        double[][] full = fullLayout.points();
 
+        assertThat(full).isDeepEqualTo(Projector.project(data, ProjectionMethod.PCA, ProjectionParams.defaults(42),
+                TaskContext.silent()));
         assertThat(sampled).hasNumberOfRows(3_000);
         assertThat(Math.abs(correlation(sampled, full, 0))).isGreaterThan(0.99);
         assertThat(Math.abs(correlation(sampled, full, 1))).isGreaterThan(0.95);
-        assertThat(FirstLayout.pca(data, 42, 600, TaskContext.silent())).isDeepEqualTo(sampled); // seeded
+        assertThat(FirstLayout.pca(data, 42, 600, TaskContext.silent()).points()).isDeepEqualTo(sampled); // seeded
+        // the axes' shares of the variance are over all 3,000 rows: about 36/55 and 9/55, as the full fit says
+        assertThat(sampledLayout.varianceRatios()[0]).isCloseTo(fullLayout.varianceRatios()[0], within(0.01));
+        assertThat(sampledLayout.varianceRatios()[1]).isCloseTo(fullLayout.varianceRatios()[1], within(0.01));
+        assertThat(fullLayout.varianceRatios()[0]).isCloseTo(36.0 / 55, within(0.03));
     }
 
     private static double correlation(double[][] a, double[][] b, int column) {

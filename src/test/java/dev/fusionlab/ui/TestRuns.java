@@ -83,10 +83,14 @@ public final class TestRuns {
         embeddings.put(Space.FUSED, withNoiseDimensions(fused, 6, random));
         embeddings.put(Space.IMAGE, withNoiseDimensions(imageLayout, 6, random));
         embeddings.put(Space.TEXT, withNoiseDimensions(fused, 4, random));
+        // chosen, like every number here: the hand-made PCA layout's axes claim 62.5% and 12.5% of the variance
+        Map<ProjectionKey, double[]> explainedVariance = Map.of(new ProjectionKey(Space.FUSED, ProjectionMethod.PCA),
+                new double[] {0.625, 0.125});
         return new RunResult(dataset, CLASSES, samples, truth, embeddings, probabilities,
                 LateFusionModels.untrained("hand-made test run: nothing was trained"), null, java.util.Optional.empty(),
                 projections, config,
-                Map.of("encode", 10L), new RunProvenance("0".repeat(64), List.of(), Map.of(), Map.of()));
+                Map.of("encode", 10L), new RunProvenance("0".repeat(64), List.of(), Map.of(), Map.of()), null,
+                explainedVariance);
     }
 
     /** The run's text embedding of the sample {@code id}: what a fake text encoder returns for that query. */
@@ -110,7 +114,7 @@ public final class TestRuns {
         return new RunResult(run.dataset(), run.classes(), run.samples(), run.truth(), run.embeddings(),
                 run.probabilities(), run.late(), space,
                 RunResult.scoreRetrieval(space, run.samples(), run.embeddings()), run.projections(), run.config(),
-                run.stageMillis(), run.provenance());
+                run.stageMillis(), run.provenance(), run.models(), run.explainedVariance());
     }
 
     /** Each 2D point followed by {@code extra} small Gaussian coordinates: an embedding to re-project. */

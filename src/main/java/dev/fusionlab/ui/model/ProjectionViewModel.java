@@ -309,29 +309,28 @@ public final class ProjectionViewModel {
         return new PointTable(ids, columns);
     }
 
-    private ScatterLayout varianceLayout;
-    private double[] varianceRatios;
-
     /**
      * Names of the shown layout's axes: with PCA, each principal component with the share of the
-     * embedding's variance it shows ("PC1 (23.4%)", see {@link ExplainedVariance}); otherwise "UMAP 1".
-     * Computed once per layout.
+     * embedding's variance it shows ("PC1 (23.4%)"), as computed with the layout
+     * ({@link RunResult#explainedVariance}); otherwise, or without it (a workspace saved before it was
+     * kept), "PCA 1", "UMAP 1".
      */
     public String[] axisLabels() {
         ScatterLayout l = layout.get();
         Predictions p = predictions.getValue();
         if (l != null && p != null && l.key().method() == dev.fusionlab.project.ProjectionMethod.PCA) {
-            if (l != varianceLayout) {
-                varianceLayout = l;
-                varianceRatios = ExplainedVariance.ratios(l.xs(), l.ys(), p.result().embeddings().get(l.key().space()));
-            }
-            if (varianceRatios != null) {
-                return new String[] {ExplainedVariance.label(1, varianceRatios[0]),
-                        ExplainedVariance.label(2, varianceRatios[1])};
+            double[] ratios = p.result().explainedVariance().get(l.key());
+            if (ratios != null) {
+                return new String[] {pcAxis(1, ratios[0]), pcAxis(2, ratios[1])};
             }
         }
         Object m = l != null ? l.key().method() : method.get();
         return new String[] {m + " 1", m + " 2"};
+    }
+
+    /** "PC1 (23.4%)" for axis 1 with ratio 0.234. */
+    static String pcAxis(int axis, double ratio) {
+        return String.format(java.util.Locale.ROOT, "PC%d (%.1f%%)", axis, ratio * 100);
     }
 
     static String titleOf(Space s) {

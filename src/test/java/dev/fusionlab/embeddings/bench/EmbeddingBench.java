@@ -92,7 +92,7 @@ public final class EmbeddingBench {
         if (data.length > FirstLayout.SAMPLE_ROWS) {
             t0 = System.nanoTime();
             c0 = cpu();
-            double[][] sampled = FirstLayout.pca(data, SEED, TaskContext.silent());
+            double[][] sampled = FirstLayout.pca(data, SEED, TaskContext.silent()).points();
             double sampledS = seconds(t0), sampledCpu = cpu() - c0;
             System.out.printf(Locale.ROOT, "first layout as FusionLab opens it (PCA fitted on %,d sampled rows, all rows projected): "
                     + "%.2f s wall, %.2f s CPU; open + first layout %.2f s wall; trustworthiness@%d: %.4f%n",
@@ -104,7 +104,7 @@ public final class EmbeddingBench {
             }
             pca = pca == null ? sampled : pca;
         } else if (pca == null) {
-            pca = FirstLayout.pca(data, SEED, TaskContext.silent());
+            pca = FirstLayout.pca(data, SEED, TaskContext.silent()).points();
         }
         t0 = System.nanoTime();
         ScatterLayout layout = ScatterLayout.of(new ProjectionKey(Space.IMAGE, ProjectionMethod.PCA), pca);

@@ -1,6 +1,6 @@
 package dev.fusionlab.project.bench;
 
-import dev.fusionlab.export.Npy;
+import dev.fusionlab.io.npy.Npy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class PcaTest {
 
     /** Rows with a decaying spectrum in a random rotation, shifted away from the origin. */
-    private static float[][] anisotropic(int n, int d, long seed) {
+    static float[][] anisotropic(int n, int d, long seed) {
         Random random = new Random(seed);
         double[][] rotation = new double[d][d];
         for (double[] row : rotation) {

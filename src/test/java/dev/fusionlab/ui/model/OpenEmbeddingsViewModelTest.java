@@ -3,7 +3,7 @@ package dev.fusionlab.ui.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fusionlab.embeddings.Alignment;
-import dev.fusionlab.export.Npy;
+import dev.fusionlab.io.npy.Npy;
 import dev.fusionlab.pipeline.RunResult;
 import dev.fusionlab.pipeline.Space;
 import dev.fusionlab.project.ProjectionMethod;

@@ -1,4 +1,4 @@
-package dev.fusionlab.embeddings;
+package dev.fusionlab.io.npy;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writes .npy files byte by byte as NumPy does, in any dtype and order, for the reader's tests. */
-final class NpyFixture {
+public final class NpyFixture {
 
     private NpyFixture() {
     }
@@ -17,14 +17,14 @@ final class NpyFixture {
      * @param descr   e.g. {@code <f2}, {@code >f4}, {@code <f8}, {@code <i8}
      * @param fortran column-major data
      */
-    static Path write(Path file, float[][] rows, String descr, boolean fortran) throws IOException {
+    public static Path write(Path file, float[][] rows, String descr, boolean fortran) throws IOException {
         int n = rows.length, d = rows[0].length;
         String dict = "{'descr': '" + descr + "', 'fortran_order': " + (fortran ? "True" : "False") + ", 'shape': ("
                 + n + ", " + d + "), }";
         return raw(file, dict, values(rows, descr, fortran));
     }
 
-    static Path raw(Path file, String dict, byte[] data) throws IOException {
+    public static Path raw(Path file, String dict, byte[] data) throws IOException {
         int unpadded = 6 + 2 + 2 + dict.length() + 1;
         String header = dict + " ".repeat((64 - unpadded % 64) % 64) + "\n";
         ByteBuffer buf = ByteBuffer.allocate(10 + header.length() + data.length).order(ByteOrder.LITTLE_ENDIAN);
