@@ -58,6 +58,8 @@ public final class ScatterView extends Region {
     private final Label emptyHint = new Label("Run the pipeline (Ctrl+R) to see the embeddings in 2D");
     private final ObjectProperty<PlotTheme> theme = new SimpleObjectProperty<>(PlotTheme.LIGHT);
     private final BooleanProperty lassoMode = new SimpleBooleanProperty(false);
+    /** False where a legend outside the plot stands for this one (linked panes): then none covers points. */
+    private final BooleanProperty legendShown = new SimpleBooleanProperty(true);
 
     private int[] pixels = new int[0];
     private PixelBuffer<IntBuffer> buffer;
@@ -135,6 +137,12 @@ public final class ScatterView extends Region {
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> hideHover());
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
         lassoMode.addListener((obs, old, now) -> setCursor(now ? Cursor.CROSSHAIR : Cursor.DEFAULT));
+        legendShown.addListener((obs, old, now) -> {
+            if (!userMoved) {
+                view = null; // refit: the legend's margin comes or goes
+            }
+            requestRedraw();
+        });
     }
 
     // ---- drawing ----------------------------------------------------------------------------------
@@ -221,7 +229,7 @@ public final class ScatterView extends Region {
         boolean coloured = layout != null && colouring != null && colouring.category().length == layout.size();
         boolean drawable = layout != null;
         emptyHint.setVisible(layout == null);
-        legend.setVisible(coloured);
+        legend.setVisible(coloured && legendShown.get());
         title.setVisible(drawable);
         int w = buffer.getWidth(), h = buffer.getHeight();
         if (!userMoved) {
@@ -496,6 +504,11 @@ public final class ScatterView extends Region {
     /** What the view says while it has nothing to draw. */
     public javafx.beans.property.StringProperty emptyTextProperty() {
         return emptyHint.textProperty();
+    }
+
+    /** Whether the plot draws its own legend (true); false where one outside the plot stands for it. */
+    public BooleanProperty legendShownProperty() {
+        return legendShown;
     }
 
     public BooleanProperty lassoModeProperty() {
