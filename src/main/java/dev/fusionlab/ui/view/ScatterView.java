@@ -50,6 +50,7 @@ public final class ScatterView extends Region {
 
     private final ProjectionViewModel vm;
     private final ScatterRenderer renderer = new ScatterRenderer();
+    private final DrawOrder drawOrder = new DrawOrder();
     private final ImageView imageView = new ImageView();
     private final Polyline lassoLine = new Polyline();
     private final HoverCard hoverCard;
@@ -251,8 +252,9 @@ public final class ScatterView extends Region {
             if (drawable) {
                 renderer.setPointRadius(ScatterRenderer.radiusFor(layout.size()));
                 int[] colours = coloured ? argbOf(colouring) : neutral(layout.size());
-                renderer.render(pixels, view, layout.xs(), layout.ys(), colours, theme.get().background(),
-                        coloured ? vm.highlighted() : new int[0], theme.get().highlightOutline());
+                drawOrder.update(layout, coloured ? colouring : null, colours); // grey points under the coloured
+                renderer.render(pixels, view, drawOrder.xs(), drawOrder.ys(), drawOrder.colours(), theme.get().background(),
+                        coloured ? drawOrder.positions(vm.highlighted()) : new int[0], theme.get().highlightOutline());
             } else {
                 java.util.Arrays.fill(pixels, theme.get().background());
             }
