@@ -27,28 +27,35 @@ import javafx.beans.property.SimpleObjectProperty;
  */
 public final class EarlyVsLateViewModel {
 
-    /** How the two strategies did on one sample; the colours are the "early vs late" colouring's. */
+    /** How the two strategies did on one sample. */
     public enum Case {
-        BOTH_RIGHT("both right", PointColouring.BOTH_RIGHT),
-        ONLY_EARLY("only early right", PointColouring.EARLY_ONLY),
-        ONLY_LATE("only late right", PointColouring.LATE_ONLY),
-        BOTH_WRONG("both wrong", PointColouring.BOTH_WRONG);
+        BOTH_RIGHT("both right", true, true),
+        ONLY_EARLY("only early right", true, false),
+        ONLY_LATE("only late right", false, true),
+        BOTH_WRONG("both wrong", false, false);
 
         private final String label;
-        private final int argb;
+        private final boolean early;
+        private final boolean late;
 
-        Case(String label, int argb) {
+        Case(String label, boolean early, boolean late) {
             this.label = label;
-            this.argb = argb;
+            this.early = early;
+            this.late = late;
         }
 
         public String label() {
             return label;
         }
 
-        /** The colour the "early vs late" colouring gives this case, ARGB. */
-        public int argb() {
-            return argb;
+        /** Whether early fusion is right in this case: its point is "correct" in the left plot. */
+        public boolean earlyRight() {
+            return early;
+        }
+
+        /** Whether late fusion is right in this case. */
+        public boolean lateRight() {
+            return late;
         }
 
         static Case of(boolean early, boolean late) {
@@ -231,6 +238,11 @@ public final class EarlyVsLateViewModel {
         main.select(now.rows().get(c));
         selectedCase.set(c);
         return true;
+    }
+
+    /** The colour of a right (or wrong) sample in either plot, ARGB: the correct / wrong colouring's. */
+    public static int colour(boolean right) {
+        return right ? PointColouring.BOTH_RIGHT : PointColouring.BOTH_WRONG;
     }
 
     /** The heading of a strategy's pane: its name, and late fusion's combiner as now chosen. */

@@ -28,7 +28,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.Rectangle;
 import org.controlsfx.control.SegmentedButton;
 import org.controlsfx.glyphfont.FontAwesome;
 
@@ -189,13 +188,10 @@ public final class EarlyVsLatePane extends BorderPane {
             ToggleButton b = new ToggleButton();
             b.setId("evl-case-" + c.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             b.getStyleClass().add("evl-case");
-            Rectangle swatch = new Rectangle(14, 14, ScatterView.argbColour(c.argb()));
-            swatch.setArcWidth(4);
-            swatch.setArcHeight(4);
-            b.setGraphic(swatch);
+            b.setGraphic(swatch(c));
             b.setMinWidth(Region.USE_PREF_SIZE);
-            b.setTooltip(new Tooltip(caseTip(c) + ". Click (or press " + key + ") to select these samples in every "
-                    + "view; again to clear"));
+            b.setTooltip(new Tooltip(caseTip(c) + " (the dots: its colour on the left, then on the right). Click (or "
+                    + "press " + key + ") to select these samples in every view; again to clear"));
             b.setOnAction(e -> {
                 if (!model.toggleCase(c)) {
                     b.setSelected(false);
@@ -220,6 +216,16 @@ public final class EarlyVsLatePane extends BorderPane {
         VBox bar = new VBox(4, row, mcNemar);
         bar.getStyleClass().addAll("pane-toolbar", "evl-cases");
         return bar;
+    }
+
+    /** Two dots: the colour the case has in the left plot (early), then in the right one (late). */
+    private static HBox swatch(Case c) {
+        HBox dots = new HBox(2);
+        for (boolean right : new boolean[] {c.earlyRight(), c.lateRight()}) {
+            dots.getChildren().add(new javafx.scene.shape.Circle(6, ScatterView.argbColour(EarlyVsLateViewModel.colour(right))));
+        }
+        dots.setAlignment(Pos.CENTER);
+        return dots;
     }
 
     private static String caseTip(Case c) {

@@ -442,6 +442,7 @@ public final class ScatterView extends Region {
         hoverCard.applyCss();
         double cw = hoverCard.prefWidth(-1), ch = hoverCard.prefHeight(cw);
         double x = e.getX() + 16 + cw > getWidth() ? e.getX() - 16 - cw : e.getX() + 16;
+        x = Math.max(4, Math.min(x, getWidth() - cw - 4)); // inside the view, also where it is narrow (side by side)
         double y = Math.max(4, Math.min(e.getY() - ch / 2, getHeight() - ch - 4));
         hoverCard.resizeRelocate(x, y, cw, ch);
     }
