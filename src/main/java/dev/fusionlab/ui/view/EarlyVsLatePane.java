@@ -162,7 +162,7 @@ public final class EarlyVsLatePane extends BorderPane {
         reset.setId("evl-reset");
         reset.setTooltip(new Tooltip("Fit all points in both plots (0 in a plot)"));
         reset.setOnAction(e -> scatters.values().forEach(ScatterView::resetView));
-        Label hint = new Label("Hover or click in one plot: the same sample lights up in the other.");
+        Label hint = new Label("Hover or click in one plot: it lights up in the other.");
         hint.getStyleClass().add("hint");
         hint.setMinWidth(0);
         Region spacer = new Region();

@@ -206,8 +206,8 @@ public final class ScatterView extends Region {
         }
         buffer = new PixelBuffer<>(w, h, IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
         imageView.setImage(new WritableImage(buffer));
-        if (view != null) {
-            view = restoredZoom != null ? ViewTransform.fit(restoredZoom, w, h) : view.resized(w, h);
+        if (view != null) { // a view the user has not moved is fitted again: a smaller window cuts no cluster off
+            view = restoredZoom != null ? ViewTransform.fit(restoredZoom, w, h) : userMoved ? view.resized(w, h) : null;
         }
     }
 
@@ -444,6 +444,9 @@ public final class ScatterView extends Region {
         double x = e.getX() + 16 + cw > getWidth() ? e.getX() - 16 - cw : e.getX() + 16;
         x = Math.max(4, Math.min(x, getWidth() - cw - 4)); // inside the view, also where it is narrow (side by side)
         double y = Math.max(4, Math.min(e.getY() - ch / 2, getHeight() - ch - 4));
+        if (x < e.getX() + 10 && x + cw > e.getX() - 10) { // too wide to sit beside the pointer: below or above it
+            y = e.getY() + 16 + ch <= getHeight() ? e.getY() + 16 : Math.max(4, e.getY() - 16 - ch);
+        }
         hoverCard.resizeRelocate(x, y, cw, ch);
     }
 
