@@ -81,6 +81,8 @@ public final class EarlyVsLatePane extends BorderPane {
             score.getStyleClass().add("evl-score");
             score.textProperty().bind(model.scoreProperty(s));
             score.setMinWidth(0);
+            score.setWrapText(true); // a narrow window wraps the interval, never cuts it
+            score.setMinHeight(Region.USE_PREF_SIZE);
             score.setTooltip(new Tooltip("Accuracy on the labelled test samples, with its 95 % bootstrap confidence "
                     + "interval (1000 draws of the test samples): where the score could lie on another test set of "
                     + "this size"));
@@ -181,8 +183,11 @@ public final class EarlyVsLatePane extends BorderPane {
         lead.setId("evl-cases-lead");
         lead.getStyleClass().add("evl-cases-lead");
         lead.setMinWidth(Region.USE_PREF_SIZE);
-        HBox row = new HBox(10, lead);
+        // wraps onto a second line where the window is narrow (1280 x 720 with the lessons open)
+        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(10, 6, lead);
         row.setAlignment(Pos.CENTER_LEFT);
+        row.setPrefWrapLength(300);
+        row.setMinWidth(0);
         int key = 1;
         for (Case c : Case.values()) {
             ToggleButton b = new ToggleButton();
@@ -213,7 +218,10 @@ public final class EarlyVsLatePane extends BorderPane {
         mcNemar.textProperty().bind(model.mcNemarProperty());
         mcNemar.setTooltip(new Tooltip("McNemar's test asks whether early and late fusion differ, from the samples "
                 + "on which exactly one of them is right (the two middle buttons, on the test split)"));
+        mcNemar.setMinWidth(0);
+        mcNemar.setMinHeight(Region.USE_PREF_SIZE);
         VBox bar = new VBox(4, row, mcNemar);
+        bar.setMinWidth(0);
         bar.getStyleClass().addAll("pane-toolbar", "evl-cases");
         return bar;
     }
