@@ -82,7 +82,6 @@ public final class EarlyVsLatePane extends BorderPane {
             score.textProperty().bind(model.scoreProperty(s));
             score.setMinWidth(0);
             score.setWrapText(true); // a narrow window wraps the interval, never cuts it
-            score.setMinHeight(Region.USE_PREF_SIZE);
             score.setTooltip(new Tooltip("Accuracy on the labelled test samples, with its 95 % bootstrap confidence "
                     + "interval (1000 draws of the test samples): where the score could lie on another test set of "
                     + "this size"));
@@ -186,7 +185,7 @@ public final class EarlyVsLatePane extends BorderPane {
         // wraps onto a second line where the window is narrow (1280 x 720 with the lessons open)
         javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(10, 6, lead);
         row.setAlignment(Pos.CENTER_LEFT);
-        row.setPrefWrapLength(300);
+        row.setPrefWrapLength(1200); // one line unless the width given is narrower (else a tall minimum height)
         row.setMinWidth(0);
         int key = 1;
         for (Case c : Case.values()) {
@@ -219,7 +218,6 @@ public final class EarlyVsLatePane extends BorderPane {
         mcNemar.setTooltip(new Tooltip("McNemar's test asks whether early and late fusion differ, from the samples "
                 + "on which exactly one of them is right (the two middle buttons, on the test split)"));
         mcNemar.setMinWidth(0);
-        mcNemar.setMinHeight(Region.USE_PREF_SIZE);
         VBox bar = new VBox(4, row, mcNemar);
         bar.setMinWidth(0);
         bar.getStyleClass().addAll("pane-toolbar", "evl-cases");

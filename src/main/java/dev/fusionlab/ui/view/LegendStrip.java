@@ -19,7 +19,7 @@ final class LegendStrip extends FlowPane {
         getStyleClass().add("legend-strip");
         setAlignment(Pos.CENTER_LEFT);
         setMinWidth(0);
-        setPrefWrapLength(400);
+        setPrefWrapLength(1200); // one line unless the width given is narrower
     }
 
     /**
