@@ -192,7 +192,7 @@ public final class EarlyVsLateViewModel {
         Comparison cmp = comparison.getValue();
         Map<Strategy, BootstrapIntervals> ci = intervals.intervalsProperty().get();
         for (Strategy s : List.of(Strategy.EARLY, Strategy.LATE)) {
-            scores.get(s).set(cmp == null ? "" : scoreText(cmp.row(s).accuracy(), ci.get(s), cmp.testCount()));
+            scores.get(s).set(cmp == null ? "" : scoreText(cmp.row(s).accuracy(), ci.get(s)));
         }
         if (cmp == null) {
             mcNemar.set("");
@@ -204,12 +204,14 @@ public final class EarlyVsLateViewModel {
         }
     }
 
-    /** "test accuracy 85.0 % (95 % CI 81.2–88.5) on 250 samples", the interval once computed. */
-    static String scoreText(double accuracy, BootstrapIntervals ci, int n) {
+    /**
+     * "test accuracy 85.0 % (95 % CI 81.2–88.5)", the interval once computed: short enough for a heading
+     * over half a 1280-pixel window (the number of test samples is under the plots).
+     */
+    static String scoreText(double accuracy, BootstrapIntervals ci) {
         String score = String.format(Locale.ROOT, "test accuracy %.1f %%", 100 * accuracy);
-        String interval = ci == null ? " (interval: computing…)" : String.format(Locale.ROOT,
-                " (95 %% CI %.1f\u2013%.1f)", 100 * ci.accuracy().low(), 100 * ci.accuracy().high());
-        return score + interval + " on " + n + " samples";
+        return score + (ci == null ? " (interval: computing…)" : String.format(Locale.ROOT,
+                " (95 %% CI %.1f\u2013%.1f)", 100 * ci.accuracy().low(), 100 * ci.accuracy().high()));
     }
 
     /**

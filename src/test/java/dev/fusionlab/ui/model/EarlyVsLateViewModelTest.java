@@ -92,8 +92,7 @@ class EarlyVsLateViewModelTest {
         // accuracy from the counts is the heading's
         double earlyAccuracy = (cases.count(Case.BOTH_RIGHT) + cases.count(Case.ONLY_EARLY)) / 48.0;
         assertThat(model.scoreProperty(Strategy.EARLY).get())
-                .startsWith(String.format(java.util.Locale.ROOT, "test accuracy %.1f %%", 100 * earlyAccuracy))
-                .endsWith("on 48 samples");
+                .startsWith(String.format(java.util.Locale.ROOT, "test accuracy %.1f %%", 100 * earlyAccuracy));
         ui.drainUntil(() -> !model.intervalsProperty().get().isEmpty());
         assertThat(model.scoreProperty(Strategy.LATE).get()).contains("(95 % CI ");
         assertThat(model.title(Strategy.LATE)).startsWith("Late fusion (mean");
