@@ -237,6 +237,7 @@ public final class EarlyVsLateViewModel {
         if (now == null) {
             return false;
         }
+        main.focusedProperty().set(-1); // a point pointed out elsewhere would look like one of the case's
         main.select(now.rows().get(c));
         selectedCase.set(c);
         return true;

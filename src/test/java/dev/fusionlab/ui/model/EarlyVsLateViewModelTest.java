@@ -115,7 +115,10 @@ class EarlyVsLateViewModelTest {
     void aCaseIsSelectedInEveryViewAndOneSelectionAndHoverAreShared() throws Exception {
         vm.showResult(run);
         ProjectionViewModel early = model.pane(Strategy.EARLY), late = model.pane(Strategy.LATE);
+        vm.projection().focusedProperty().set(0); // pointed out in Compare before
         assertThat(model.toggleCase(Case.BOTH_WRONG)).isTrue();
+        assertThat(late.highlighted()).as("only the case is highlighted").containsExactly(
+                model.casesProperty().get().rows().get(Case.BOTH_WRONG));
         int[] bothWrong = model.casesProperty().get().rows().get(Case.BOTH_WRONG);
         assertThat(bothWrong).isNotEmpty();
         assertThat(Arrays.stream(bothWrong).filter(EarlyVsLateViewModelTest::earlyRight)).isEmpty();
