@@ -93,7 +93,7 @@ class LinkedViewsGuiTest {
         waitFor(10, TimeUnit.SECONDS, () -> !vm.task().isRunning()
                 && vm.linked().pane(Space.FUSED).colouringProperty().get().title().startsWith("neighbours kept"));
         waitForFxEvents();
-        assertThat(robot.lookup("#linked-fused").lookup(".legend-entry").queryAllAs(Label.class))
+        assertThat(robot.lookup("#linked-legend .legend-entry").queryAllAs(Label.class))
                 .extracting(Label::getText).contains("0–20 % kept", "80–100 % kept");
         Path out = Files.createDirectories(dir.resolve("linked"));
         robot.interact(() -> assertThat(window.linked().export(PlotFormat.SVG, out, 96)).hasSize(2));

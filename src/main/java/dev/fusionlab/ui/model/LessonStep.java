@@ -21,7 +21,9 @@ public record LessonStep(String title, String text, View view) {
         /** image, text and fused projections side by side, with the neighbours */
         LINKED,
         /** early vs late fusion scores */
-        COMPARE
+        COMPARE,
+        /** early and late fusion's correct and wrong side by side, with the four cases counted */
+        EARLY_VS_LATE
     }
 
     /**

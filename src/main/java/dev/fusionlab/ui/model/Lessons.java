@@ -1,6 +1,7 @@
 package dev.fusionlab.ui.model;
 
 import static dev.fusionlab.ui.model.LessonStep.Place.COMPARE;
+import static dev.fusionlab.ui.model.LessonStep.Place.EARLY_VS_LATE;
 import static dev.fusionlab.ui.model.LessonStep.Place.EXPLORE;
 import static dev.fusionlab.ui.model.LessonStep.Place.LINKED;
 
@@ -50,9 +51,11 @@ public final class Lessons {
                         View.of(LINKED, null, ColourMode.FAITHFULNESS)),
                 new LessonStep("6. Early vs late fusion",
                         "Late fusion trains one classifier per modality and combines their answers; early fusion"
-                                + " trains one on the concatenation. Green: both right; blue: only early right; orange:"
-                                + " only late right; red: both wrong. The Compare tab scores them and tests the difference.",
-                        View.of(EXPLORE, Space.FUSED, ColourMode.AGREEMENT)),
+                                + " trains one on the concatenation. Left, the test samples early fusion gets right"
+                                + " (green) or wrong (red); right, the same for late fusion, each with its accuracy."
+                                + " Click the buttons below (or press 1 to 4) to light up the samples only one of them"
+                                + " gets right.",
+                        View.of(EARLY_VS_LATE, null, null)),
                 new LessonStep("7. The combiner",
                         "Late fusion needs a rule to combine the two answers: the mean, a weighted mean, the product,"
                                 + " the more confident one, or a small learned model (stacking). Try the combiner and the"

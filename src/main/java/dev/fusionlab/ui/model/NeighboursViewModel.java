@@ -117,6 +117,33 @@ public final class NeighboursViewModel {
         return out;
     }
 
+    /**
+     * What the list of {@code space} says while it has no rows: before a run, before a sample is selected,
+     * while the lookup runs, and only for a run that really has none, that the run lacks the joint space.
+     */
+    public String placeholder(NeighbourSpace space) {
+        RunResult run = result.getValue();
+        if (run == null) {
+            return "Run the pipeline to see neighbours";
+        }
+        if (space == NeighbourSpace.JOINT && run.jointSpace() == null) {
+            return "No joint space in this run (too few training pairs)";
+        }
+        NeighbourLists l = lists.get();
+        if (query.get() < 0) {
+            return "Select a sample to see its neighbours";
+        }
+        if (l == null || l.row() != query.get()) {
+            return "Looking up the neighbours\u2026";
+        }
+        return l.lists().containsKey(space) ? "No other samples" : "Not in this run";
+    }
+
+    /** {@link #placeholder} of {@code space}, kept up to date. */
+    public javafx.beans.binding.StringBinding placeholderBinding(NeighbourSpace space) {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> placeholder(space), result, query, lists);
+    }
+
     /** Share of neighbours in {@code space} that have the query's label; NaN when unlabelled or unknown. */
     public double sameLabelShare(NeighbourSpace space) {
         NeighbourLists l = lists.get();

@@ -42,6 +42,7 @@ public final class LinkedViewsPane extends BorderPane {
     private final WorkbenchViewModel vm;
     private final Map<Space, ScatterView> scatters = new EnumMap<>(Space.class);
     private final NeighboursPane neighbours;
+    private final LegendStrip legend = new LegendStrip();
 
     public LinkedViewsPane(WorkbenchViewModel vm, ThumbnailCache thumbnails) {
         this.vm = vm;
@@ -55,6 +56,9 @@ public final class LinkedViewsPane extends BorderPane {
             scatter.setPrefSize(400, 360);
             scatter.themeProperty().bind(Bindings.when(vm.darkThemeProperty()).then(PlotTheme.DARK).otherwise(PlotTheme.LIGHT));
             scatter.emptyTextProperty().set("Run the pipeline to see this space");
+            scatter.legendShownProperty().set(false); // one legend for the three, above them: none covers points
+            pane.colouringProperty().addListener((obs, old, now) -> showLegend());
+            pane.layoutProperty().addListener((obs, old, now) -> showLegend());
             scatters.put(s, scatter);
             Label title = new Label(spaceTitle(s));
             title.getStyleClass().add("linked-title");
@@ -100,12 +104,25 @@ public final class LinkedViewsPane extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("pane-toolbar");
 
+        legend.setId("linked-legend");
+        legend.getStyleClass().add("linked-legend");
+        showLegend();
+        VBox plots = new VBox(0, legend, row);
+        VBox.setVgrow(row, Priority.ALWAYS);
+        plots.setMinHeight(0);
         neighbours = new NeighboursPane(vm, thumbnails);
-        SplitPane split = new SplitPane(row, neighbours);
+        SplitPane split = new SplitPane(plots, neighbours);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.58);
         setTop(bar);
         setCenter(split);
+    }
+
+    /** The three panes share their colours: one legend, outside the plots. */
+    private void showLegend() {
+        legend.show(Space.OF_A_RUN.stream().map(s -> vm.linked().pane(s))
+                .filter(p -> p.layoutProperty().get() != null) // a space without this layout shows no colours
+                .map(p -> p.colouringProperty().get()).toList());
     }
 
     static String spaceTitle(Space s) {

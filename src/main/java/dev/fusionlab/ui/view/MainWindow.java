@@ -38,6 +38,8 @@ public final class MainWindow extends BorderPane {
     private final ComparisonPane comparison;
     private final TabPane tabs = new TabPane();
     private final LinkedViewsPane linked;
+    private final EarlyVsLatePane earlyVsLate;
+    private final Tab earlyVsLateTab;
     private final LessonsPane lessons;
     private final StylesheetScaler textScaler = new StylesheetScaler();
 
@@ -73,7 +75,15 @@ public final class MainWindow extends BorderPane {
                 .then((javafx.scene.Node) linked).otherwise((javafx.scene.Node) null));
         linkedTab.setGraphic(Icons.of(FontAwesome.Glyph.COLUMNS));
         linkedTab.setId("linked-tab");
-        tabs.getTabs().addAll(exploreTab, linkedTab, compareTab);
+        earlyVsLate = new EarlyVsLatePane(vm, new dev.fusionlab.ui.model.EarlyVsLateViewModel(vm,
+                javafx.application.Platform::runLater), thumbnails);
+        earlyVsLateTab = new Tab("Early vs late");
+        earlyVsLateTab.contentProperty().bind(javafx.beans.binding.Bindings.when(earlyVsLateTab.selectedProperty())
+                .then((javafx.scene.Node) earlyVsLate).otherwise((javafx.scene.Node) null));
+        earlyVsLateTab.setGraphic(Icons.of(FontAwesome.Glyph.ADJUST));
+        earlyVsLateTab.setId("early-vs-late-tab");
+        earlyVsLateTab.setTooltip(new Tooltip("Early and late fusion side by side on the test split (Ctrl+E)"));
+        tabs.getTabs().addAll(exploreTab, linkedTab, earlyVsLateTab, compareTab);
         Tab generateTab = new Tab("Generate", new GenerativePane(vm.generative()));
         generateTab.setGraphic(Icons.of(FontAwesome.Glyph.PICTURE_ALT));
         generateTab.setId("generate-tab");
@@ -121,6 +131,7 @@ public final class MainWindow extends BorderPane {
                     case EXPLORE -> exploreTab;
                     case LINKED -> linkedTab;
                     case COMPARE -> compareTab;
+                    case EARLY_VS_LATE -> earlyVsLateTab;
                 });
             }
         });
@@ -181,7 +192,10 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    /** A scene with the stylesheet and the keyboard shortcuts (Ctrl+R run, Ctrl+Shift+R re-project, Esc cancel). */
+    /**
+     * A scene with the stylesheet and the keyboard shortcuts (Ctrl+R run, Ctrl+Shift+R re-project, Ctrl+E early
+     * vs late, Esc cancel).
+     */
     public Scene createScene(double width, double height) {
         Scene scene = new Scene(this, width, height);
         scene.getStylesheets().add(STYLESHEET);
@@ -190,12 +204,15 @@ public final class MainWindow extends BorderPane {
             textScaler.apply(scene.getStylesheets(), size);
             textScaler.apply(linked.getStylesheets(), size);
             textScaler.apply(lessons.getStylesheets(), size);
+            textScaler.apply(earlyVsLate.getStylesheets(), size);
         };
         vm.textSizeProperty().addListener((obs, old, now) -> resize.run());
         resize.run();
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm::run);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), vm::reproject);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
+                () -> tabs.getSelectionModel().select(earlyVsLateTab));
         // a filter, not an accelerator: a control that had the focus (the Export menu button, a combo box)
         // consumes Esc before accelerators see it, so Esc would not cancel after using a menu
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -221,6 +238,10 @@ public final class MainWindow extends BorderPane {
 
     public LinkedViewsPane linked() {
         return linked;
+    }
+
+    public EarlyVsLatePane earlyVsLate() {
+        return earlyVsLate;
     }
 
     public LessonsPane lessons() {

@@ -90,7 +90,12 @@ public final class NeighboursPane extends BorderPane {
             ListView<NeighbourRow> list = new ListView<>();
             list.setId("neighbours-" + s.key());
             list.setCellFactory(l -> new NeighbourCell());
-            list.setPlaceholder(new Label(s == NeighbourSpace.JOINT ? "no joint space in this run" : ""));
+            Label placeholder = new Label();
+            placeholder.setId("neighbours-" + s.key() + "-placeholder");
+            placeholder.getStyleClass().add("hint");
+            placeholder.setWrapText(true);
+            placeholder.textProperty().bind(model.placeholderBinding(s));
+            list.setPlaceholder(placeholder);
             list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
                 if (now != null) {
                     vm.projection().focusedProperty().set(now.row());

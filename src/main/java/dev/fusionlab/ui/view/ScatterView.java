@@ -50,6 +50,7 @@ public final class ScatterView extends Region {
 
     private final ProjectionViewModel vm;
     private final ScatterRenderer renderer = new ScatterRenderer();
+    private final DrawOrder drawOrder = new DrawOrder();
     private final ImageView imageView = new ImageView();
     private final Polyline lassoLine = new Polyline();
     private final HoverCard hoverCard;
@@ -58,6 +59,8 @@ public final class ScatterView extends Region {
     private final Label emptyHint = new Label("Run the pipeline (Ctrl+R) to see the embeddings in 2D");
     private final ObjectProperty<PlotTheme> theme = new SimpleObjectProperty<>(PlotTheme.LIGHT);
     private final BooleanProperty lassoMode = new SimpleBooleanProperty(false);
+    /** False where a legend outside the plot stands for this one (linked panes): then none covers points. */
+    private final BooleanProperty legendShown = new SimpleBooleanProperty(true);
 
     private int[] pixels = new int[0];
     private PixelBuffer<IntBuffer> buffer;
@@ -135,6 +138,12 @@ public final class ScatterView extends Region {
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> hideHover());
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
         lassoMode.addListener((obs, old, now) -> setCursor(now ? Cursor.CROSSHAIR : Cursor.DEFAULT));
+        legendShown.addListener((obs, old, now) -> {
+            if (!userMoved) {
+                view = null; // refit: the legend's margin comes or goes
+            }
+            requestRedraw();
+        });
     }
 
     // ---- drawing ----------------------------------------------------------------------------------
@@ -197,8 +206,8 @@ public final class ScatterView extends Region {
         }
         buffer = new PixelBuffer<>(w, h, IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
         imageView.setImage(new WritableImage(buffer));
-        if (view != null) {
-            view = restoredZoom != null ? ViewTransform.fit(restoredZoom, w, h) : view.resized(w, h);
+        if (view != null) { // a view the user has not moved is fitted again: a smaller window cuts no cluster off
+            view = restoredZoom != null ? ViewTransform.fit(restoredZoom, w, h) : userMoved ? view.resized(w, h) : null;
         }
     }
 
@@ -221,7 +230,7 @@ public final class ScatterView extends Region {
         boolean coloured = layout != null && colouring != null && colouring.category().length == layout.size();
         boolean drawable = layout != null;
         emptyHint.setVisible(layout == null);
-        legend.setVisible(coloured);
+        legend.setVisible(coloured && legendShown.get());
         title.setVisible(drawable);
         int w = buffer.getWidth(), h = buffer.getHeight();
         if (!userMoved) {
@@ -243,8 +252,9 @@ public final class ScatterView extends Region {
             if (drawable) {
                 renderer.setPointRadius(ScatterRenderer.radiusFor(layout.size()));
                 int[] colours = coloured ? argbOf(colouring) : neutral(layout.size());
-                renderer.render(pixels, view, layout.xs(), layout.ys(), colours, theme.get().background(),
-                        coloured ? vm.highlighted() : new int[0], theme.get().highlightOutline());
+                drawOrder.update(layout, coloured ? colouring : null, colours); // grey points under the coloured
+                renderer.render(pixels, view, drawOrder.xs(), drawOrder.ys(), drawOrder.colours(), theme.get().background(),
+                        coloured ? drawOrder.positions(vm.highlighted()) : new int[0], theme.get().highlightOutline());
             } else {
                 java.util.Arrays.fill(pixels, theme.get().background());
             }
@@ -432,7 +442,11 @@ public final class ScatterView extends Region {
         hoverCard.applyCss();
         double cw = hoverCard.prefWidth(-1), ch = hoverCard.prefHeight(cw);
         double x = e.getX() + 16 + cw > getWidth() ? e.getX() - 16 - cw : e.getX() + 16;
+        x = Math.max(4, Math.min(x, getWidth() - cw - 4)); // inside the view, also where it is narrow (side by side)
         double y = Math.max(4, Math.min(e.getY() - ch / 2, getHeight() - ch - 4));
+        if (x < e.getX() + 10 && x + cw > e.getX() - 10) { // too wide to sit beside the pointer: below or above it
+            y = e.getY() + 16 + ch <= getHeight() ? e.getY() + 16 : Math.max(4, e.getY() - 16 - ch);
+        }
         hoverCard.resizeRelocate(x, y, cw, ch);
     }
 
@@ -496,6 +510,11 @@ public final class ScatterView extends Region {
     /** What the view says while it has nothing to draw. */
     public javafx.beans.property.StringProperty emptyTextProperty() {
         return emptyHint.textProperty();
+    }
+
+    /** Whether the plot draws its own legend (true); false where one outside the plot stands for it. */
+    public BooleanProperty legendShownProperty() {
+        return legendShown;
     }
 
     public BooleanProperty lassoModeProperty() {
