@@ -3,12 +3,12 @@ package dev.fusionlab.embeddings;
 import dev.fusionlab.project.ProjectionMethod;
 import dev.fusionlab.project.ProjectionParams;
 import dev.fusionlab.project.Projector;
+import dev.fusionlab.project.Workers;
 import dev.fusionlab.project.pca.Pca;
 import dev.fusionlab.project.pca.PcaResult;
 import dev.fusionlab.task.TaskContext;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 /**
  * The first layout of a large matrix, in seconds: PCA axes fitted on a seeded random subsample of
@@ -38,15 +38,12 @@ public final class FirstLayout {
         PcaResult fit = Pca.fit(sample(data, seed, sampleRows), ProjectionParams.defaults(seed).pca(2), ctx);
         ctx.report("project", 0.9, "PCA: projecting " + data.length + " rows");
         double[][] out = new double[data.length][];
-        int chunk = 16_384;
-        IntStream.range(0, (data.length + chunk - 1) / chunk).parallel().forEach(c -> {
-            int from = c * chunk, to = Math.min(data.length, from + chunk);
-            double[][] part = fit.transform(Arrays.copyOfRange(data, from, to));
-            for (int i = from; i < to; i++) {
-                double[] xy = part[i - from];
-                out[i] = xy;
-            }
-        });
+        try (Workers workers = new Workers(0)) { // the caller's thread budget (the workbench keeps a core for its view)
+            workers.forRange(data.length, 16_384, (from, to, worker) -> {
+                double[][] part = fit.transform(Arrays.copyOfRange(data, from, to));
+                System.arraycopy(part, 0, out, from, to - from);
+            });
+        }
         return out;
     }
 
