@@ -108,7 +108,7 @@ public final class SpatialGrid {
         }
         int width = c1 - c0 + 1;
         boolean[] crossed = crossedCells(polygon, c0, c1, r0, r1);
-        int[] found = new int[64];
+        long[] chosen = new long[(xs.length + 63) >>> 6]; // a bitmap gives the indices in order, unsorted
         int n = 0;
         for (int r = r0; r <= r1; r++) {
             for (int c = c0; c <= c1; ) {
@@ -117,10 +117,8 @@ public final class SpatialGrid {
                     for (int k = cellStart[cell]; k < cellStart[cell + 1]; k++) {
                         int i = order[k];
                         if (polygon.contains(xs[i], ys[i])) {
-                            if (n == found.length) {
-                                found = Arrays.copyOf(found, n * 2);
-                            }
-                            found[n++] = i;
+                            chosen[i >>> 6] |= 1L << i;
+                            n++;
                         }
                     }
                     c++;
@@ -131,18 +129,22 @@ public final class SpatialGrid {
                     end++;
                 }
                 if (polygon.contains(minX + (c + 0.5) * cellSize, minY + (r + 0.5) * cellSize)) {
-                    int from = cellStart[cell], to = cellStart[cell(end, r) + 1];
-                    if (n + to - from > found.length) {
-                        found = Arrays.copyOf(found, Math.max(found.length * 2, n + to - from));
+                    for (int k = cellStart[cell], to = cellStart[cell(end, r) + 1]; k < to; k++) {
+                        int i = order[k];
+                        chosen[i >>> 6] |= 1L << i;
                     }
-                    System.arraycopy(order, from, found, n, to - from);
-                    n += to - from;
+                    n += cellStart[cell(end, r) + 1] - cellStart[cell];
                 }
                 c = end + 1;
             }
         }
-        int[] result = Arrays.copyOf(found, n);
-        Arrays.sort(result);
+        int[] result = new int[n];
+        int m = 0;
+        for (int word = 0; word < chosen.length; word++) {
+            for (long bits = chosen[word]; bits != 0; bits &= bits - 1) {
+                result[m++] = (word << 6) + Long.numberOfTrailingZeros(bits);
+            }
+        }
         return result;
     }
 

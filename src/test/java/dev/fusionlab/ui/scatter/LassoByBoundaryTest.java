@@ -72,7 +72,7 @@ class LassoByBoundaryTest {
     @Test
     void selectsExactlyWhatTestingEveryPointSelectsOnClustersAndOddPolygons() {
         Random random = new Random(12);
-        int n = 60_000;
+        int n = 30_000;
         float[] xs = new float[n], ys = new float[n];
         for (int i = 0; i < n; i++) {
             int c = random.nextInt(6);
@@ -83,7 +83,7 @@ class LassoByBoundaryTest {
         ys[8] = Float.POSITIVE_INFINITY;
         SpatialGrid grid = new SpatialGrid(xs, ys, 4);
         int checked = 0;
-        for (int t = 0; t < 12; t++) {
+        for (int t = 0; t < 8; t++) {
             double cx = random.nextGaussian() * 4, cy = random.nextGaussian() * 4, r = 0.5 + random.nextDouble() * 6;
             for (Polygon polygon : oddPolygons(random, cx, cy, r)) {
                 int[] expected = bruteForce(xs, ys, polygon);
