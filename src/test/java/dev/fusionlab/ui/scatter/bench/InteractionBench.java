@@ -68,7 +68,7 @@ public final class InteractionBench {
                 + " | lasso, grid by boundary, median ms | lasso, bounding box tested, median ms | points selected"
                 + " | FX-thread CPU s / wall s |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-        measure("quiet", xs, ys, colours, grid, null, 0);
+        measure("no background projection", xs, ys, colours, grid, null, 0);
         measure("beside NN-descent on " + all + " threads (before)", xs, ys, colours, grid, background, all);
         measure("beside NN-descent on " + Math.max(1, all - 1) + " thread(s) (now)", xs, ys, colours, grid, background,
                 Math.max(1, all - 1));
