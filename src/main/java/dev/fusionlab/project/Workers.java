@@ -24,12 +24,19 @@ public final class Workers implements AutoCloseable {
         void run(int from, int to, int worker);
     }
 
+    /**
+     * What "0 threads" means in the code it is bound around: the workbench binds it to leave its UI thread a
+     * core ({@code ui.model.BackgroundThreads}); unbound (the CLI, tests), it is every available processor.
+     * Results do not depend on the thread count (docs/reproducibility.md), only the speed does.
+     */
+    public static final ScopedValue<Integer> DEFAULT_THREADS = ScopedValue.newInstance();
+
     private final int threads;
     private final ExecutorService pool;
 
-    /** @param threads number of threads, at least 1; 0 or less means all available processors */
+    /** @param threads number of threads, at least 1; 0 or less means {@link #defaultThreads()} */
     public Workers(int threads) {
-        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        this.threads = threads > 0 ? threads : defaultThreads();
         this.pool = this.threads > 1 ? Executors.newFixedThreadPool(this.threads - 1, runnable -> {
             Thread t = new Thread(runnable, "fusionlab-worker");
             t.setDaemon(true);
@@ -39,6 +46,11 @@ public final class Workers implements AutoCloseable {
 
     public int threads() {
         return threads;
+    }
+
+    /** The thread count of {@code new Workers(0)} here: {@link #DEFAULT_THREADS} where bound, else all processors. */
+    public static int defaultThreads() {
+        return Math.max(1, DEFAULT_THREADS.orElse(Runtime.getRuntime().availableProcessors()));
     }
 
     /** Runs {@code task} over {@code [0, n)} in chunks of {@code chunk}; the caller thread works too. */

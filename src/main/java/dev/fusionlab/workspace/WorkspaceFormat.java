@@ -182,8 +182,9 @@ public final class WorkspaceFormat {
         ObjectNode o = JSON.createObjectNode();
         o.put("id", s.id());
         Path image = s.image();
-        o.put("image", image.isAbsolute() && image.startsWith(base)
-                ? base.relativize(image).toString().replace('\\', '/') : image.toString());
+        o.put("image", image == null ? null // imported embeddings: no image file
+                : image.isAbsolute() && image.startsWith(base) ? base.relativize(image).toString().replace('\\', '/')
+                : image.toString());
         o.put("text", s.text());
         o.put("label", s.label());
         o.put("split", s.split() == null ? null : s.split().name().toLowerCase(Locale.ROOT));
@@ -421,13 +422,13 @@ public final class WorkspaceFormat {
     }
 
     private static Sample sample(JsonNode s, Path base) {
-        String image = required(s, "image").asText();
-        Path path = Path.of(image);
+        String image = text(s, "image"); // null: a sample of imported embeddings, no image file
+        Path path = image == null ? null : Path.of(image);
         String split = text(s, "split");
         Map<String, String> extra = new LinkedHashMap<>();
         s.path("extra").properties().forEach(e -> extra.put(e.getKey(), e.getValue().asText()));
-        return new Sample(required(s, "id").asText(), path.isAbsolute() ? path : base.resolve(path),
-                required(s, "text").asText(), text(s, "label"),
+        return new Sample(required(s, "id").asText(), path == null || path.isAbsolute() ? path : base.resolve(path),
+                text(s, "text"), text(s, "label"),
                 split == null ? null : Split.valueOf(split.toUpperCase(Locale.ROOT)), text(s, "group"), extra);
     }
 

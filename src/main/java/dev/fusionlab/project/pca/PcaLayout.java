@@ -1,7 +1,7 @@
 package dev.fusionlab.project.pca;
 
+import dev.fusionlab.project.Workers;
 import dev.fusionlab.task.TaskContext;
-import java.util.stream.IntStream;
 
 /**
  * A 2-D PCA layout and the share of the data's variance each of its axes shows, so that an axis can say
@@ -63,27 +63,31 @@ public record PcaLayout(double[][] points, double[] varianceRatios) {
         double[][] out = new double[n][];
         int chunks = (n + CHUNK - 1) / CHUNK;
         double[][] sums = new double[chunks][]; // per chunk: sum x, sum x^2, sum y, sum y^2, sum |c|^2, sum c (d)
-        IntStream.range(0, chunks).parallel().forEach(chunk -> {
-            double[] s = new double[5 + d];
-            for (int i = chunk * CHUNK; i < Math.min(n, (chunk + 1) * CHUNK); i++) {
-                float[] row = data[i];
-                double x = 0, y = 0, squares = 0;
-                for (int j = 0; j < d; j++) {
-                    double c = row[j] - mean[j];
-                    x += c * ax[j];
-                    y += c * ay[j];
-                    squares += c * c;
-                    s[5 + j] += c;
+        try (Workers workers = new Workers(0)) { // the caller's thread budget (the workbench keeps a core for its view)
+            workers.forRange(chunks, 1, (from, to, worker) -> {
+                for (int chunk = from; chunk < to; chunk++) {
+                    double[] s = new double[5 + d];
+                    for (int i = chunk * CHUNK; i < Math.min(n, (chunk + 1) * CHUNK); i++) {
+                        float[] row = data[i];
+                        double x = 0, y = 0, squares = 0;
+                        for (int j = 0; j < d; j++) {
+                            double c = row[j] - mean[j];
+                            x += c * ax[j];
+                            y += c * ay[j];
+                            squares += c * c;
+                            s[5 + j] += c;
+                        }
+                        out[i] = new double[] {x, y};
+                        s[0] += x;
+                        s[1] += x * x;
+                        s[2] += y;
+                        s[3] += y * y;
+                        s[4] += squares;
+                    }
+                    sums[chunk] = s;
                 }
-                out[i] = new double[] {x, y};
-                s[0] += x;
-                s[1] += x * x;
-                s[2] += y;
-                s[3] += y * y;
-                s[4] += squares;
-            }
-            sums[chunk] = s;
-        });
+            });
+        }
         double[] total = new double[5 + d];
         for (double[] s : sums) {
             for (int j = 0; j < total.length; j++) {

@@ -106,7 +106,7 @@ public final class BackgroundTaskViewModel {
         jobEnded = ended;
         future = worker.submit(() -> {
             try {
-                T result = work.run(context);
+                T result = BackgroundThreads.run(work, context); // leaves the UI thread a core
                 jobToken.throwIfCancelled(jobTitle);
                 String message = doneMessage.apply(result);
                 uiThread.execute(() -> { // the result is shown before the job counts as over

@@ -11,6 +11,7 @@ import dev.fusionlab.export.plot.ScatterPlotSpec;
 import dev.fusionlab.fuse.LateFusion;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.pipeline.RunResult;
+import dev.fusionlab.project.ProjectionMethod;
 import dev.fusionlab.report.MetricsReport;
 import dev.fusionlab.report.ReportCsv;
 import dev.fusionlab.report.ReportJson;
@@ -187,20 +188,36 @@ public final class WorkbenchViewModel {
                 config.textColumn(), config.seed()));
     }
 
+    /**
+     * Opens and lays out with PCA first (seconds even at a million rows) and shows that at once; then, in
+     * the same job, adds the panel's UMAP or t-SNE layouts with progress and intermediate layouts, while
+     * the PCA layout can be explored. Cancelling then keeps the PCA layout.
+     */
     private boolean runImported(ImportSpec spec) {
         RunConfig config = settings.toConfig(spec.sources().getFirst().file().toString());
+        var method = config.projection();
+        var layout = settings.projectionSettings();
         LivePreview live = new LivePreview(uiThread, projection);
-        return task.start("Opening embeddings", ctx -> services.openEmbeddings(spec, config, ctx, live), opened -> {
-            imported = spec;
-            datasetLocation.set(opened.dataset().root() == null ? spec.sources().getFirst().file().toString()
-                    : opened.dataset().root().toString());
-            keepLoaded(null, null);
-            showResult(opened);
-            if (!opened.embeddings().containsKey(projection.spaceProperty().get())) { // one file: its space only
-                projection.spaceProperty().set(opened.embeddings().keySet().iterator().next());
+        return task.start("Opening embeddings", ctx -> {
+            RunResult first = services.openEmbeddings(spec, config.withProjection(ProjectionMethod.PCA), ctx, live);
+            if (method == ProjectionMethod.PCA) {
+                return first;
             }
-        }, r -> "Opened " + r.samples().size() + " rows of " + spec.sources().size() + " embedding file"
-                + (spec.sources().size() == 1 ? " (exploration: no fusion)" : "s"));
+            uiThread.execute(() -> showImported(spec, first));
+            return services.reproject(first, method, layout, ctx, live);
+        }, opened -> showImported(spec, opened), r -> "Opened " + r.samples().size() + " rows of "
+                + spec.sources().size() + " embedding file" + (spec.sources().size() == 1 ? " (exploration: no fusion)" : "s"));
+    }
+
+    private void showImported(ImportSpec spec, RunResult opened) {
+        imported = spec;
+        datasetLocation.set(opened.dataset().root() == null ? spec.sources().getFirst().file().toString()
+                : opened.dataset().root().toString());
+        keepLoaded(null, null);
+        showResult(opened);
+        if (!opened.embeddings().containsKey(projection.spaceProperty().get())) { // one file: its space only
+            projection.spaceProperty().set(opened.embeddings().keySet().iterator().next());
+        }
     }
 
     /** The dataset as read (before any run added encoding problems to it), and the options it was read with. */

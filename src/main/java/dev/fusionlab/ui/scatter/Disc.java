@@ -11,6 +11,10 @@ final class Disc {
     final int radius;
     final int[] dx, dy;
     final boolean[] rim;
+    /** Whether any pixel is rim (discs of radius 2.5 and more): smaller ones are one colour. */
+    final boolean hasRim;
+    private int offsetsWidth = -1;
+    private int[] offsets;
 
     Disc(double radius) {
         this.radius = (int) Math.ceil(radius);
@@ -34,5 +38,23 @@ final class Disc {
         dx = Arrays.copyOf(ox, n);
         dy = Arrays.copyOf(oy, n);
         rim = Arrays.copyOf(edge, n);
+        boolean any = false;
+        for (boolean b : rim) {
+            any |= b;
+        }
+        hasRim = any;
+    }
+
+    /** {@code dy * width + dx} of each pixel: the stamp as offsets into a row-major frame of that width. */
+    int[] offsets(int width) {
+        if (width != offsetsWidth) {
+            int[] o = new int[dx.length];
+            for (int k = 0; k < o.length; k++) {
+                o[k] = dy[k] * width + dx[k];
+            }
+            offsets = o;
+            offsetsWidth = width;
+        }
+        return offsets;
     }
 }

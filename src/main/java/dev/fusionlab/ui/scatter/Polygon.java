@@ -33,6 +33,22 @@ public final class Polygon {
         return inside;
     }
 
+    /** False when a vertex is NaN or infinite: then only a point-by-point test is meaningful. */
+    public boolean isFinite() {
+        return Double.isFinite(minX) && Double.isFinite(maxX) && Double.isFinite(minY) && Double.isFinite(maxY)
+                && Arrays.stream(xs).allMatch(Double::isFinite) && Arrays.stream(ys).allMatch(Double::isFinite);
+    }
+
+    /** The vertices' x coordinates, in order (a copy). */
+    double[] xs() {
+        return xs.clone();
+    }
+
+    /** The vertices' y coordinates, in order (a copy). */
+    double[] ys() {
+        return ys.clone();
+    }
+
     public double minX() {
         return minX;
     }

@@ -40,13 +40,24 @@ import javafx.scene.shape.Polyline;
  * points, where a node or a canvas oval per point would take a tenth of a second. Wheel and +/- zoom,
  * drag and arrows pan, 0 resets; hovering shows a card, a click selects one point, a shift-drag (or
  * any drag in lasso mode) selects a group. Hover and lasso hit-testing go through the layout's
- * spatial grid.
+ * spatial grid. Frames in the middle of a pan or zoom of a large layout draw a stride of the points, and
+ * the full frame follows when the gesture ends, so the view keeps up at a million points.
  */
 public final class ScatterView extends Region {
 
     private static final double HOVER_RADIUS_PX = 8;
     private static final double KEY_PAN_PX = 60;
     private static final double KEY_ZOOM = 1.25;
+    /**
+     * Above this many points, frames in the middle of a pan or zoom draw a stride of at most
+     * {@link #previewPoints} of them ({@link ScatterRenderer#renderPreview}): at 1M points a full frame costs
+     * 20 ms on a free core and several times that while a projection runs beside it
+     * ({@code bench/gui/RESULTS.md}). The full frame follows when the gesture ends: the drag is released, or
+     * {@value #SETTLE_MS} ms pass without a wheel step or key.
+     */
+    private int previewAbove = 300_000;
+    private int previewPoints = 250_000;
+    private static final double SETTLE_MS = 180;
 
     private final ProjectionViewModel vm;
     private final ScatterRenderer renderer = new ScatterRenderer();
@@ -76,6 +87,10 @@ public final class ScatterView extends Region {
     private int[] argb;
     private boolean redrawPending;
     private long framesDrawn;
+    private boolean lastFramePreview;
+    private long previewFrames;
+    private final javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(
+            javafx.util.Duration.millis(SETTLE_MS));
 
     private double pressX, pressY, lastX, lastY;
     private boolean lassoing, dragged;
@@ -144,6 +159,7 @@ public final class ScatterView extends Region {
             }
             requestRedraw();
         });
+        settle.setOnFinished(e -> settled());
     }
 
     // ---- drawing ----------------------------------------------------------------------------------
@@ -217,8 +233,31 @@ public final class ScatterView extends Region {
         return (side + ALLOCATION_STEP - 1) / ALLOCATION_STEP * ALLOCATION_STEP;
     }
 
-    /** Draws the current state now (FX thread). */
+    /** Draws the current state now, every point (FX thread). */
     void redraw() {
+        draw(false);
+    }
+
+    /**
+     * A frame in the middle of a gesture: a preview of a large layout (see {@link #previewAbove}); the full
+     * frame follows when the gesture ends ({@link #settled}, also called on release of a drag).
+     */
+    private void redrawMoving(boolean timed) {
+        draw(true);
+        if (timed) {
+            settle.playFromStart();
+        }
+    }
+
+    /** The gesture is over: draw every point again if the last frame was a preview. */
+    private void settled() {
+        settle.stop();
+        if (lastFramePreview) {
+            redraw();
+        }
+    }
+
+    private void draw(boolean moving) {
         redrawPending = false;
         if (getWidth() < 1 || getHeight() < 1) {
             return; // not laid out yet: the first layout asks again
@@ -248,13 +287,22 @@ public final class ScatterView extends Region {
         } finally {
             publishingZoom = false;
         }
+        boolean preview = moving && drawable && layout.size() > previewAbove;
+        lastFramePreview = preview;
+        previewFrames += preview ? 1 : 0;
         buffer.updateBuffer(b -> {
             if (drawable) {
                 renderer.setPointRadius(ScatterRenderer.radiusFor(layout.size()));
                 int[] colours = coloured ? argbOf(colouring) : neutral(layout.size());
                 drawOrder.update(layout, coloured ? colouring : null, colours); // grey points under the coloured
-                renderer.render(pixels, view, drawOrder.xs(), drawOrder.ys(), drawOrder.colours(), theme.get().background(),
-                        coloured ? drawOrder.positions(vm.highlighted()) : new int[0], theme.get().highlightOutline());
+                int[] highlighted = coloured ? drawOrder.positions(vm.highlighted()) : new int[0];
+                if (preview) {
+                    renderer.renderPreview(pixels, view, drawOrder.xs(), drawOrder.ys(), drawOrder.colours(),
+                            theme.get().background(), highlighted, theme.get().highlightOutline(), previewPoints);
+                } else {
+                    renderer.render(pixels, view, drawOrder.xs(), drawOrder.ys(), drawOrder.colours(),
+                            theme.get().background(), highlighted, theme.get().highlightOutline());
+                }
             } else {
                 java.util.Arrays.fill(pixels, theme.get().background());
             }
@@ -323,7 +371,7 @@ public final class ScatterView extends Region {
             view = view.zoomAt(Math.pow(1.0025, e.getDeltaY()), e.getX(), e.getY());
             userMoved = true;
             hideHover();
-            redraw();
+            redrawMoving(true);
         }
         e.consume();
     }
@@ -346,7 +394,11 @@ public final class ScatterView extends Region {
         }
         e.consume();
         userMoved = view != null; // '0' hands the view back to automatic fitting
-        redraw();
+        if (view == null) {
+            redraw();
+        } else {
+            redrawMoving(true); // a held arrow or +/- repeats: full frame once it is let go
+        }
     }
 
     /** Pans so that point {@code i} is on screen (centred) when it is not; then redraws. */
@@ -399,7 +451,7 @@ public final class ScatterView extends Region {
             view = view.panBy(e.getX() - lastX, e.getY() - lastY);
             userMoved = true;
             setCursor(Cursor.CLOSED_HAND);
-            redraw();
+            redrawMoving(false);
         }
         lastX = e.getX();
         lastY = e.getY();
@@ -410,6 +462,7 @@ public final class ScatterView extends Region {
             return;
         }
         setCursor(lassoMode.get() ? Cursor.CROSSHAIR : Cursor.DEFAULT);
+        settled(); // the pan is over: every point again
         if (lassoing) {
             lassoLine.getPoints().clear();
             if (lassoPoints.size() >= 6) {
@@ -480,6 +533,22 @@ public final class ScatterView extends Region {
             return null;
         }
         return new javafx.geometry.Point2D(view.screenX(layout.xs()[i]), view.screenY(layout.ys()[i]));
+    }
+
+    /** Whether the last frame was a gesture's preview (a stride of the points), not every point. */
+    public boolean lastFrameWasPreview() {
+        return lastFramePreview;
+    }
+
+    /** Frames drawn as previews so far. */
+    public long previewFramesDrawn() {
+        return previewFrames;
+    }
+
+    /** Sets when gesture frames are previews: above {@code points} points, drawing at most {@code budget}. */
+    public void setPreview(int points, int budget) {
+        previewAbove = points;
+        previewPoints = budget;
     }
 
     /** Frames drawn so far. */
