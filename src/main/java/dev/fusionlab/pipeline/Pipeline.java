@@ -359,12 +359,6 @@ public final class Pipeline implements AutoCloseable {
         };
     }
 
-    /** The layouts alone of {@link #layOut}: each embedding space projected with the configured method. */
-    public static Map<ProjectionKey, double[][]> project(Map<Space, float[][]> embeddings, RunConfig config,
-                                                         TaskContext ctx, LiveLayouts live) {
-        return layOut(embeddings, config, ctx, live).points();
-    }
-
     /**
      * Projects each embedding space with the configured method; a PCA layout comes with the share of the
      * variance its axes show, computed here on the worker so that no view has to.

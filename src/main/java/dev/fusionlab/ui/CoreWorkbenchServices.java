@@ -16,12 +16,12 @@ import dev.fusionlab.encode.Modality;
 import dev.fusionlab.generate.Generation;
 import dev.fusionlab.generate.MvaeSpec;
 import dev.fusionlab.pipeline.EncodedDataset;
+import dev.fusionlab.pipeline.Layouts;
 import dev.fusionlab.pipeline.LiveLayouts;
 import dev.fusionlab.pipeline.Pipeline;
 import dev.fusionlab.pipeline.ProjectionKey;
 import dev.fusionlab.pipeline.RunConfig;
 import dev.fusionlab.pipeline.RunResult;
-import dev.fusionlab.pipeline.Space;
 import dev.fusionlab.pipeline.Space;
 import dev.fusionlab.playground.GeneratorSettings;
 import dev.fusionlab.playground.Playground;
@@ -92,8 +92,9 @@ final class CoreWorkbenchServices implements WorkbenchServices, AutoCloseable {
     public RunResult projectLatent(RunResult run, GenerativeModel model, TaskContext context) throws Exception {
         float[][] latents = model.latents(run.ids(), context);
         Map<ProjectionKey, double[][]> projections = new LinkedHashMap<>(run.projections());
-        projections.putAll(Pipeline.project(Map.of(Space.LATENT, latents), run.config(), context, LiveLayouts.NONE));
-        return run.withProjections(run.config(), projections);
+        Layouts layouts = Pipeline.layOut(Map.of(Space.LATENT, latents), run.config(), context, LiveLayouts.NONE);
+        projections.putAll(layouts.points());
+        return run.withProjections(run.config(), projections, layouts.explainedVariance());
     }
 
     private Pipeline pipeline() {

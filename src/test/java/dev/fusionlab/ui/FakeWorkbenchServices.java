@@ -85,9 +85,10 @@ public class FakeWorkbenchServices implements WorkbenchServices {
     @Override
     public RunResult projectLatent(RunResult run, GenerativeModel model, TaskContext context) throws Exception {
         var projections = new java.util.LinkedHashMap<>(run.projections());
-        projections.putAll(Pipeline.project(java.util.Map.of(Space.LATENT, model.latents(run.ids(), context)),
-                run.config(), context, LiveLayouts.NONE));
-        return run.withProjections(run.config(), projections);
+        var layouts = Pipeline.layOut(java.util.Map.of(Space.LATENT, model.latents(run.ids(), context)),
+                run.config(), context, LiveLayouts.NONE);
+        projections.putAll(layouts.points());
+        return run.withProjections(run.config(), projections, layouts.explainedVariance());
     }
 
     @Override
