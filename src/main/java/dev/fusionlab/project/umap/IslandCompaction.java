@@ -46,6 +46,15 @@ final class IslandCompaction {
      * @return the number of islands found
      */
     static int apply(float[] positions) {
+        return apply(positions, null);
+    }
+
+    /**
+     * As {@link #apply(float[])}, sliding each island towards the placed points its graph edges lead to.
+     *
+     * @param graph the fuzzy graph the layout was optimised on, or null to slide towards the nearest point
+     */
+    static int apply(float[] positions, FuzzyGraph graph) {
         int n = positions.length / 2;
         for (float v : positions) {
             if (!Float.isFinite(v)) {
@@ -72,17 +81,32 @@ final class IslandCompaction {
         for (int c = 1; c < islands.length; c++) {
             int[] members = islands[c];
             Nearest before = nearest(original, members, placedBefore, original);
-            double[] inherited = shift[islandOf[before.placed]];
-            translate(positions, members, inherited[0], inherited[1]);
+            double[] start = shift[islandOf[before.placed]].clone();
+            translate(positions, members, start[0], start[1]);
             Nearest now = nearest(positions, members, placedNow, positions);
-            double dx = positions[2 * now.placed] - positions[2 * now.point];
-            double dy = positions[2 * now.placed + 1] - positions[2 * now.point + 1];
+            if (now.distance < Math.min(gap, before.distance)) { // following its neighbour put it onto another island
+                translate(positions, members, -start[0], -start[1]);
+                start = new double[2];
+                now = nearest(positions, members, placedNow, positions);
+            }
+            shift[c] = start;
+            double[] towards = linkedCentre(graph, members, islandOf, c, positions);
+            double dx, dy, reach;
+            if (towards == null) { // no edge to a placed island: straight at the nearest placed point
+                dx = positions[2 * now.placed] - positions[2 * now.point];
+                dy = positions[2 * now.placed + 1] - positions[2 * now.point + 1];
+                reach = now.distance - gap;
+            } else { // towards the points its neighbours in the data lie among, as far as the gap lets it
+                double[] centre = centre(positions, members);
+                dx = towards[0] - centre[0];
+                dy = towards[1] - centre[1];
+                reach = Math.hypot(dx, dy);
+            }
             double length = Math.hypot(dx, dy);
-            double moved = 0;
             if (now.distance > gap && length > 0) {
                 double ux = dx / length, uy = dy / length;
                 double clearT = 0; // the farthest slide found clear; the full one unless another island is in the way
-                double blockedT = now.distance - gap;
+                double blockedT = reach;
                 if (clear(positions, members, ux * blockedT, uy * blockedT, placedNow, gap)) {
                     clearT = blockedT;
                 } else {
@@ -95,20 +119,8 @@ final class IslandCompaction {
                         }
                     }
                 }
-                if (clearT > 0) {
-                    moved = clearT;
-                    translate(positions, members, ux * clearT, uy * clearT);
-                    shift[c][0] = inherited[0] + ux * clearT;
-                    shift[c][1] = inherited[1] + uy * clearT;
-                }
-            }
-            if (moved == 0) {
-                double required = Math.min(gap, before.distance);
-                if (now.distance < required) { // following its neighbour put it onto another island: go back
-                    translate(positions, members, -inherited[0], -inherited[1]);
-                } else {
-                    shift[c] = inherited.clone();
-                }
+                translate(positions, members, ux * clearT, uy * clearT);
+                shift[c] = new double[] {start[0] + ux * clearT, start[1] + uy * clearT};
             }
             placedNow.addAll(positions, members);
             placedBefore.addAll(original, members);
@@ -163,6 +175,36 @@ final class IslandCompaction {
             i = parent[i];
         }
         return i;
+    }
+
+    /** Weighted mean position of the points in already placed islands that members have edges to, or null. */
+    private static double[] linkedCentre(FuzzyGraph graph, int[] members, int[] islandOf, int island,
+                                         float[] positions) {
+        if (graph == null) {
+            return null;
+        }
+        double x = 0, y = 0, total = 0;
+        for (int i : members) {
+            for (int e = graph.rowStart()[i]; e < graph.rowStart()[i + 1]; e++) {
+                int j = graph.columns()[e];
+                if (islandOf[j] < island) {
+                    double w = graph.weights()[e];
+                    x += w * positions[2 * j];
+                    y += w * positions[2 * j + 1];
+                    total += w;
+                }
+            }
+        }
+        return total > 0 ? new double[] {x / total, y / total} : null;
+    }
+
+    private static double[] centre(float[] positions, int[] members) {
+        double x = 0, y = 0;
+        for (int i : members) {
+            x += positions[2 * i];
+            y += positions[2 * i + 1];
+        }
+        return new double[] {x / members.length, y / members.length};
     }
 
     /** Geometric mean of the sides of the points' bounding box. */

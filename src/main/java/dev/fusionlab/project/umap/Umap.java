@@ -74,7 +74,7 @@ public final class Umap {
             int epochs = params.epochsFor(n);
             ctx.report(STAGE, 0.1, "optimising " + epochs + " epochs");
             new LayoutOptimizer(graph, curve, epochs, params.seed()).optimize(positions, workers, ctx);
-            IslandCompaction.apply(positions);
+            IslandCompaction.apply(positions, graph);
             double[][] result = new double[n][2];
             for (int i = 0; i < n; i++) {
                 result[i][0] = positions[2 * i];

@@ -7,6 +7,7 @@ import dev.fusionlab.project.Workers;
 import dev.fusionlab.project.quality.Trustworthiness;
 import dev.fusionlab.task.TaskContext;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -199,6 +200,43 @@ class ComponentLayoutTest {
         }
         assertThat(p[200]).as("the square now sits a gap away from the grid's right edge")
                 .isBetween(0.9f + (float) IslandCompaction.MIN_GAP, 0.9f + 2.5f * (float) IslandCompaction.MIN_GAP);
+    }
+
+    @Test
+    void anIslandSlidesTowardsThePointsItIsLinkedToInTheGraph() {
+        // a row of 100 points 0.1 apart along y = 0, and a 2 x 2 square far up and to the right
+        float[] p = new float[2 * 104];
+        int[][] indices = new int[104][];
+        float[][] distances = new float[104][];
+        for (int i = 0; i < 100; i++) {
+            p[2 * i] = 0.1f * i;
+            indices[i] = new int[] {i == 99 ? 98 : i + 1};
+            distances[i] = new float[] {0.1f};
+        }
+        for (int i = 0; i < 4; i++) {
+            p[200 + 2 * i] = 20 + 0.1f * (i % 2);
+            p[201 + 2 * i] = 5 + 0.1f * (i / 2);
+            indices[100 + i] = new int[] {100 + (i + 1) % 4};
+            distances[100 + i] = new float[] {0.1f};
+        }
+        float[] unlinked = p.clone();
+        IslandCompaction.apply(unlinked, FuzzyGraph.build(indices, distances));
+        indices[100] = new int[] {101, 0}; // the square's first point is a neighbour of the row's left end
+        distances[100] = new float[] {0.1f, 0.2f};
+        float[] linked = p.clone();
+        IslandCompaction.apply(linked, FuzzyGraph.build(indices, distances));
+
+        assertThat(unlinked[200]).as("unlinked: beside the nearest point, the row's right end").isGreaterThan(9);
+        assertThat(linked[200]).as("linked: nearer the row's left end").isLessThan(8);
+        for (float[] q : List.of(unlinked, linked)) {
+            double gap = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < 100; i++) {
+                for (int j = 100; j < 104; j++) {
+                    gap = Math.min(gap, Math.hypot(q[2 * i] - q[2 * j], q[2 * i + 1] - q[2 * j + 1]));
+                }
+            }
+            assertThat(gap).as("a gap of one unit, no more").isBetween(0.999, 1.1);
+        }
     }
 
     private static final int CLUSTER = 60;
