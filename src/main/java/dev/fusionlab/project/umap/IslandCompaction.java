@@ -85,12 +85,30 @@ final class IslandCompaction {
         for (int c = 1; c < islands.length; c++) {
             int[] members = islands[c];
             Nearest before = nearest(original, members, placedBefore, original);
+            // start where its nearest neighbour in SGD's layout went, else where SGD left it, else with the island
+            // that moved onto it there; else pushed straight out: never closer to a placed island than it was
+            double required = Math.min(gap, before.distance);
             double[] start = shift[islandOf[before.placed]].clone();
             translate(positions, members, start[0], start[1]);
             Nearest now = nearest(positions, members, placedNow, positions);
-            if (now.distance < Math.min(gap, before.distance)) { // following its neighbour put it onto another island
-                translate(positions, members, -start[0], -start[1]);
-                start = new double[2];
+            for (int attempt = 0; attempt < 2 && now.distance < required; attempt++) {
+                double[] other = attempt == 0 ? new double[2] : shift[islandOf[now.placed]].clone();
+                translate(positions, members, other[0] - start[0], other[1] - start[1]);
+                start = other;
+                now = nearest(positions, members, placedNow, positions);
+            }
+            if (now.distance < required) {
+                double ox = positions[2 * now.point] - positions[2 * now.placed];
+                double oy = positions[2 * now.point + 1] - positions[2 * now.placed + 1];
+                double norm = Math.hypot(ox, oy);
+                ox = norm > 0 ? ox / norm : 1;
+                oy = norm > 0 ? oy / norm : 0;
+                double t = required;
+                while (!clear(positions, members, ox * t, oy * t, placedNow, required)) {
+                    t *= 2;
+                }
+                translate(positions, members, ox * t, oy * t);
+                start = new double[] {start[0] + ox * t, start[1] + oy * t};
                 now = nearest(positions, members, placedNow, positions);
             }
             shift[c] = start;
