@@ -71,7 +71,7 @@ public record ScatterPlotSpec(String title, String xAxisLabel, String yAxisLabel
     public static ScatterPlotSpec of(String title, float[] xs, float[] ys, int[] category, int[] colours,
                                      List<LegendEntry> legend) {
         return new ScatterPlotSpec(title, "", "", xs, ys, category, colours, legend, new int[0],
-                Viewport.robustFitting(xs, ys, 0.04), 1000, 800, 150, 3.0, PlotTheme.LIGHT);
+                Viewport.fitting(xs, ys, 0.04), 1000, 800, 150, 3.0, PlotTheme.LIGHT);
     }
 
     public int size() {

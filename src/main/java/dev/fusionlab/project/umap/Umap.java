@@ -9,7 +9,8 @@ import dev.fusionlab.task.TaskContext;
 /**
  * Uniform Manifold Approximation and Projection (McInnes, Healy and Melville 2018) to 2D, following
  * umap-learn's choices: fuzzy graph of the k nearest neighbours ({@link FuzzyGraph}), spectral start
- * ({@link InitialLayout}), SGD with negative sampling ({@link LayoutOptimizer}).
+ * ({@link InitialLayout}), SGD with negative sampling ({@link LayoutOptimizer}); then separate groups of points
+ * that SGD pushed far apart are moved rigidly back to a small gap ({@link IslandCompaction}).
  *
  * <p>Why our own rather than Smile's UMAP: Smile's needs ARPACK (not shipped) for its spectral start, and
  * took 79 s on 20,000 x 384 where umap-learn takes 19 s (2-core machine). This one is faster than umap-learn
@@ -73,6 +74,7 @@ public final class Umap {
             int epochs = params.epochsFor(n);
             ctx.report(STAGE, 0.1, "optimising " + epochs + " epochs");
             new LayoutOptimizer(graph, curve, epochs, params.seed()).optimize(positions, workers, ctx);
+            IslandCompaction.apply(positions, graph);
             double[][] result = new double[n][2];
             for (int i = 0; i < n; i++) {
                 result[i][0] = positions[2 * i];

@@ -17,7 +17,7 @@ public record ScatterLayout(ProjectionKey key, float[] xs, float[] ys, SpatialGr
             xs[i] = (float) coordinates[i][0];
             ys[i] = (float) coordinates[i][1];
         }
-        return new ScatterLayout(key, xs, ys, new SpatialGrid(xs, ys, 4), Viewport.robustFitting(xs, ys, 0.04));
+        return new ScatterLayout(key, xs, ys, new SpatialGrid(xs, ys, 4), Viewport.fitting(xs, ys, 0.04));
     }
 
     public int size() {

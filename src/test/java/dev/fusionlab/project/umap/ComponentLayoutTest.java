@@ -1,11 +1,13 @@
 package dev.fusionlab.project.umap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.fusionlab.project.Workers;
 import dev.fusionlab.project.quality.Trustworthiness;
 import dev.fusionlab.task.TaskContext;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -142,6 +144,147 @@ class ComponentLayoutTest {
         }
         assertThat(reach).as("everything within a few radii of the largest component").isLessThan(5 * radii[0]);
         assertThat(placed[2][0]).as("the far component stays on its side").isGreaterThan(placed[1][0]);
+    }
+
+    /**
+     * Issue 13, item 8: a blob, a second cluster far away in the input (its own component) and three far
+     * pairs. SGD's negative sampling pushes the separate groups away until they sit several times their size
+     * from the blob, so a frame fitted to the layout showed the blob in a third of it. Compacted, the blob spans
+     * most of the layout in both directions and the groups keep a visible gap; every neighbourhood is as good.
+     */
+    @Test
+    void separateGroupsEndUpCloseToTheBulkWithAGap() {
+        float[][] x = blobFarClusterAndPairs();
+        KnnLists knn = knnWithCluster(x);
+        assertThat(ConnectedComponents.of(FuzzyGraph.build(knn.indices(), knn.distances())).count()).isEqualTo(5);
+        double[][] y = Umap.layout(x, knn.indices(), knn.distances(), UmapParams.defaults(5).withEpochs(200),
+                TaskContext.silent());
+
+        double[] all = extent(y, 0, y.length);
+        double[] blob = extent(y, 0, BLOB);
+        // without compaction: 0.27 and 0.32, the cluster 8.2 away; trustworthiness 0.879 either way
+        assertThat(blob[0] / all[0]).as("blob's share of the layout's width").isGreaterThan(0.55);
+        assertThat(blob[1] / all[1]).as("blob's share of the layout's height").isGreaterThan(0.55);
+        assertThat(minimumDistance(y, 0, BLOB, BLOB, BLOB + CLUSTER)).as("gap between blob and cluster")
+                .isBetween(IslandCompaction.MIN_GAP * 0.999, 2.0);
+        assertThat(Trustworthiness.compute(x, y, 10, 1)).isGreaterThan(0.87);
+    }
+
+    @Test
+    void compactionMovesIslandsRigidlyAndLeavesCloseOnesAlone() {
+        // a unit-spaced 10 x 10 grid of points 0.1 apart, a 2 x 2 square 20 away, a pair 0.8 from the grid
+        float[] p = new float[2 * (100 + 4 + 2)];
+        for (int i = 0; i < 100; i++) {
+            p[2 * i] = 0.1f * (i % 10);
+            p[2 * i + 1] = 0.1f * (i / 10);
+        }
+        for (int i = 0; i < 4; i++) {
+            p[200 + 2 * i] = 20 + 0.1f * (i % 2);
+            p[200 + 2 * i + 1] = 0.1f * (i / 2);
+        }
+        p[208] = -0.8f;
+        p[209] = 0.5f;
+        p[210] = -0.85f;
+        p[211] = 0.5f;
+        float[] before = p.clone();
+
+        assertThat(IslandCompaction.apply(p)).isEqualTo(3);
+        for (int i = 0; i < 100; i++) {
+            assertThat(p[2 * i]).isEqualTo(before[2 * i]);
+        }
+        assertThat(p[208]).as("the pair already within the gap stays").isEqualTo(before[208]);
+        double dx = p[200] - before[200], dy = p[201] - before[201];
+        for (int i = 100; i < 104; i++) {
+            assertThat((double) p[2 * i] - before[2 * i]).isCloseTo(dx, within(1e-5));
+            assertThat((double) p[2 * i + 1] - before[2 * i + 1]).isCloseTo(dy, within(1e-5));
+        }
+        assertThat(p[200]).as("the square now sits a gap away from the grid's right edge")
+                .isBetween(0.9f + (float) IslandCompaction.MIN_GAP, 0.9f + 2.5f * (float) IslandCompaction.MIN_GAP);
+    }
+
+    @Test
+    void anIslandSlidesTowardsThePointsItIsLinkedToInTheGraph() {
+        // a row of 100 points 0.1 apart along y = 0, and a 2 x 2 square far up and to the right
+        float[] p = new float[2 * 104];
+        int[][] indices = new int[104][];
+        float[][] distances = new float[104][];
+        for (int i = 0; i < 100; i++) {
+            p[2 * i] = 0.1f * i;
+            indices[i] = new int[] {i == 99 ? 98 : i + 1};
+            distances[i] = new float[] {0.1f};
+        }
+        for (int i = 0; i < 4; i++) {
+            p[200 + 2 * i] = 20 + 0.1f * (i % 2);
+            p[201 + 2 * i] = 5 + 0.1f * (i / 2);
+            indices[100 + i] = new int[] {100 + (i + 1) % 4};
+            distances[100 + i] = new float[] {0.1f};
+        }
+        float[] unlinked = p.clone();
+        IslandCompaction.apply(unlinked, FuzzyGraph.build(indices, distances));
+        indices[100] = new int[] {101, 0}; // the square's first point is a neighbour of the row's left end
+        distances[100] = new float[] {0.1f, 0.2f};
+        float[] linked = p.clone();
+        IslandCompaction.apply(linked, FuzzyGraph.build(indices, distances));
+
+        assertThat(unlinked[200]).as("unlinked: beside the nearest point, the row's right end").isGreaterThan(9);
+        assertThat(linked[200]).as("linked: nearer the row's left end").isLessThan(8);
+        for (float[] q : List.of(unlinked, linked)) {
+            double gap = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < 100; i++) {
+                for (int j = 100; j < 104; j++) {
+                    gap = Math.min(gap, Math.hypot(q[2 * i] - q[2 * j], q[2 * i + 1] - q[2 * j + 1]));
+                }
+            }
+            assertThat(gap).as("a gap of one unit, no more").isBetween(0.999, 1.1);
+        }
+    }
+
+    private static final int CLUSTER = 60;
+
+    /** {@link #blobAndFarPairs()} with a cluster of {@value #CLUSTER} points 40 away inserted after the blob. */
+    private static float[][] blobFarClusterAndPairs() {
+        float[][] pairs = blobAndFarPairs();
+        Random random = new Random(12);
+        float[][] x = new float[pairs.length + CLUSTER][];
+        System.arraycopy(pairs, 0, x, 0, BLOB);
+        for (int i = 0; i < CLUSTER; i++) {
+            x[BLOB + i] = new float[DIMENSIONS];
+            for (int j = 0; j < DIMENSIONS; j++) {
+                x[BLOB + i][j] = (float) random.nextGaussian() * 0.7f + (j == 5 ? 40 : 0);
+            }
+        }
+        System.arraycopy(pairs, BLOB, x, BLOB + CLUSTER, 6);
+        return x;
+    }
+
+    /** Exact k nearest neighbours within the blob and within the cluster; each pair's points only see each other. */
+    private static KnnLists knnWithCluster(float[][] x) {
+        ExactNeighbors blob = new ExactNeighbors(Arrays.copyOf(x, BLOB), K);
+        ExactNeighbors cluster = new ExactNeighbors(Arrays.copyOfRange(x, BLOB, BLOB + CLUSTER), K);
+        int[][] indices = new int[x.length][];
+        float[][] distances = new float[x.length][];
+        System.arraycopy(blob.indices, 0, indices, 0, BLOB);
+        System.arraycopy(blob.distances, 0, distances, 0, BLOB);
+        for (int i = 0; i < CLUSTER; i++) {
+            indices[BLOB + i] = Arrays.stream(cluster.indices[i]).map(j -> j + BLOB).toArray();
+            distances[BLOB + i] = cluster.distances[i];
+        }
+        for (int i = BLOB + CLUSTER; i < x.length; i++) {
+            int partner = i ^ 1; // BLOB + CLUSTER is even
+            indices[i] = new int[] {partner};
+            distances[i] = new float[] {distance(x[i], x[partner])};
+        }
+        return new KnnLists(indices, distances);
+    }
+
+    private static double minimumDistance(double[][] y, int fromA, int toA, int fromB, int toB) {
+        double best = Double.POSITIVE_INFINITY;
+        for (int a = fromA; a < toA; a++) {
+            for (int b = fromB; b < toB; b++) {
+                best = Math.min(best, Math.hypot(y[a][0] - y[b][0], y[a][1] - y[b][1]));
+            }
+        }
+        return best;
     }
 
     @Test
