@@ -22,7 +22,8 @@ import org.duckdb.DuckDBConnection;
 /**
  * Parquet tables through DuckDB's embedded JDBC driver: embeddings as a list or fixed-size array column
  * ({@code FLOAT[]}, {@code FLOAT[384]}, doubles or halves), metadata as the other columns, and the
- * export of every space and layout. DuckDB runs in-process and offline; its native library is unpacked
+ * export of every space and layout. A table is one file or a folder of Parquet shards read as one table (a
+ * Spark job's output: {@code part-*.parquet}, in name order). DuckDB runs in-process and offline; its native library is unpacked
  * on the first connection (about a second) and only then, so runs that never touch Parquet never pay it.
  *
  * <p>Vectors are fetched as {@code col[1], ..., col[d]}: plain float columns, one JDBC call per value, no
@@ -44,7 +45,7 @@ public final class ParquetTables {
     public static List<Column> columns(Path file) {
         checkFile(file);
         try (Connection c = connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("DESCRIBE SELECT * FROM read_parquet(" + literal(file) + ")")) {
+             ResultSet rs = s.executeQuery("DESCRIBE SELECT * FROM " + readParquet(file))) {
             List<Column> columns = new ArrayList<>();
             while (rs.next()) {
                 columns.add(new Column(rs.getString("column_name"), rs.getString("column_type")));
@@ -71,7 +72,7 @@ public final class ParquetTables {
                     + ": embeddings must be lists or arrays of floating-point numbers");
         }
         boolean hasId = columns.stream().anyMatch(c -> c.name().equalsIgnoreCase("id"));
-        String source = "read_parquet(" + literal(file) + ")";
+        String source = readParquet(file);
         String list = "CAST(" + quote(vector.name()) + " AS DOUBLE[])";
         try (Connection c = connect(); Statement s = c.createStatement()) {
             long n;
@@ -136,7 +137,7 @@ public final class ParquetTables {
         for (int i = 0; i < columns.size(); i++) {
             select.append(i > 0 ? ", " : "").append("CAST(").append(quote(columns.get(i).name())).append(" AS VARCHAR)");
         }
-        select.append(" FROM read_parquet(").append(literal(file)).append(')');
+        select.append(" FROM ").append(readParquet(file));
         try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(select.toString())) {
             List<String[]> rows = new ArrayList<>();
             while (rs.next()) {
@@ -253,17 +254,53 @@ public final class ParquetTables {
     }
 
     private static void checkFile(Path file) {
-        if (!Files.isRegularFile(file)) {
+        if (Files.isDirectory(file)) {
+            shards(file);
+        } else if (!Files.isRegularFile(file)) {
             throw new EmbeddingFileException(file, "no such file");
         }
     }
 
+    /**
+     * A table's source in SQL: one file, or every {@code *.parquet} shard of a folder (what Spark and other
+     * distributed writers produce, e.g. {@code part-00000-....parquet}) read as one table, shards in name order.
+     */
+    private static String readParquet(Path file) {
+        if (Files.isDirectory(file)) {
+            String glob = file.toAbsolutePath().resolve("*.parquet").toString().replace("'", "''");
+            return "read_parquet('" + glob + "')";
+        }
+        return "read_parquet(" + literal(file) + ")";
+    }
+
+    /** The Parquet shards of a folder, in name order (the order DuckDB reads them in). */
+    static List<Path> shards(Path dir) {
+        try (var files = Files.list(dir)) {
+            List<Path> shards = files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet")
+                    && !f.getFileName().toString().startsWith(".") && Files.isRegularFile(f)).sorted().toList();
+            if (shards.isEmpty()) {
+                throw new EmbeddingFileException(dir, "a folder without any .parquet file (expected Parquet shards, "
+                        + "e.g. part-00000-*.parquet)");
+            }
+            return shards;
+        } catch (IOException e) {
+            throw new EmbeddingFileException(dir, "cannot list: " + e.getMessage(), e);
+        }
+    }
+
+    /** sha256 of the file, or for a folder of shards of each shard's name and bytes, in name order. */
     private static String sha256(Path file) {
         MessageDigest digest = NpyMatrixReader.sha256();
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        } catch (IOException e) {
-            throw new EmbeddingFileException(file, "cannot read: " + e.getMessage(), e);
+        List<Path> parts = Files.isDirectory(file) ? shards(file) : List.of(file);
+        for (Path part : parts) {
+            if (parts.size() > 1 || !part.equals(file)) {
+                digest.update(part.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            try (DigestInputStream in = new DigestInputStream(Files.newInputStream(part), digest)) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                throw new EmbeddingFileException(part, "cannot read: " + e.getMessage(), e);
+            }
         }
         return HexFormat.of().formatHex(digest.digest());
     }
