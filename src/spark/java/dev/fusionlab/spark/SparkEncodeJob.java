@@ -134,8 +134,12 @@ public final class SparkEncodeJob implements Callable<Integer> {
                 DatasetOptions.defaults().withTextColumn(textColumn).withLabelColumn(labelColumn).withSeed(seed),
                 partitions, limit, overwrite);
         SparkSession.Builder builder = SparkSession.builder().appName("fusionlab-encode");
-        if (!new org.apache.spark.SparkConf().contains("spark.master")) {
+        org.apache.spark.SparkConf conf = new org.apache.spark.SparkConf();
+        if (!conf.contains("spark.master")) {
             builder.master("local[*]"); // plain java -cp: a laptop run; spark-submit always sets a master
+        }
+        if (!conf.contains("spark.log.level")) {
+            builder.config("spark.log.level", "WARN"); // --conf spark.log.level=INFO shows Spark's own progress
         }
         SparkSession spark = builder.getOrCreate();
         try {
