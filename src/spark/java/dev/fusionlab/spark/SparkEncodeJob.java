@@ -141,12 +141,14 @@ public final class SparkEncodeJob implements Callable<Integer> {
         if (!conf.contains("spark.log.level")) {
             builder.config("spark.log.level", "WARN"); // --conf spark.log.level=INFO shows Spark's own progress
         }
+        long sessionStart = System.nanoTime();
         SparkSession spark = builder.getOrCreate();
+        double sessionSeconds = (System.nanoTime() - sessionStart) / 1e9;
         try {
             Summary s = run(spark, request);
-            System.out.printf("fusionlab-spark: %d rows, %d encoded, %d errors, %d partitions, encode %.1f s (%.1f rows/s), "
-                            + "total %.1f s -> %s%n", s.rows(), s.encoded(), s.errors(), s.partitions(), s.encodeSeconds(),
-                    s.rowsPerSecond(), s.totalSeconds(), out);
+            System.out.printf("fusionlab-spark: %d rows, %d encoded, %d errors, %d partitions, session start %.1f s, "
+                            + "encode %.1f s (%.1f rows/s), total %.1f s -> %s%n", s.rows(), s.encoded(), s.errors(),
+                    s.partitions(), sessionSeconds, s.encodeSeconds(), s.rowsPerSecond(), s.totalSeconds(), out);
             return 0;
         } finally {
             spark.stop();
