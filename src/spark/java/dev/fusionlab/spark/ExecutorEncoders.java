@@ -106,7 +106,8 @@ final class ExecutorEncoders {
             System.setProperty(BundledModels.MODELS_PROPERTY, options.modelsDir());
         } else if (System.getProperty(BundledModels.MODELS_PROPERTY) == null) {
             Path shipped = shippedFilesDir();
-            if (shipped != null && Files.isRegularFile(shipped.resolve("mobilenet_v2.pt"))) {
+            if (shipped != null && (Files.isRegularFile(shipped.resolve("mobilenet_v2.pt"))
+                    || Files.isRegularFile(shipped.resolve("mobilenet_v2.onnx")))) {
                 System.setProperty(BundledModels.MODELS_PROPERTY, shipped.toString()); // spark-submit --files
             }
         }
