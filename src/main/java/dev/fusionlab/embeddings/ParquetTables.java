@@ -24,7 +24,8 @@ import org.duckdb.DuckDBConnection;
  * ({@code FLOAT[]}, {@code FLOAT[384]}, doubles or halves), metadata as the other columns, and the
  * export of every space and layout. A table is one file, or a folder of Parquet shards read as one table
  * (a Spark job's output: {@code part-*.parquet}, in name order). DuckDB runs in-process and offline; its
- * native library is unpacked on the first connection (about a second) and only then, so runs that never touch Parquet never pay it.
+ * native library is unpacked on the first connection (about a second) and only then, so runs that never
+ * touch Parquet never pay it.
  *
  * <p>Vectors are fetched as {@code col[1], ..., col[d]}: plain float columns, one JDBC call per value, no
  * boxed arrays (1M x 384 is 384M values).
