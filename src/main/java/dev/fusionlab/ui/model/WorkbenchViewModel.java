@@ -199,9 +199,8 @@ public final class WorkbenchViewModel {
             if (!opened.embeddings().containsKey(projection.spaceProperty().get())) { // one file: its space only
                 projection.spaceProperty().set(opened.embeddings().keySet().iterator().next());
             }
-        }, r -> "Opened " + r.samples().size() + " rows of " + spec.sources().size() + " embedding "
-                + (spec.sources().size() == 1 ? "file" : "files")
-                + (r.embeddings().size() == 1 ? " (exploration: no fusion)" : ""));
+        }, r -> "Opened " + r.samples().size() + " rows of " + spec.sources().size() + " embedding file"
+                + (spec.sources().size() == 1 ? " (exploration: no fusion)" : "s"));
     }
 
     /** The dataset as read (before any run added encoding problems to it), and the options it was read with. */
