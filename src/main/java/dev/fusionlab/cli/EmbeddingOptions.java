@@ -14,7 +14,8 @@ final class EmbeddingOptions {
     @Option(names = "--embeddings", paramLabel = "<file>[,<file>]",
             description = "Embeddings made elsewhere, instead of --dataset: one file (explore and plot) or two "
                     + "(image,text: fusion, retrieval, every view). .npy (float16/32/64), TF Projector tensors.tsv, "
-                    + "CSV, or Parquet (name a column as table.parquet#column). Optional name=: audio=a.npy.")
+                    + "CSV, or Parquet (name a column as table.parquet#column), also a folder of Parquet shards; one table "
+                    + "with image_embedding and text_embedding opens as both. Optional name=: audio=a.npy.")
     String embeddings;
 
     @Option(names = "--metadata", paramLabel = "<file>",

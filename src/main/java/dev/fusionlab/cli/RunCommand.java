@@ -43,7 +43,8 @@ final class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("give --dataset or --embeddings, not both");
             }
             try (CliContext context = new CliContext()) {
-                result = EmbeddingRun.open(embeddings.spec(options.labelColumn, options.textColumn, options.seed),
+                result = EmbeddingRun.open(dev.fusionlab.embeddings.EmbeddingImport.withPairedColumns(
+                                embeddings.spec(options.labelColumn, options.textColumn, options.seed)),
                         options.toConfig(), context.task(), LiveLayouts.NONE);
                 RunExporter.writeAll(result, out, dpi, context.task());
                 InteropExport.write(result, out, exports.parsed(), context.task());

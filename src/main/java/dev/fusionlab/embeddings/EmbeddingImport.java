@@ -33,6 +33,8 @@ import java.util.stream.IntStream;
 public final class EmbeddingImport {
 
     private static final String STAGE = "open";
+    private static final String IMAGE_EMBEDDING = "image_embedding";
+    private static final String TEXT_EMBEDDING = "text_embedding";
     private static final String[] IMAGE_COLUMNS = {"image", "image_path", "file_name", "filepath", "path"};
 
     private EmbeddingImport() {
@@ -57,6 +59,31 @@ public final class EmbeddingImport {
         Aligned aligned = align(spec, matrices, metadata);
         ctx.report(STAGE, 0.95, "building " + aligned.size() + " samples");
         return build(spec, matrices, metadata, aligned);
+    }
+
+    /**
+     * One Parquet table (a file or a folder of shards) opened without naming a column, that holds both
+     * {@code image_embedding} and {@code text_embedding} (what FusionLab's Spark job and {@code --export parquet}
+     * write): both columns, as the image and the text modality of one table. Any other spec is returned as is.
+     */
+    public static ImportSpec withPairedColumns(ImportSpec spec) {
+        if (spec.sources().size() != 1) {
+            return spec;
+        }
+        EmbeddingSource only = spec.sources().getFirst();
+        Path file = only.file();
+        boolean parquet = Files.isDirectory(file)
+                || Files.isRegularFile(file) && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet");
+        if (only.column() != null || !only.modality().equals("image") || !parquet) {
+            return spec;
+        }
+        List<String> columns = ParquetTables.columns(file).stream().map(ParquetTables.Column::name).toList();
+        if (!columns.contains(IMAGE_EMBEDDING) || !columns.contains(TEXT_EMBEDDING)) {
+            return spec;
+        }
+        return new ImportSpec(List.of(new EmbeddingSource("image", file, IMAGE_EMBEDDING),
+                new EmbeddingSource("text", file, TEXT_EMBEDDING)), spec.metadata(), spec.alignment(), spec.idColumn(),
+                spec.labelColumn(), spec.textColumn(), spec.seed());
     }
 
     /** The metadata to use: the given file, else a Parquet source's own columns, else TF Projector's sibling file. */
@@ -192,7 +219,8 @@ public final class EmbeddingImport {
     private static ImportedEmbeddings build(ImportSpec spec, List<EmbeddingMatrix> matrices, MetadataTable metadata,
                                             Aligned aligned) {
         Columns c = Columns.of(spec, metadata);
-        Path base = metadata == null ? null : metadata.file().toAbsolutePath().getParent();
+        Path base = metadata == null ? null : Files.isDirectory(metadata.file()) ? metadata.file().toAbsolutePath()
+                : metadata.file().toAbsolutePath().getParent(); // relative image paths: from the table's folder
         List<Sample> samples = new ArrayList<>(aligned.size());
         List<Integer> kept = new ArrayList<>(aligned.size());
         List<SampleProblem> problems = new ArrayList<>();

@@ -13,7 +13,8 @@ import java.util.Locale;
  * @param modality what the vectors embed ({@code image}, {@code text}, {@code audio}, ...): recorded in
  *                 the run's provenance; the first of two sources fills FusionLab's image slot, the second
  *                 its text slot
- * @param file     {@code .npy}, {@code .tsv} (TF Projector tensors), {@code .csv} or {@code .parquet}
+ * @param file     {@code .npy}, {@code .tsv} (TF Projector tensors), {@code .csv} or {@code .parquet}, or a folder of
+ *                 Parquet shards (one table, e.g. the output of FusionLab's Spark job)
  * @param column   the vector column of a Parquet table; null for its only list/array column
  */
 public record EmbeddingSource(String modality, Path file, String column) {
@@ -35,7 +36,8 @@ public record EmbeddingSource(String modality, Path file, String column) {
         }
         String column = null;
         int hash = rest.lastIndexOf('#');
-        if (hash > 0 && rest.substring(0, hash).toLowerCase(Locale.ROOT).endsWith(".parquet")) {
+        if (hash > 0 && (rest.substring(0, hash).toLowerCase(Locale.ROOT).endsWith(".parquet")
+                || Files.isDirectory(Path.of(rest.substring(0, hash))))) {
             column = rest.substring(hash + 1);
             rest = rest.substring(0, hash);
         }
@@ -52,6 +54,9 @@ public record EmbeddingSource(String modality, Path file, String column) {
     }
 
     public FileFormat format() {
+        if (Files.isDirectory(file)) {
+            return FileFormat.PARQUET; // a folder of shards; ParquetTables says so when it holds none
+        }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".npy")) {
             return FileFormat.NPY;
@@ -70,7 +75,7 @@ public record EmbeddingSource(String modality, Path file, String column) {
      * (what {@code fusionlab run} and {@code embed} write); Parquet and CSV from their {@code id} column.
      */
     public EmbeddingMatrix read() {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file) && !Files.isDirectory(file)) {
             throw new EmbeddingFileException(file, "no such file");
         }
         return switch (format()) {

@@ -22,8 +22,10 @@ import org.duckdb.DuckDBConnection;
 /**
  * Parquet tables through DuckDB's embedded JDBC driver: embeddings as a list or fixed-size array column
  * ({@code FLOAT[]}, {@code FLOAT[384]}, doubles or halves), metadata as the other columns, and the
- * export of every space and layout. DuckDB runs in-process and offline; its native library is unpacked
- * on the first connection (about a second) and only then, so runs that never touch Parquet never pay it.
+ * export of every space and layout. A table is one file, or a folder of Parquet shards read as one table
+ * (a Spark job's output: {@code part-*.parquet}, in name order). DuckDB runs in-process and offline; its
+ * native library is unpacked on the first connection (about a second) and only then, so runs that never
+ * touch Parquet never pay it.
  *
  * <p>Vectors are fetched as {@code col[1], ..., col[d]}: plain float columns, one JDBC call per value, no
  * boxed arrays (1M x 384 is 384M values).
@@ -42,9 +44,9 @@ public final class ParquetTables {
 
     /** The columns of a Parquet file. */
     public static List<Column> columns(Path file) {
-        checkFile(file);
+        checkTable(file);
         try (Connection c = connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("DESCRIBE SELECT * FROM read_parquet(" + literal(file) + ")")) {
+             ResultSet rs = s.executeQuery("DESCRIBE SELECT * FROM " + readParquet(file))) {
             List<Column> columns = new ArrayList<>();
             while (rs.next()) {
                 columns.add(new Column(rs.getString("column_name"), rs.getString("column_type")));
@@ -53,6 +55,55 @@ public final class ParquetTables {
         } catch (SQLException e) {
             throw new EmbeddingFileException(file, "cannot read as Parquet: " + firstLine(e), e);
         }
+    }
+
+    /** A Parquet file, or a folder with at least one {@code .parquet} shard. */
+    private static void checkTable(Path file) {
+        if (Files.isDirectory(file)) {
+            shards(file);
+        } else {
+            checkFile(file);
+        }
+    }
+
+    /**
+     * A table's source in SQL: one file, or every {@code *.parquet} shard of a folder (what Spark and other
+     * distributed writers produce, e.g. {@code part-00000-....parquet}) read as one table, shards in name order.
+     */
+    private static String readParquet(Path file) {
+        if (Files.isDirectory(file)) {
+            String glob = file.toAbsolutePath().resolve("*.parquet").toString().replace("'", "''");
+            return "read_parquet('" + glob + "')";
+        }
+        return "read_parquet(" + literal(file) + ")";
+    }
+
+    /** The Parquet shards of a folder, in name order (the order DuckDB reads them in). */
+    static List<Path> shards(Path dir) {
+        try (var files = Files.list(dir)) {
+            List<Path> shards = files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet")
+                    && !f.getFileName().toString().startsWith(".") && Files.isRegularFile(f)).sorted().toList();
+            if (shards.isEmpty()) {
+                throw new EmbeddingFileException(dir, "a folder without any .parquet file (expected Parquet shards, "
+                        + "e.g. part-00000-*.parquet)");
+            }
+            return shards;
+        } catch (IOException e) {
+            throw new EmbeddingFileException(dir, "cannot list: " + e.getMessage(), e);
+        }
+    }
+
+    /** sha256 of a file; of a folder, sha256 over each shard's name and sha256, in name order. */
+    private static String fingerprint(Path file) {
+        if (!Files.isDirectory(file)) {
+            return sha256(file);
+        }
+        StringBuilder parts = new StringBuilder();
+        for (Path shard : shards(file)) {
+            parts.append(shard.getFileName()).append(' ').append(sha256(shard)).append('\n');
+        }
+        return HexFormat.of().formatHex(dev.fusionlab.pipeline.DatasetFingerprint.sha256()
+                .digest(parts.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /**
@@ -71,7 +122,7 @@ public final class ParquetTables {
                     + ": embeddings must be lists or arrays of floating-point numbers");
         }
         boolean hasId = columns.stream().anyMatch(c -> c.name().equalsIgnoreCase("id"));
-        String source = "read_parquet(" + literal(file) + ")";
+        String source = readParquet(file);
         String list = "CAST(" + quote(vector.name()) + " AS DOUBLE[])";
         try (Connection c = connect(); Statement s = c.createStatement()) {
             long n;
@@ -120,7 +171,7 @@ public final class ParquetTables {
                     }
                 }
             }
-            return new EmbeddingMatrix(file, rows, ids, vector.type().toLowerCase(Locale.ROOT), sha256(file));
+            return new EmbeddingMatrix(file, rows, ids, vector.type().toLowerCase(Locale.ROOT), fingerprint(file));
         } catch (SQLException e) {
             throw new EmbeddingFileException(file, "cannot read column " + vector.name() + ": " + firstLine(e), e);
         }
@@ -136,7 +187,7 @@ public final class ParquetTables {
         for (int i = 0; i < columns.size(); i++) {
             select.append(i > 0 ? ", " : "").append("CAST(").append(quote(columns.get(i).name())).append(" AS VARCHAR)");
         }
-        select.append(" FROM read_parquet(").append(literal(file)).append(')');
+        select.append(" FROM ").append(readParquet(file));
         try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(select.toString())) {
             List<String[]> rows = new ArrayList<>();
             while (rs.next()) {

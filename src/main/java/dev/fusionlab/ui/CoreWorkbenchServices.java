@@ -193,6 +193,7 @@ final class CoreWorkbenchServices implements WorkbenchServices, AutoCloseable {
 
     @Override
     public RunResult openEmbeddings(ImportSpec spec, RunConfig config, TaskContext context, LiveLayouts live) {
-        return EmbeddingRun.open(spec, config, context, live);
+        // one table with image_embedding and text_embedding (a Spark job's shards): both, on this worker thread
+        return EmbeddingRun.open(dev.fusionlab.embeddings.EmbeddingImport.withPairedColumns(spec), config, context, live);
     }
 }

@@ -78,7 +78,17 @@ public final class PipelinePanel extends VBox {
         MenuItem embeddings = new MenuItem("Open embeddings…");
         embeddings.setId("open-embeddings");
         embeddings.setOnAction(e -> openEmbeddings(vm));
-        open.getItems().addAll(captions, embeddings);
+        MenuItem shards = new MenuItem("Open folder of Parquet shards…");
+        shards.setId("open-parquet-shards");
+        shards.setOnAction(e -> { // a Spark job's output (docs/spark.md): one table, its metadata in the same rows
+            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+            chooser.setTitle("Open a folder of Parquet shards (image_embedding, text_embedding and metadata)");
+            var dir = chooser.showDialog(getScene().getWindow());
+            if (dir != null) {
+                vm.openEmbeddings(List.of(dir.toPath()), null, dev.fusionlab.embeddings.Alignment.ORDER);
+            }
+        });
+        open.getItems().addAll(captions, embeddings, shards);
         Button demo = new Button("Demo", Icons.of(FontAwesome.Glyph.STAR));
         demo.setId("open-demo");
         demo.setTooltip(new Tooltip("The bundled emoji dataset"));
