@@ -205,8 +205,14 @@ public final class WorkbenchViewModel {
             }
             uiThread.execute(() -> showImported(spec, first));
             return services.reproject(first, method, layout, ctx, live);
-        }, opened -> showImported(spec, opened), r -> "Opened " + r.samples().size() + " rows of "
-                + spec.sources().size() + " embedding file" + (spec.sources().size() == 1 ? " (exploration: no fusion)" : "s"));
+        }, opened -> showImported(spec, opened), WorkbenchViewModel::openedMessage);
+    }
+
+    /** What the status line says once embeddings are open: rows and modalities (a folder of shards can hold two). */
+    static String openedMessage(RunResult opened) {
+        int spaces = opened.embeddings().size() >= 2 ? 2 : 1; // two modalities add their fused space
+        return "Opened " + opened.samples().size() + " rows, "
+                + (spaces == 1 ? "one modality (exploration: no fusion)" : "two modalities");
     }
 
     private void showImported(ImportSpec spec, RunResult opened) {

@@ -67,6 +67,7 @@ class OpenEmbeddingsViewModelTest {
         assertThat(shown.isClassified()).isTrue();
         assertThat(shown.embeddings()).containsKeys(Space.IMAGE, Space.TEXT, Space.FUSED);
         assertThat(vm.comparisonProperty().get()).isNotNull();
+        assertThat(vm.task().messageProperty().get()).isEqualTo("Opened 90 rows, two modalities");
 
         assertThat(vm.run()).as("Run reruns the opened files, no dataset to load").isTrue();
         ui.drainUntil(() -> !vm.task().isRunning());
@@ -86,6 +87,7 @@ class OpenEmbeddingsViewModelTest {
         ui.drainUntil(() -> !vm.task().isRunning());
 
         assertThat(vm.resultProperty().get().isClassified()).isFalse();
+        assertThat(vm.task().messageProperty().get()).isEqualTo("Opened 90 rows, one modality (exploration: no fusion)");
         assertThat(vm.projection().spaceProperty().get()).isEqualTo(Space.IMAGE);
         assertThat(vm.projection().layoutProperty().get()).isNotNull();
     }
