@@ -74,7 +74,7 @@ public final class KnnBench {
     }
 
     /** The first {@code limit} rows of a float32 C-order .npy file. */
-    static float[][] readNpy(Path npy, int limit) throws IOException {
+    public static float[][] readNpy(Path npy, int limit) throws IOException {
         try (FileChannel channel = FileChannel.open(npy, StandardOpenOption.READ)) {
             var head = channel.map(FileChannel.MapMode.READ_ONLY, 0, 12).order(ByteOrder.LITTLE_ENDIAN);
             int headerLength = head.get(6) == 1 ? (head.getShort(8) & 0xffff) : head.getInt(8);
