@@ -74,7 +74,8 @@ def main(data_dir, out_dir, only):
             jobs.append(("umap", lambda: umap.UMAP(n_neighbors=15, min_dist=0.1).fit_transform(x)))
         if (both or stem.startswith("emb-")) and "tsne" in only:
             jobs.append(("tsne", lambda: TSNE(n_components=2, perplexity=30, init="pca", learning_rate="auto",
-                                              random_state=42, n_jobs=-1).fit_transform(x)))
+                                              random_state=42, n_jobs=-1,
+                                              verbose=int(os.environ.get("PEERS_VERBOSE", "0"))).fit_transform(x)))
         for method, fn in jobs:
             layout = timed(f"{method}/{stem}", fn, timings)
             np.save(os.path.join(out_dir, f"python-{method}-{stem}.npy"), np.asarray(layout, dtype=np.float64))
