@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Python peers of the FusionLab projection benchmark: scikit-learn PCA and t-SNE, umap-learn UMAP.
 
-Reads the .npy inputs written by ProjectionBench, times each method on them and saves each 2D layout as
+Reads the .npy inputs written by ProjectionBench (or bench/embeddings' embeddings.npy: every method on it), times each method on them and saves each 2D layout as
 .npy next to a JSON of timings. Quality (trustworthiness) is computed afterwards by ProjectionBench for
 every layout, FusionLab's and these, with the same code. Run with Debian's /usr/bin/python3
 (python3-sklearn, umap-learn).
@@ -55,21 +55,27 @@ def main(data_dir, out_dir, only):
         if not name.endswith(".npy"):
             continue
         stem = name[:-4]
-        x = np.load(os.path.join(data_dir, name))
+        # bench/embeddings: one embeddings.npy (float32) that every method runs on
+        both = stem == "embeddings"
+        x = np.load(os.path.join(data_dir, name), mmap_mode="r" if both else None)
+        if both:
+            x = np.ascontiguousarray(x)
+            print(f"  python loaded {stem}: {x.shape} {x.dtype}", flush=True)
         jobs = []
-        if stem.startswith("pca-") and "pca" in only:
+        if (both or stem.startswith("pca-")) and "pca" in only:
             def pca():
                 model = PCA(n_components=2, random_state=42)
                 layout = model.fit_transform(x)
                 timings[f"pca/{stem}/explained_variance_ratio"] = model.explained_variance_ratio_.tolist()
                 return layout
             jobs.append(("pca", pca))
-        if stem.startswith("emb-") and "umap" in only:
+        if (both or stem.startswith("emb-")) and "umap" in only:
             # no random_state: umap-learn then runs multithreaded (with a seed it runs single-threaded)
             jobs.append(("umap", lambda: umap.UMAP(n_neighbors=15, min_dist=0.1).fit_transform(x)))
-        if stem.startswith("emb-") and "tsne" in only:
+        if (both or stem.startswith("emb-")) and "tsne" in only:
             jobs.append(("tsne", lambda: TSNE(n_components=2, perplexity=30, init="pca", learning_rate="auto",
-                                              random_state=42, n_jobs=-1).fit_transform(x)))
+                                              random_state=42, n_jobs=-1,
+                                              verbose=int(os.environ.get("PEERS_VERBOSE", "0"))).fit_transform(x)))
         for method, fn in jobs:
             layout = timed(f"{method}/{stem}", fn, timings)
             np.save(os.path.join(out_dir, f"python-{method}-{stem}.npy"), np.asarray(layout, dtype=np.float64))

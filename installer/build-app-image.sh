@@ -42,13 +42,13 @@ cp -r target/native "$stage/native"
   --description "Multimodal (image + text) fusion workbench" \
   --license-file LICENSE \
   --input "$stage" --main-jar fusionlab.jar --main-class dev.fusionlab.Launcher \
-  --module-path target/installer/fx --add-modules "$jdk_modules,javafx.controls,javafx.swing" \
-  --java-options "--enable-native-access=ALL-UNNAMED,javafx.graphics $fx_options -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dfusionlab.home=\$APPDIR" \
+  --module-path target/installer/fx --add-modules "$jdk_modules,jdk.incubator.vector,javafx.controls,javafx.swing" \
+  --java-options "--enable-native-access=ALL-UNNAMED,javafx.graphics --add-modules jdk.incubator.vector $fx_options -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dfusionlab.home=\$APPDIR" \
   --linux-shortcut 2>/dev/null || \
 "$JAVA_HOME/bin/jpackage" --type "$type" --dest target/installer \
   --name FusionLab --input "$stage" --main-jar fusionlab.jar --main-class dev.fusionlab.Launcher \
-  --module-path target/installer/fx --add-modules "$jdk_modules,javafx.controls,javafx.swing" \
-  --java-options "--enable-native-access=ALL-UNNAMED,javafx.graphics $fx_options -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dfusionlab.home=\$APPDIR"
+  --module-path target/installer/fx --add-modules "$jdk_modules,jdk.incubator.vector,javafx.controls,javafx.swing" \
+  --java-options "--enable-native-access=ALL-UNNAMED,javafx.graphics --add-modules jdk.incubator.vector $fx_options -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dfusionlab.home=\$APPDIR"
 
 if [[ "$type" == app-image ]]; then
   # jpackage's native launcher cannot set LD_LIBRARY_PATH; wrap it so Smile finds the shipped OpenBLAS.

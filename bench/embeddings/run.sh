@@ -16,7 +16,7 @@ mvn -q -B -o test-compile
 CLASSES="$(mktemp -d)"; trap 'rm -rf "$CLASSES"' EXIT
 cp -r target/classes "$CLASSES/main"; cp -r target/test-classes "$CLASSES/test"
 echo "== $(date -u '+%F %H:%M UTC'), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-LD_LIBRARY_PATH="$PWD/target/native${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" /usr/bin/time -v "$JAVA_HOME/bin/java" -Xmx"$HEAP" ${BENCH_JAVA_OPTS:-} \
+LD_LIBRARY_PATH="$PWD/target/native${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" /usr/bin/time -v "$JAVA_HOME/bin/java" -Xmx"$HEAP" --add-modules jdk.incubator.vector ${BENCH_JAVA_OPTS:-} \
   --enable-native-access=ALL-UNNAMED -cp "$CLASSES/test:$CLASSES/main:$(cat target/bench.classpath)" \
   dev.fusionlab.embeddings.bench.EmbeddingBench "$DATA/embeddings.npy" "$DATA/metadata.tsv" "$METHODS" 2>&1 \
-  | grep --line-buffered -v '^\s*\(Average\|Exit\|Swaps\|File sys\|Socket\|Signals\|Page size\|Minor\|Major\|Voluntary\|Invol\|Percent\)'
+  | grep --line-buffered -v '^\s*\(Average\|Command being\|Exit\|Swaps\|File sys\|Socket\|Signals\|Page size\|Minor\|Major\|Voluntary\|Invol\|Percent\)'

@@ -54,16 +54,19 @@ final class NnDescent {
     }
 
     private void initialise() {
+        ctx.report("knn", 0, "growing " + TREES + " random projection trees");
         List<List<int[]>> forest = growForest();
+        ctx.throwIfCancelled("knn");
         List<int[]> leaves = reorderRows(forest);
         ctx.throwIfCancelled("knn");
+        ctx.report("knn", 0, "comparing the points of each leaf");
         workers.forRange(leaves.size(), 8, (from, to, worker) -> {
             for (int l = from; l < to; l++) {
                 int[] leaf = leaves.get(l);
                 for (int x = 0; x < leaf.length; x++) {
                     float[] a = rows[leaf[x]];
                     for (int y = x + 1; y < leaf.length; y++) {
-                        offerPair(leaf[x], leaf[y], Distances.squaredEuclidean(a, rows[leaf[y]]), 0);
+                        offerPair(leaf[x], leaf[y], LaneDistance.squaredEuclidean(a, rows[leaf[y]]), 0);
                     }
                 }
             }
@@ -128,7 +131,7 @@ final class NnDescent {
             while (heaps.index[i * k] < 0) {
                 int j = random.nextInt(n);
                 if (j != i) {
-                    heaps.push(i, j, Distances.squaredEuclidean(rows[i], rows[j]), 0);
+                    heaps.push(i, j, LaneDistance.squaredEuclidean(rows[i], rows[j]), 0);
                 }
             }
         }
@@ -149,7 +152,10 @@ final class NnDescent {
                     join(i, fresh, old, it);
                 }
             });
-            if (heaps.updatesIn(iteration) <= DELTA * n * k) {
+            long updates = heaps.updatesIn(iteration);
+            ctx.report("knn", (double) iteration / maxIterations, String.format(java.util.Locale.ROOT,
+                    "NN-descent iteration %d: %.2f%% of the neighbours changed", iteration, 100.0 * updates / ((long) n * k)));
+            if (updates <= DELTA * n * k) {
                 break;
             }
         }
@@ -189,12 +195,12 @@ final class NnDescent {
             float[] ra = rows[a];
             for (int y = x + 1; y < newCount; y++) {
                 int b = fresh.index[newBase + y];
-                offerPair(a, b, Distances.squaredEuclidean(ra, rows[b]), iteration);
+                offerPair(a, b, LaneDistance.squaredEuclidean(ra, rows[b]), iteration);
             }
             for (int y = 0; y < oldCount; y++) {
                 int b = old.index[newBase + y];
                 if (b != a) {
-                    offerPair(a, b, Distances.squaredEuclidean(ra, rows[b]), iteration);
+                    offerPair(a, b, LaneDistance.squaredEuclidean(ra, rows[b]), iteration);
                 }
             }
         }

@@ -54,12 +54,7 @@ final class RandomProjectionForest {
             offset += normal[j] * (a[j] + b[j]) * 0.5;
         }
         for (int p = from; p < to; p++) {
-            float[] x = rows[points[p]];
-            double dot = 0;
-            for (int j = 0; j < d; j++) {
-                dot += normal[j] * x[j];
-            }
-            side[p] = (float) (dot - offset);
+            side[p] = (float) (LaneDistance.dot(normal, rows[points[p]]) - offset);
         }
         int lo = from;
         int hi = to - 1;

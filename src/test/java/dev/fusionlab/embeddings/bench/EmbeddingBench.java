@@ -235,7 +235,7 @@ public final class EmbeddingBench {
     }
 
     /** Trustworthiness of {@code layout} restricted to a seeded random subsample of the rows. */
-    private static double trust(float[][] data, double[][] layout) {
+    static double trust(float[][] data, double[][] layout) {
         int n = Math.min(TRUST_SUBSAMPLE, data.length);
         int[] rows = new Random(SEED).ints(0, data.length).distinct().limit(n).toArray();
         float[][] in = new float[n][];

@@ -108,6 +108,26 @@ class NearestNeighborsTest {
         assertThat(two.distances()).isDeepEqualTo(one.distances());
     }
 
+    /**
+     * Embedding-like width (100 dimensions: six 16-lane steps and a 4-dimension tail of the distance
+     * kernel): recall and bit-identity across thread counts.
+     */
+    @Test
+    void wideRowsKeepRecallAndAreBitIdenticalForAnyThreadCount() {
+        float[][] wide = GaussianMixture.generate(5000, 100, 8, 3, 13).points();
+        KnnGraph one = NearestNeighbors.search(wide, 15, Metric.EUCLIDEAN, 21, 1, TaskContext.silent());
+        KnnGraph two = NearestNeighbors.search(wide, 15, Metric.EUCLIDEAN, 21, 2, TaskContext.silent());
+        KnnGraph three = NearestNeighbors.search(wide, 15, Metric.EUCLIDEAN, 21, 3, TaskContext.silent());
+        KnnGraph exact = NearestNeighbors.exact(wide, 15, Metric.EUCLIDEAN, 0, TaskContext.silent());
+
+        assertThat(NearestNeighbors.recall(two, exact, IntStream.range(0, 5000).filter(i -> i % 5 == 0).toArray()))
+                .isGreaterThan(0.95);
+        assertThat(two.indices()).isDeepEqualTo(one.indices());
+        assertThat(two.distances()).isDeepEqualTo(one.distances());
+        assertThat(three.indices()).isDeepEqualTo(one.indices());
+        assertThat(three.distances()).isDeepEqualTo(one.distances());
+    }
+
     @Test
     void exactSearchOnSmallDataMatchesHandComputedNeighbours() {
         float[][] line = {{0}, {1}, {3}, {7}};
