@@ -32,7 +32,8 @@ final class RemoteTextEncoder implements Encoder<String> {
         String weightsSha256 = HexFormat.of().formatHex(Sha256.of(id + "|" + model.getModelPath()));
         // the probe runs before the identity exists, so it names the model by the id it was given
         int dimension = embed(List.of("dimension probe"), id)[0].length;
-        this.identity = new EncoderIdentity(Modality.TEXT, id, weightsSha256, dimension);
+        this.identity = new EncoderIdentity(Modality.TEXT, id, weightsSha256, dimension,
+                InputPipeline.djlTranslator(ai.djl.engine.Engine.getDjlVersion()));
     }
 
     static boolean handles(String id) {
