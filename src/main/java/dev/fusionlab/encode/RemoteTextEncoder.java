@@ -1,6 +1,7 @@
 package dev.fusionlab.encode;
 
 import ai.djl.MalformedModelException;
+import ai.djl.engine.Engine;
 import ai.djl.huggingface.translator.TextEmbeddingTranslatorFactory;
 import ai.djl.inference.Predictor;
 import ai.djl.repository.zoo.Criteria;
@@ -33,7 +34,7 @@ final class RemoteTextEncoder implements Encoder<String> {
         // the probe runs before the identity exists, so it names the model by the id it was given
         int dimension = embed(List.of("dimension probe"), id)[0].length;
         this.identity = new EncoderIdentity(Modality.TEXT, id, weightsSha256, dimension,
-                InputPipeline.djlTranslator(ai.djl.engine.Engine.getDjlVersion()));
+                InputPipeline.djlTranslator(Engine.getDjlVersion()));
     }
 
     static boolean handles(String id) {
