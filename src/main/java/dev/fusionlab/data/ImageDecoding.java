@@ -27,6 +27,15 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  */
 public final class ImageDecoding {
 
+    /**
+     * Version of the pixels this class returns, part of every image encoder's input pipeline and so of
+     * every embedding-cache key ({@code dev.fusionlab.encode.InputPipeline}). <b>Bump it with any change
+     * that alters the decoded pixels</b> (colour or alpha handling, grey levels, orientation, subsampling,
+     * the reader chosen), or caches keep serving vectors of images decoded the old way. 1: as of
+     * 2026-11-29 12:03 UTC.
+     */
+    public static final int VERSION = 1;
+
     /** Larger images are decoded with every n-th pixel and row, n as small as keeps them under this. */
     public static final long MAX_DECODED_PIXELS = 16_000_000L;
 

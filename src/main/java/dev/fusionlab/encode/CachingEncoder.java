@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Wraps an encoder with an {@link EmbeddingCache}: inputs whose content was encoded before (by the
- * same encoder id and weights) are answered from disk, only the rest reach the wrapped encoder, in
- * one call. Identical contents within one call are encoded once. Closing closes the wrapped encoder
- * and the cache.
+ * same encoder identity: id, weights and input pipeline) are answered from disk, only the rest reach
+ * the wrapped encoder, in one call. Identical contents within one call are encoded once. Closing closes
+ * the wrapped encoder and the cache.
  */
 public final class CachingEncoder<I> implements Encoder<I> {
 

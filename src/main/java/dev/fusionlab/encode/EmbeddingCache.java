@@ -13,17 +13,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.CRC32;
 
 /**
- * Embeddings already computed by one encoder (one set of weights), kept on disk so the next run
- * skips encoding. Keys are the sha256 of the input content (image file bytes, UTF-8 text).
+ * Embeddings already computed by one encoder (one set of weights, one input pipeline), kept on disk so
+ * the next run skips encoding. Keys are the sha256 of the input content (image file bytes, UTF-8 text).
  *
- * <p>Format: one append-only file per (encoder id, weights sha256),
- * {@code <id>-<sha256 prefix>.emb}: a header (magic, dimension, full "id@sha256" key) then fixed-size
- * records {@code [32-byte content hash][dimension x float32 little-endian][CRC32 of both]}.
+ * <p>Format: one append-only file per (encoder id, weights sha256, {@link InputPipeline input pipeline}),
+ * {@code <id>-<16 hex digits of sha256(weights sha256, pipeline)>.emb}, so two pipelines of the same
+ * weights never share (or take turns wiping) one file: a header (magic, dimension, full
+ * "id@weights-sha256" key, a newline, the pipeline) then fixed-size records
+ * {@code [32-byte content hash][dimension x float32 little-endian][CRC32 of both]}.
  * Appending never rewrites existing bytes, so a process killed mid-write leaves at most one torn
  * record at the end. A second process using the same file at the same time gets a read-only view
  * (no interleaved writes).
@@ -38,7 +41,13 @@ import java.util.zip.CRC32;
  *   <li>a folder that cannot be written (read-only, disk full, a file in the way) leaves the cache in
  *       memory for this session: the run goes on and encodes what it must.</li>
  * </ul>
- * File access goes through {@link RandomAccessFile}, not a {@code FileChannel}: an interrupt (a
+ * The file of the same encoder from before the key covered the input pipeline ({@code <id>-<16 hex
+ * digits of the weights sha256>.emb}, header key "id@weights-sha256") holds vectors made by unknown
+ * decoding or preprocessing code, and no FusionLab will read it again: it is deleted once, with a line in
+ * the log. A file of another pipeline (a descriptor whose mean/std was changed, say) is left alone: going
+ * back to that pipeline finds its vectors again.
+ *
+ * <p>File access goes through {@link RandomAccessFile}, not a {@code FileChannel}: an interrupt (a
  * cancelled run) closes a channel for good, which would end caching for the rest of the session.
  */
 public final class EmbeddingCache implements AutoCloseable {
@@ -89,9 +98,13 @@ public final class EmbeddingCache implements AutoCloseable {
         if (safeId.length() > 60) {
             safeId = safeId.substring(safeId.length() - 60);
         }
-        Path file = dir.resolve(safeId + "-" + encoder.weightsSha256().substring(0, 16) + ".emb");
+        String keyHash = HexFormat.of().formatHex(Sha256.of(encoder.weightsSha256() + "\n" + encoder.pipeline()));
+        Path file = dir.resolve(safeId + "-" + keyHash.substring(0, 16) + ".emb");
         EmbeddingCache cache = new EmbeddingCache(file, encoder.dimension());
-        byte[] header = header(encoder.id() + "@" + encoder.weightsSha256(), encoder.dimension());
+        byte[] header = header(encoder.id() + "@" + encoder.weightsSha256() + "\n" + encoder.pipeline(),
+                encoder.dimension());
+        deleteUnkeyedPredecessor(dir.resolve(safeId + "-" + encoder.weightsSha256().substring(0, 16) + ".emb"),
+                encoder.id() + "@" + encoder.weightsSha256());
         try {
             Files.createDirectories(dir);
             cache.openFile();
@@ -105,6 +118,38 @@ public final class EmbeddingCache implements AutoCloseable {
             cache.memoryOnly("cannot be used: " + WriteProblem.reason(file, e));
         }
         return cache;
+    }
+
+    /**
+     * Deletes {@code legacy} when it is this encoder's cache from before the key covered the input pipeline
+     * (its header key is exactly {@code legacyKey}); anything else there is left alone.
+     */
+    private static void deleteUnkeyedPredecessor(Path legacy, String legacyKey) {
+        if (!Files.isRegularFile(legacy)) {
+            return;
+        }
+        byte[] key = legacyKey.getBytes(StandardCharsets.UTF_8);
+        int headerBytes = MAGIC.length + 8 + key.length;
+        try (RandomAccessFile in = new RandomAccessFile(legacy.toFile(), "r")) {
+            if (in.length() < headerBytes) {
+                return;
+            }
+            byte[] head = new byte[headerBytes];
+            in.readFully(head);
+            ByteBuffer b = ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN);
+            if (!Arrays.equals(Arrays.copyOf(head, MAGIC.length), MAGIC) || b.getInt(MAGIC.length + 4) != key.length
+                    || !Arrays.equals(Arrays.copyOfRange(head, MAGIC.length + 8, headerBytes), key)) {
+                return;
+            }
+            long size = in.length();
+            in.close();
+            Files.delete(legacy);
+            LOG.log(System.Logger.Level.INFO, "embedding cache " + legacy + " (" + size + " bytes) deleted: it was "
+                    + "written before the cache key covered the input pipeline, so its vectors may come from older "
+                    + "image decoding or preprocessing; they are encoded again as needed");
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "old embedding cache " + legacy + " left in place: " + e.getMessage());
+        }
     }
 
     private void openFile() throws IOException {

@@ -16,7 +16,7 @@ import java.util.List;
  */
 public interface Encoder<I> extends AutoCloseable {
 
-    /** Modality, id, weights and dimension: what the embedding cache and the run's provenance are keyed by. */
+    /** Modality, id, weights, dimension and input pipeline: what the embedding cache and the run's provenance are keyed by. */
     EncoderIdentity identity();
 
     default Modality modality() {
@@ -31,6 +31,11 @@ public interface Encoder<I> extends AutoCloseable {
     /** Hex sha256 of the weights file: part of every cache key, so new weights never hit old vectors. */
     default String weightsSha256() {
         return identity().weightsSha256();
+    }
+
+    /** How inputs become model input and outputs vectors ({@link InputPipeline}): part of every cache key. */
+    default String pipeline() {
+        return identity().pipeline();
     }
 
     /** Length of every embedding vector this encoder returns. */

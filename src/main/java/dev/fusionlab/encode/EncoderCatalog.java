@@ -34,6 +34,9 @@ public final class EncoderCatalog {
     public static final int DEFAULT_IMAGE_BATCH_SIZE = 8;
 
     private static final String FILE = "file:";
+    /** The bundled models' descriptors: one instance each, so the lazy identity and the opened one agree. */
+    private static final ModelDescriptor MOBILENET_DESCRIPTOR = ModelDescriptor.image(224);
+    private static final ModelDescriptor MINILM_DESCRIPTOR = ModelDescriptor.text("tokenizer.json", 256);
 
     private EncoderCatalog() {
     }
@@ -62,9 +65,9 @@ public final class EncoderCatalog {
         DjlRuntime.init();
         return switch (id) {
             case MOBILENET_V2 -> ImageEncoder.open(id, BundledModels.mobileNetTorchScript(),
-                    ModelDescriptor.image(224), batchSize);
+                    MOBILENET_DESCRIPTOR, batchSize);
             case MOBILENET_V2_ONNX -> ImageEncoder.open(id, BundledModels.mobileNetOnnx(),
-                    ModelDescriptor.image(224), batchSize);
+                    MOBILENET_DESCRIPTOR, batchSize);
             default -> {
                 if (!id.startsWith(FILE)) {
                     throw modalityOf(id) == Modality.TEXT
@@ -80,15 +83,19 @@ public final class EncoderCatalog {
     /**
      * An image encoder that loads its model only when a cache miss needs it (see {@link LazyEncoder}).
      * Bundled models and user models whose descriptor declares {@code dimension} are lazy; any other
-     * user model is opened now, since only the model itself knows its output size.
+     * user model is opened now, since only the model itself knows its output size. The announced
+     * identity, input pipeline included, is built from the same descriptor as the opened encoder's, and
+     * {@link LazyEncoder} checks that they are equal.
      */
     public static Encoder<Path> lazyImage(String id, int batchSize) throws IOException {
         return switch (id) {
             case MOBILENET_V2 -> new LazyEncoder<>(
-                    new EncoderIdentity(Modality.IMAGE, id, BundledModels.MOBILENET_PT_SHA256, 1280),
+                    new EncoderIdentity(Modality.IMAGE, id, BundledModels.MOBILENET_PT_SHA256, 1280,
+                            InputPipeline.image(MOBILENET_DESCRIPTOR)),
                     () -> openImage(id, batchSize));
             case MOBILENET_V2_ONNX -> new LazyEncoder<>(
-                    new EncoderIdentity(Modality.IMAGE, id, BundledModels.MOBILENET_ONNX_SHA256, 1280),
+                    new EncoderIdentity(Modality.IMAGE, id, BundledModels.MOBILENET_ONNX_SHA256, 1280,
+                            InputPipeline.image(MOBILENET_DESCRIPTOR)),
                     () -> openImage(id, batchSize));
             default -> lazyUserModel(Modality.IMAGE, id, () -> openImage(id, batchSize));
         };
@@ -97,7 +104,8 @@ public final class EncoderCatalog {
     /** A text encoder that loads its model only when a cache miss needs it; see {@link #lazyImage}. */
     public static Encoder<String> lazyText(String id, int batchSize) throws IOException {
         if (id.equals(ALL_MINILM_L6_V2)) {
-            return new LazyEncoder<>(new EncoderIdentity(Modality.TEXT, id, BundledModels.MINILM_ONNX_SHA256, 384),
+            return new LazyEncoder<>(new EncoderIdentity(Modality.TEXT, id, BundledModels.MINILM_ONNX_SHA256, 384,
+                    InputPipeline.text(MINILM_DESCRIPTOR, BundledModels.MINILM_TOKENIZER_SHA256)),
                     () -> openText(id, batchSize));
         }
         return lazyUserModel(Modality.TEXT, id, () -> openText(id, batchSize));
@@ -106,9 +114,28 @@ public final class EncoderCatalog {
     /** Lazy when {@code id} is a user model whose descriptor declares its dimension; else opened now. */
     private static <I> Encoder<I> lazyUserModel(Modality modality, String id, LazyEncoder.Opener<I> opener)
             throws IOException {
-        Integer declared = id.startsWith(FILE) ? descriptorOf(userModel(id)).dimension() : null;
-        return declared == null ? opener.open() : new LazyEncoder<>(
-                new EncoderIdentity(modality, id, Sha256.hexOf(userModel(id)), declared), opener);
+        if (!id.startsWith(FILE)) {
+            return opener.open();
+        }
+        Path model = userModel(id);
+        ModelDescriptor descriptor = descriptorOf(model);
+        if (descriptor.dimension() == null || descriptor.modality() != modality) {
+            return opener.open(); // the opener names the problem of a descriptor of the other modality
+        }
+        String pipeline = modality == Modality.IMAGE ? InputPipeline.image(descriptor)
+                : InputPipeline.text(descriptor, Sha256.hexOf(tokenizerOf(model, descriptor)));
+        return new LazyEncoder<>(new EncoderIdentity(modality, id, Sha256.hexOf(model), descriptor.dimension(),
+                pipeline), opener);
+    }
+
+    /** A user text model's tokenizer.json, named relative to its descriptor. */
+    private static Path tokenizerOf(Path model, ModelDescriptor descriptor) throws IOException {
+        Path tokenizer = ModelDescriptor.pathFor(model).resolveSibling(descriptor.tokenizer());
+        if (!Files.isRegularFile(tokenizer)) {
+            throw new IOException("tokenizer not found: " + tokenizer + " (\"tokenizer\" in "
+                    + ModelDescriptor.pathFor(model) + ")");
+        }
+        return tokenizer;
     }
 
     /** Opens a text encoder. */
@@ -116,7 +143,7 @@ public final class EncoderCatalog {
         DjlRuntime.init();
         if (id.equals(ALL_MINILM_L6_V2)) {
             return TextEncoder.open(id, BundledModels.miniLmOnnx(), BundledModels.miniLmTokenizer(),
-                    ModelDescriptor.text("tokenizer.json", 256), batchSize);
+                    MINILM_DESCRIPTOR, batchSize);
         }
         if (RemoteTextEncoder.handles(id)) {
             return RemoteTextEncoder.open(id, batchSize);
@@ -128,8 +155,7 @@ public final class EncoderCatalog {
         }
         Path model = userModel(id);
         ModelDescriptor descriptor = descriptorOf(model);
-        Path tokenizer = ModelDescriptor.pathFor(model).resolveSibling(descriptor.tokenizer());
-        return TextEncoder.open(id, model, tokenizer, descriptor, batchSize);
+        return TextEncoder.open(id, model, tokenizerOf(model, descriptor), descriptor, batchSize);
     }
 
     private static Path userModel(String id) throws IOException {

@@ -30,15 +30,15 @@ public final class ImageEncoder implements Encoder<Path> {
     private final boolean normalize;
     private final EncoderIdentity identity;
 
-    private ImageEncoder(String id, String weightsSha256, ImagePreprocessor preprocessor, boolean normalize,
-                         int batchSize, ZooModel<ImageBatchTranslator.Batch, float[][]> model) {
+    private ImageEncoder(String id, String weightsSha256, String pipeline, ImagePreprocessor preprocessor,
+                         boolean normalize, int batchSize, ZooModel<ImageBatchTranslator.Batch, float[][]> model) {
         this.preprocessor = preprocessor;
         this.normalize = normalize;
         this.batchSize = Batches.checkBatchSize(batchSize);
         this.model = model;
         this.predictor = model.newPredictor();
         this.pixels = new float[batchSize * preprocessor.floatsPerImage()];
-        this.identity = new EncoderIdentity(Modality.IMAGE, id, weightsSha256, probeDimension(id));
+        this.identity = new EncoderIdentity(Modality.IMAGE, id, weightsSha256, probeDimension(id), pipeline);
     }
 
     /**
@@ -71,8 +71,8 @@ public final class ImageEncoder implements Encoder<Path> {
         var model = ModelLoader.load(modelFile, ImageBatchTranslator.Batch.class, float[][].class,
                 new ImageBatchTranslator(descriptor.outputSelector()));
         try {
-            ImageEncoder encoder = new ImageEncoder(id, sha, preprocessor, descriptor.normalizeOrDefault(),
-                    batchSize, model);
+            ImageEncoder encoder = new ImageEncoder(id, sha, InputPipeline.image(descriptor), preprocessor,
+                    descriptor.normalizeOrDefault(), batchSize, model);
             descriptor.checkDimension(encoder.dimension(), modelFile);
             return encoder;
         } catch (RuntimeException e) {

@@ -23,6 +23,15 @@ import java.io.IOException;
  */
 public final class ImagePreprocessor {
 
+    /**
+     * Version of what this class does to the pixels (compositing, resizing, scaling), part of every image
+     * encoder's {@link InputPipeline} and so of every embedding-cache key. <b>Bump it with any change
+     * that alters the floats written</b> (not with a pure speed-up that writes the same floats, nor with a
+     * {@link PixelLayout} change: the layout is memory order only), or caches keep serving vectors made
+     * the old way. 1: white compositing, halvings then bilinear resize, RGB / 255, (x - mean) / std.
+     */
+    public static final int VERSION = 1;
+
     private final int size;
     private final float[] mean;
     private final float[] std;

@@ -9,7 +9,8 @@ import java.util.List;
  * An encoder whose {@link EncoderIdentity} is known up front and whose model is loaded only
  * when something must really be encoded. Behind a {@link CachingEncoder}, a run whose inputs are all
  * cached never loads the network at all (seconds saved for TorchScript, and no native memory).
- * When the model is finally opened, its identity is checked against the announced one.
+ * When the model is finally opened, its identity (input pipeline included) is checked against the
+ * announced one.
  */
 public final class LazyEncoder<I> implements Encoder<I> {
 
@@ -55,11 +56,11 @@ public final class LazyEncoder<I> implements Encoder<I> {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open encoder " + id() + ": " + e.getMessage(), e);
             }
-            if (!real.weightsSha256().equals(weightsSha256()) || real.dimension() != dimension()) {
+            if (!real.identity().equals(identity)) {
                 real.close();
                 throw new IllegalStateException("encoder " + id() + " announced weights " + weightsSha256()
-                        + " / dimension " + dimension() + " but loaded " + real.weightsSha256() + " / "
-                        + real.dimension());
+                        + " / dimension " + dimension() + " / pipeline " + pipeline() + " but loaded "
+                        + real.weightsSha256() + " / " + real.dimension() + " / " + real.pipeline());
             }
             delegate = real;
         }

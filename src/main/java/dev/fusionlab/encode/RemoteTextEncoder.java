@@ -1,6 +1,7 @@
 package dev.fusionlab.encode;
 
 import ai.djl.MalformedModelException;
+import ai.djl.engine.Engine;
 import ai.djl.huggingface.translator.TextEmbeddingTranslatorFactory;
 import ai.djl.inference.Predictor;
 import ai.djl.repository.zoo.Criteria;
@@ -32,7 +33,8 @@ final class RemoteTextEncoder implements Encoder<String> {
         String weightsSha256 = HexFormat.of().formatHex(Sha256.of(id + "|" + model.getModelPath()));
         // the probe runs before the identity exists, so it names the model by the id it was given
         int dimension = embed(List.of("dimension probe"), id)[0].length;
-        this.identity = new EncoderIdentity(Modality.TEXT, id, weightsSha256, dimension);
+        this.identity = new EncoderIdentity(Modality.TEXT, id, weightsSha256, dimension,
+                InputPipeline.djlTranslator(Engine.getDjlVersion()));
     }
 
     static boolean handles(String id) {

@@ -31,6 +31,15 @@ import java.util.stream.IntStream;
  */
 public final class TextEncoder implements Encoder<String> {
 
+    /**
+     * Version of how this class and {@link TextPooling} turn texts into vectors (tokenizer options:
+     * truncation, padding; which inputs are fed; pooling; normalisation), part of every text encoder's
+     * {@link InputPipeline} and so of every embedding-cache key. <b>Bump it with any change that alters
+     * the vectors</b>, or caches keep serving vectors made the old way. 1: truncation to max length,
+     * padding to the batch's longest text, masked mean or CLS pooling, optional L2 normalisation.
+     */
+    public static final int VERSION = 1;
+
     private static final String STAGE = "encode-text";
     private static final List<String> KNOWN_INPUTS = List.of("input_ids", "attention_mask", "token_type_ids");
 
@@ -44,7 +53,7 @@ public final class TextEncoder implements Encoder<String> {
     private final int batchSize;
     private final EncoderIdentity identity;
 
-    private TextEncoder(String id, String weightsSha256, HuggingFaceTokenizer tokenizer,
+    private TextEncoder(String id, String weightsSha256, String pipeline, HuggingFaceTokenizer tokenizer,
                         ZooModel<NDList, NDList> model, ModelDescriptor descriptor, int batchSize) {
         this.tokenizer = tokenizer;
         this.model = model;
@@ -57,7 +66,7 @@ public final class TextEncoder implements Encoder<String> {
         this.batchSize = Batches.checkBatchSize(batchSize);
         // the probe runs before the identity exists, so it names the model by the id it was given
         int dimension = encodeBatch(List.of("dimension probe"), id)[0].length;
-        this.identity = new EncoderIdentity(Modality.TEXT, id, weightsSha256, dimension);
+        this.identity = new EncoderIdentity(Modality.TEXT, id, weightsSha256, dimension, pipeline);
     }
 
     /**
@@ -70,6 +79,7 @@ public final class TextEncoder implements Encoder<String> {
         descriptor.checkModality(Modality.TEXT, modelFile);
         DjlRuntime.init();
         String sha = Sha256.hexOf(modelFile);
+        String pipeline = InputPipeline.text(descriptor, Sha256.hexOf(tokenizerFile));
         HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()
                 .optTokenizerPath(tokenizerFile)
                 .optMaxLength(descriptor.maxLengthOrDefault())
@@ -79,7 +89,7 @@ public final class TextEncoder implements Encoder<String> {
         ZooModel<NDList, NDList> model = null;
         try {
             model = ModelLoader.load(modelFile, NDList.class, NDList.class, new NoopTranslator());
-            TextEncoder encoder = new TextEncoder(id, sha, tokenizer, model, descriptor, batchSize);
+            TextEncoder encoder = new TextEncoder(id, sha, pipeline, tokenizer, model, descriptor, batchSize);
             descriptor.checkDimension(encoder.dimension(), modelFile);
             return encoder;
         } catch (RuntimeException e) {

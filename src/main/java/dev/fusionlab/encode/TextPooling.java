@@ -1,6 +1,9 @@
 package dev.fusionlab.encode;
 
-/** How a transformer's per-token hidden states become one sentence vector. */
+/**
+ * How a transformer's per-token hidden states become one sentence vector. A change to what {@link #pool}
+ * computes must bump {@link TextEncoder#VERSION} (the embedding-cache key).
+ */
 public enum TextPooling {
     /** Average of the real (attention-mask = 1) tokens: what sentence-transformers models are trained with. */
     MEAN,

@@ -14,7 +14,10 @@
  * }</pre>
  * <ul>
  *   <li>{@link dev.fusionlab.encode.Encoder}: the contract (batching, progress, cancellation, per-item failures);
- *       {@link dev.fusionlab.encode.EncoderIdentity}: modality, id, weights sha256 and dimension, the cache key</li>
+ *       {@link dev.fusionlab.encode.EncoderIdentity}: modality, id, weights sha256, dimension and
+ *       {@link dev.fusionlab.encode.InputPipeline input pipeline}, the cache key (bump
+ *       {@code ImageDecoding.VERSION}, {@link dev.fusionlab.encode.ImagePreprocessor#VERSION} or
+ *       {@link dev.fusionlab.encode.TextEncoder#VERSION} when changing what that code computes)</li>
  *   <li>{@link dev.fusionlab.encode.ImageEncoder}, {@link dev.fusionlab.encode.TextEncoder}: the DJL-backed encoders</li>
  *   <li>{@link dev.fusionlab.encode.EncoderCatalog}: ids to encoders, incl. user files with a
  *       {@link dev.fusionlab.encode.ModelDescriptor}</li>

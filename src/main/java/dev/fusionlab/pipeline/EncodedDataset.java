@@ -1,5 +1,6 @@
 package dev.fusionlab.pipeline;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.fusionlab.data.Dataset;
 import dev.fusionlab.data.Sample;
 import dev.fusionlab.data.SampleProblem;
@@ -46,8 +47,18 @@ public record EncodedDataset(Dataset dataset, List<Sample> samples, float[][] im
      *
      * @param cacheHits   inputs answered from the embedding cache in this run
      * @param cacheMisses inputs that had to be encoded
+     * @param pipeline    how inputs were made into model input and outputs into vectors (the encoder's
+     *                    {@link dev.fusionlab.encode.InputPipeline}, part of its cache key); null for
+     *                    vectors FusionLab did not make (imported, synthetic)
      */
     public record EncoderInfo(String modality, String id, String weightsSha256, int dimension, long cacheHits,
-                              long cacheMisses) {
+                              long cacheMisses,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String pipeline) {
+
+        /** Vectors without a known input pipeline (imported or synthetic). */
+        public EncoderInfo(String modality, String id, String weightsSha256, int dimension, long cacheHits,
+                           long cacheMisses) {
+            this(modality, id, weightsSha256, dimension, cacheHits, cacheMisses, null);
+        }
     }
 }

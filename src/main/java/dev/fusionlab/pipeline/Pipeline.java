@@ -433,7 +433,8 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private static EncodedDataset.EncoderInfo info(String modality, Encoder<?> e, long hits, long misses) {
-        return new EncodedDataset.EncoderInfo(modality, e.id(), e.weightsSha256(), e.dimension(), hits, misses);
+        return new EncodedDataset.EncoderInfo(modality, e.id(), e.weightsSha256(), e.dimension(), hits, misses,
+                e.pipeline());
     }
 
     private static <T> T timed(Map<String, Long> millis, String stage, Supplier<T> work) {

@@ -124,10 +124,11 @@ public final class EncodeRows {
                 .add(DataTypes.createStructField(ERROR, DataTypes.StringType, true));
     }
 
-    /** {@code encoder_id}, {@code weights_sha256}, {@code dimension}: kept in every shard's Spark schema. */
+    /** {@code encoder_id}, {@code weights_sha256}, {@code dimension}, {@code pipeline}: kept in every shard's Spark schema. */
     private static Metadata describe(EncoderIdentity encoder) {
         return new MetadataBuilder().putString("encoder_id", encoder.id())
                 .putString("weights_sha256", encoder.weightsSha256())
-                .putLong("dimension", encoder.dimension()).build();
+                .putLong("dimension", encoder.dimension())
+                .putString("pipeline", encoder.pipeline()).build();
     }
 }

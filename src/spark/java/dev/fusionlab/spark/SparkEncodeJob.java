@@ -252,6 +252,7 @@ public final class SparkEncodeJob implements Callable<Integer> {
         m.put("id", e.id());
         m.put("weights_sha256", e.weightsSha256());
         m.put("dimension", e.dimension());
+        m.put("pipeline", e.pipeline());
         m.put("column", column);
         return m;
     }

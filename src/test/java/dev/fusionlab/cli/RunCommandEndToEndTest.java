@@ -178,6 +178,8 @@ class RunCommandEndToEndTest {
         for (JsonNode encoder : encoders) {
             assertThat(encoder.get("cache_misses").asLong()).as(encoder.get("id").asText()).isZero();
             assertThat(encoder.get("cache_hits").asLong()).isEqualTo(9 * 12);
+            assertThat(encoder.get("pipeline").asText()).as("how the inputs were made")
+                    .startsWith(encoder.get("modality").asText() + ";");
         }
         assertThat(Files.readString(second.resolve("predictions.csv")))
                 .as("same seed, same results").isEqualTo(Files.readString(out.resolve("predictions.csv")));

@@ -23,6 +23,18 @@ class CachingEncoderTest {
     /** Deterministic fake: vector = first bytes of the file, counts what it is asked to encode. */
     static final class CountingImageEncoder implements Encoder<Path> {
         final List<Path> seen = new ArrayList<>();
+        final String pipeline;
+        final float scale;
+
+        CountingImageEncoder() {
+            this("fake;v1", 1f);
+        }
+
+        /** @param scale multiplies the first value: what another input pipeline does to the vectors */
+        CountingImageEncoder(String pipeline, float scale) {
+            this.pipeline = pipeline;
+            this.scale = scale;
+        }
 
         @Override
         public EncodeResult encode(List<Path> inputs, TaskContext ctx) {
@@ -35,7 +47,7 @@ class CachingEncoderTest {
                         b.fail(i, inputs.get(i) + ": empty file");
                         continue;
                     }
-                    b.succeed(i, new float[] {bytes[0], bytes.length, 1f});
+                    b.succeed(i, new float[] {bytes[0] * scale, bytes.length, 1f});
                 } catch (IOException e) {
                     b.fail(i, e.getMessage());
                 }
@@ -44,7 +56,7 @@ class CachingEncoderTest {
         }
 
         @Override public EncoderIdentity identity() {
-            return new EncoderIdentity(Modality.IMAGE, "fake", "ab".repeat(32), 3);
+            return new EncoderIdentity(Modality.IMAGE, "fake", "ab".repeat(32), 3, pipeline);
         }
 
         @Override public void close() {
@@ -74,6 +86,63 @@ class CachingEncoderTest {
             for (int i = 0; i < files.size(); i++) {
                 assertThat(again.vector(i)).containsExactly(expected.vector(i));
             }
+        }
+    }
+
+    /**
+     * The defect of 2026-11-29: vectors cached by an older image decoding were served to the new one. The
+     * same weights with another input pipeline must not see them, and must not disturb them either.
+     */
+    @Test
+    void vectorsCachedUnderOneInputPipelineAreNotServedToAnother() throws IOException {
+        List<Path> files = List.of(write("a", 1, 2), write("b", 3));
+        Path oldFile;
+        try (CachingEncoder<Path> cached = open(new CountingImageEncoder("fake;decoding=1", 1f))) {
+            cached.encode(files, TaskContext.silent());
+        }
+        CountingImageEncoder changed = new CountingImageEncoder("fake;decoding=2", 10f);
+        try (EmbeddingCache cache = EmbeddingCache.open(tmp.resolve("cache"), changed);
+             CachingEncoder<Path> cached = new CachingEncoder<>(changed, cache, ContentKey.imageFile())) {
+            EncodeResult r = cached.encode(files, TaskContext.silent());
+            assertThat(changed.seen).containsExactlyElementsOf(files);
+            assertThat(cached.hits()).isZero();
+            assertThat(r.vector(0)[0]).isEqualTo(10f);
+            assertThat(cache.problem()).isEmpty();
+            try (EmbeddingCache old = EmbeddingCache.open(tmp.resolve("cache"), new CountingImageEncoder("fake;decoding=1", 1f))) {
+                oldFile = old.file();
+                assertThat(old.file()).isNotEqualTo(cache.file());
+            }
+        }
+        CountingImageEncoder back = new CountingImageEncoder("fake;decoding=1", 1f);
+        try (EmbeddingCache cache = EmbeddingCache.open(tmp.resolve("cache"), back);
+             CachingEncoder<Path> cached = new CachingEncoder<>(back, cache, ContentKey.imageFile())) {
+            assertThat(cache.file()).isEqualTo(oldFile);
+            assertThat(cached.encode(files, TaskContext.silent()).vector(0)[0]).isEqualTo(1f);
+            assertThat(back.seen).isEmpty();
+            assertThat(cache.problem()).isEmpty();
+        }
+    }
+
+    /** A cache file of this encoder from before the key covered the pipeline is deleted once, quietly. */
+    @Test
+    void theUnkeyedCacheOfTheSameEncoderIsDeletedAndAForeignFileUnderItsNameIsNot() throws IOException {
+        CountingImageEncoder encoder = new CountingImageEncoder();
+        Path dir = Files.createDirectories(tmp.resolve("cache"));
+        Path legacy = dir.resolve("fake-" + "ab".repeat(8) + ".emb");
+        byte[] key = ("fake@" + "ab".repeat(32)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ByteBuffer header = ByteBuffer.allocate(16 + key.length).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .put("FLEMB001".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(3).putInt(key.length).put(key);
+        Files.write(legacy, header.array());
+        try (EmbeddingCache cache = EmbeddingCache.open(dir, encoder)) {
+            assertThat(legacy).doesNotExist();
+            assertThat(cache.file()).isNotEqualTo(legacy);
+            assertThat(cache.problem()).isEmpty();
+        }
+
+        Files.writeString(legacy, "a user's own file that happens to have this name");
+        try (EmbeddingCache cache = EmbeddingCache.open(dir, encoder)) {
+            assertThat(legacy).hasContent("a user's own file that happens to have this name");
+            assertThat(cache.problem()).isEmpty();
         }
     }
 
@@ -137,7 +206,7 @@ class CachingEncoderTest {
         }
         int[] opens = {0};
         CountingImageEncoder real = new CountingImageEncoder();
-        LazyEncoder<Path> lazy = new LazyEncoder<>(new EncoderIdentity(Modality.IMAGE, real.id(), real.weightsSha256(), 3), () -> {
+        LazyEncoder<Path> lazy = new LazyEncoder<>(new EncoderIdentity(Modality.IMAGE, real.id(), real.weightsSha256(), 3, real.pipeline()), () -> {
             opens[0]++;
             return real;
         });
@@ -154,10 +223,14 @@ class CachingEncoderTest {
 
     @Test
     void aLazyEncoderRejectsAModelThatIsNotWhatItAnnounced() {
-        LazyEncoder<Path> lazy = new LazyEncoder<>(new EncoderIdentity(Modality.IMAGE, "fake", "00".repeat(32), 3),
+        LazyEncoder<Path> lazy = new LazyEncoder<>(new EncoderIdentity(Modality.IMAGE, "fake", "00".repeat(32), 3, "fake;v1"),
                 CountingImageEncoder::new);
         assertThatThrownBy(() -> lazy.encode(List.of(tmp), TaskContext.silent()))
                 .hasMessageContaining("announced weights");
+        LazyEncoder<Path> otherPipeline = new LazyEncoder<>(new EncoderIdentity(Modality.IMAGE, "fake", "ab".repeat(32), 3,
+                "fake;v0"), CountingImageEncoder::new);
+        assertThatThrownBy(() -> otherPipeline.encode(List.of(tmp), TaskContext.silent()))
+                .hasMessageContaining("pipeline fake;v0").hasMessageContaining("fake;v1");
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A cache file that is damaged, foreign or unwritable never fails a run: it heals and says so. */
 class EmbeddingCacheFaultsTest {
 
-    private static final EncoderIdentity FAKE = new EncoderIdentity(Modality.IMAGE, "fake", "ab".repeat(32), 3);
+    private static final EncoderIdentity FAKE = new EncoderIdentity(Modality.IMAGE, "fake", "ab".repeat(32), 3, "fake;v1");
 
     @TempDir
     Path tmp;
@@ -55,7 +55,7 @@ class EmbeddingCacheFaultsTest {
     @Test
     void aCacheWrittenWithAnotherDimensionHeals() throws IOException {
         Path file = fillWithThree();
-        EncoderIdentity wider = new EncoderIdentity(Modality.IMAGE, "fake", "ab".repeat(32), 4);
+        EncoderIdentity wider = new EncoderIdentity(Modality.IMAGE, "fake", "ab".repeat(32), 4, "fake;v1");
 
         try (EmbeddingCache cache = EmbeddingCache.open(tmp, wider)) {
             assertThat(cache.file()).isEqualTo(file);
@@ -109,8 +109,11 @@ class EmbeddingCacheFaultsTest {
     void aFullDiskKeepsTheCacheInMemory() throws IOException {
         Path full = Path.of("/dev/full");
         assumeTrue(Files.isWritable(full), "needs Linux's /dev/full, which answers every write with ENOSPC");
-        Path link = tmp.resolve("fake-" + "ab".repeat(8) + ".emb");
-        Files.createSymbolicLink(link, full);
+        Path name;
+        try (EmbeddingCache probe = EmbeddingCache.open(tmp.resolve("probe"), FAKE)) {
+            name = probe.file().getFileName();
+        }
+        Files.createSymbolicLink(tmp.resolve(name), full);
 
         try (EmbeddingCache cache = EmbeddingCache.open(tmp, FAKE)) {
             assertThat(cache.problem()).hasValueSatisfying(p -> assertThat(p).contains("the disk is full"));

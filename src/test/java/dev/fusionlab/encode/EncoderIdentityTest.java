@@ -11,7 +11,7 @@ class EncoderIdentityTest {
 
     @Test
     void anEncoderAnswersItsGettersFromItsIdentity() {
-        EncoderIdentity identity = new EncoderIdentity(Modality.TEXT, "fake-text", SHA, 7);
+        EncoderIdentity identity = new EncoderIdentity(Modality.TEXT, "fake-text", SHA, 7, "fake;v1");
         Encoder<String> encoder = new LazyEncoder<>(identity, () -> {
             throw new AssertionError("must not be opened");
         });
@@ -24,12 +24,12 @@ class EncoderIdentityTest {
 
     @Test
     void rejectsAnIdentityThatCouldNotKeyACache() {
-        assertThatThrownBy(() -> new EncoderIdentity(null, "x", SHA, 3)).hasMessageContaining("modality");
-        assertThatThrownBy(() -> new EncoderIdentity(Modality.IMAGE, " ", SHA, 3)).hasMessageContaining("id");
-        assertThatThrownBy(() -> new EncoderIdentity(Modality.IMAGE, "x", "abc", 3))
+        assertThatThrownBy(() -> new EncoderIdentity(null, "x", SHA, 3, "fake;v1")).hasMessageContaining("modality");
+        assertThatThrownBy(() -> new EncoderIdentity(Modality.IMAGE, " ", SHA, 3, "fake;v1")).hasMessageContaining("id");
+        assertThatThrownBy(() -> new EncoderIdentity(Modality.IMAGE, "x", "abc", 3, "fake;v1"))
                 .hasMessageContaining("x").hasMessageContaining("64 hex");
-        assertThatThrownBy(() -> new EncoderIdentity(Modality.IMAGE, "x", "zz".repeat(32), 3))
+        assertThatThrownBy(() -> new EncoderIdentity(Modality.IMAGE, "x", "zz".repeat(32), 3, "fake;v1"))
                 .hasMessageContaining("64 hex");
-        assertThatThrownBy(() -> new EncoderIdentity(Modality.IMAGE, "x", SHA, 0)).hasMessageContaining("dimension");
+        assertThatThrownBy(() -> new EncoderIdentity(Modality.IMAGE, "x", SHA, 0, "fake;v1")).hasMessageContaining("dimension");
     }
 }

@@ -83,8 +83,8 @@ class RunBudgetTest {
             assertThat(grown).as("bytes allocated on the way to the refusal").isLessThan(GB / 2);
         }
         try (Stream<Path> files = Files.list(cache)) { // caches opened, nothing encoded into them
-            for (Path f : files.toList()) {
-                assertThat(Files.size(f)).as(f.toString()).isLessThan(200);
+            for (Path f : files.toList()) { // a header (key incl. input pipeline) is < 1000 bytes, one record >= 1572
+                assertThat(Files.size(f)).as(f.toString()).isLessThan(1000);
             }
         }
     }

@@ -57,7 +57,8 @@ final class TrainedRuns {
             }
             Dataset dataset = new Dataset(folder, "synthetic", samples, List.of());
             EncodedDataset encoded = new EncodedDataset(dataset, samples, image, text, List.of(), List.of(
-                    new EncodedDataset.EncoderInfo("image", "test-image", "a".repeat(64), 10, 0, n),
+                    new EncodedDataset.EncoderInfo("image", "test-image", "a".repeat(64), 10, 0, n,
+                            "image;decoding=1;preprocessing=1;size=224;mean=0.0,0.0,0.0;std=1.0,1.0,1.0;output=0;normalize=false"),
                     new EncodedDataset.EncoderInfo("text", "test-text", "b".repeat(64), 6, n, 0)));
             RunConfig config = RunConfig.defaults().withDataset(folder.toString())
                     .withClassifier(ClassifierKind.SOFTMAX).withLateFusion(LateCombiner.STACKING, 0.5)

@@ -91,6 +91,8 @@ class SparkEncodeJobTest {
         assertThat(json.get("image_encoder").get("id").asText()).isEqualTo(EncoderCatalog.DEFAULT_IMAGE);
         assertThat(json.get("image_encoder").get("weights_sha256").asText()).hasSize(64);
         assertThat(json.get("image_encoder").get("dimension").asInt()).isEqualTo(1280);
+        assertThat(json.get("image_encoder").get("pipeline").asText()).startsWith("image;decoding=");
+        assertThat(json.get("text_encoder").get("pipeline").asText()).startsWith("text;encoding=");
         assertThat(json.get("text_encoder").get("dimension").asInt()).isEqualTo(384);
         assertThat(json.get("encoded").asLong()).isEqualTo(15);
         assertThat(json.get("error_count").asLong()).isEqualTo(3);
