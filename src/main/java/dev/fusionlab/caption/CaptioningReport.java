@@ -55,6 +55,9 @@ public final class CaptioningReport {
         encoder.put("id", result.imageEncoder().id());
         encoder.put("weights_sha256", result.imageEncoder().weightsSha256());
         encoder.put("dimension", result.imageEncoder().dimension());
+        if (result.imageEncoder().pipeline() != null) {
+            encoder.put("pipeline", result.imageEncoder().pipeline());
+        }
         root.put("seed", result.settings().seed());
         root.put("beam_width", result.settings().beamWidth());
         root.put("tokenisation", "lower case, split on non-alphanumerics");

@@ -103,6 +103,9 @@ public final class GenerationReport {
             node.put("id", e.id());
             node.put("weights_sha256", e.weightsSha256());
             node.put("dimension", e.dimension());
+            if (e.pipeline() != null) {
+                node.put("pipeline", e.pipeline());
+            }
         }
         training.set("versions", JSON.valueToTree(BuildInfo.versions()));
         training.put("samples", generation.data().size());
