@@ -33,6 +33,8 @@ public final class Workers implements AutoCloseable {
 
     private final int threads;
     private final ExecutorService pool;
+    /** The pool's threads, joined on close: a terminated pool's threads may still be finishing their exit. */
+    private final List<Thread> started = new ArrayList<>();
 
     /** @param threads number of threads, at least 1; 0 or less means {@link #defaultThreads()} */
     public Workers(int threads) {
@@ -40,6 +42,9 @@ public final class Workers implements AutoCloseable {
         this.pool = this.threads > 1 ? Executors.newFixedThreadPool(this.threads - 1, runnable -> {
             Thread t = new Thread(runnable, "fusionlab-worker");
             t.setDaemon(true);
+            synchronized (started) {
+                started.add(t);
+            }
             return t;
         }) : null;
     }
@@ -125,6 +130,19 @@ public final class Workers implements AutoCloseable {
                         "worker threads still busy after a minute; waiting on");
             } catch (InterruptedException e) {
                 interrupted = true;
+            }
+        }
+        List<Thread> threadsToJoin;
+        synchronized (started) {
+            threadsToJoin = List.copyOf(started);
+        }
+        for (Thread t : threadsToJoin) { // after termination only their exit is left: a bounded wait
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
         }
         if (interrupted) {
