@@ -190,6 +190,20 @@ public record PointColouring(int[] category, int[] colours, List<LegendEntry> le
                 active.key() + " flips under " + flips.condition());
     }
 
+    /**
+     * How many points get a colour of their own (not the neutral grey): what a title should count when grey
+     * points are only context, e.g. the training points under a test-split colouring.
+     */
+    public int colouredCount() {
+        int n = 0;
+        for (int c : category) {
+            if (c >= 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     private static void addNeutralEntry(int[] category, List<LegendEntry> legend, String name) {
         for (int c : category) {
             if (c < 0) {

@@ -164,6 +164,12 @@ public final class ScatterView extends Region {
 
     // ---- drawing ----------------------------------------------------------------------------------
 
+    /** "1906 points", or "288 of 1906 points coloured" when the rest are grey context (the test split only). */
+    private static String pointCount(int all, PointColouring colouring) {
+        int shown = colouring == null ? all : colouring.colouredCount();
+        return shown > 0 && shown < all ? shown + " of " + all + " points coloured" : all + " points";
+    }
+
     /**
      * A new layout is fitted into the view; so is a new version of the same layout (t-SNE converging,
      * then its final result) until the user pans or zooms, after which their view is kept.
@@ -310,7 +316,7 @@ public final class ScatterView extends Region {
         });
         if (drawable) {
             title.setText(layout.key().space().key() + " · " + layout.key().method() + " · "
-                    + (coloured ? colouring.title() : "computing…") + " · " + layout.size() + " points"
+                    + (coloured ? colouring.title() : "computing…") + " · " + pointCount(layout.size(), coloured ? colouring : null)
                     + (layout.key().method() == dev.fusionlab.project.ProjectionMethod.PCA && coloured
                             ? " · " + String.join(", ", vm.axisLabels()) : "")); // PC1 (23.4%), PC2 (8.1%)
         }

@@ -22,11 +22,13 @@ class PointColouringSplitTest {
         for (ColourMode mode : new ColourMode[] {ColourMode.CORRECTNESS, ColourMode.AGREEMENT}) {
             PointColouring test = PointColouring.of(mode, p, Strategy.LATE, true);
             assertThat(Arrays.stream(test.category()).filter(c -> c >= 0).count()).isEqualTo(tests);
+            assertThat(test.colouredCount()).as("what the plot's title counts").isEqualTo(tests);
             assertThat(test.title()).endsWith("· test split");
             assertThat(test.legend().getLast().label()).isEqualTo("not in the test split (" + (p.size() - tests) + ")");
             PointColouring all = PointColouring.of(mode, p, Strategy.LATE, false);
             assertThat(all.title()).endsWith("· all splits");
             assertThat(Arrays.stream(all.category()).filter(c -> c >= 0).count()).isGreaterThan(tests);
+            assertThat(all.colouredCount()).isEqualTo((int) Arrays.stream(all.category()).filter(c -> c >= 0).count());
         }
     }
 
