@@ -3,9 +3,8 @@ package dev.fusionlab.ui.view;
 import dev.fusionlab.export.chart.ChartFormat;
 import dev.fusionlab.export.chart.ChartSpec;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.IntFunction;
-import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.stage.FileChooser;
@@ -36,14 +35,11 @@ final class ChartExportMenu extends MenuButton {
     private void choose(ChartFormat format, IntFunction<ChartSpec> chartAt, String stem, Exporter exporter) {
         int dpi = 150;
         if (format == ChartFormat.PNG) {
-            ChoiceDialog<Integer> dialog = new ChoiceDialog<>(150, 96, 150, 300, 600);
-            dialog.setTitle("Export PNG");
-            dialog.setHeaderText("Resolution (dots per inch)");
-            Optional<Integer> chosen = dialog.showAndWait();
+            OptionalInt chosen = SaveDialogs.askDpi(this, 150);
             if (chosen.isEmpty()) {
                 return;
             }
-            dpi = chosen.get();
+            dpi = chosen.getAsInt();
         }
         ChartSpec spec = chartAt.apply(dpi);
         if (spec == null) {
@@ -53,7 +49,7 @@ final class ChartExportMenu extends MenuButton {
         chooser.setTitle("Export chart as " + format.name());
         chooser.setInitialFileName(stem + "." + format.extension());
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.name(), "*." + format.extension()));
-        var file = chooser.showSaveDialog(getScene().getWindow());
+        var file = SaveDialogs.save(this, chooser);
         if (file != null) {
             exporter.export(spec, format, file.toPath());
         }

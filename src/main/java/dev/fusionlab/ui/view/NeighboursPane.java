@@ -162,7 +162,7 @@ public final class NeighboursPane extends BorderPane {
         chooser.setTitle("Export neighbours");
         chooser.setInitialFileName("neighbours.csv");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        var file = chooser.showSaveDialog(getScene().getWindow());
+        var file = SaveDialogs.save(this, chooser);
         if (file != null) {
             model.exportCsv(file.toPath());
         }

@@ -7,15 +7,13 @@ import dev.fusionlab.export.plot.ScatterPlotSpec;
 import dev.fusionlab.pipeline.Space;
 import dev.fusionlab.project.ProjectionMethod;
 import dev.fusionlab.ui.model.ColourMode;
-import dev.fusionlab.ui.model.RecentFolder;
 import dev.fusionlab.ui.model.WorkbenchViewModel;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
+import java.util.OptionalInt;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -37,7 +35,6 @@ public final class ProjectionPane extends BorderPane {
 
     private final WorkbenchViewModel vm;
     private final ScatterView scatter;
-    private final RecentFolder saveFolder = RecentFolder.ofUserPreferences();
 
     public ProjectionPane(WorkbenchViewModel vm, ThumbnailCache thumbnails) {
         this.vm = vm;
@@ -130,22 +127,17 @@ public final class ProjectionPane extends BorderPane {
     private void chooseAndExport(PlotFormat format) {
         int dpi = 150;
         if (format == PlotFormat.PNG) {
-            ChoiceDialog<Integer> dialog = new ChoiceDialog<>(300, 96, 150, 300, 600);
-            dialog.initOwner(getScene().getWindow());
-            dialog.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
-            dialog.setTitle("Export PNG");
-            dialog.setHeaderText("Resolution (dots per inch)");
-            Optional<Integer> chosen = dialog.showAndWait();
+            OptionalInt chosen = SaveDialogs.askDpi(this, 300);
             if (chosen.isEmpty()) {
                 return;
             }
-            dpi = chosen.get();
+            dpi = chosen.getAsInt();
         }
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export projection as " + format.name());
         chooser.setInitialFileName(vm.projection().key().fileStem() + "." + format.extension());
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.name(), "*." + format.extension()));
-        var file = showSaveDialog(chooser);
+        var file = SaveDialogs.save(this, chooser);
         if (file != null) {
             export(format, file.toPath(), dpi);
         }
@@ -157,21 +149,12 @@ public final class ProjectionPane extends BorderPane {
         chooser.setInitialFileName("metrics.json");
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("JSON", "*.json"),
                 new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        var file = showSaveDialog(chooser);
+        var file = SaveDialogs.save(this, chooser);
         if (file != null) {
             vm.exportMetrics(file.toPath());
         }
     }
 
-    /** Opens in the folder last saved to (not the working folder) and remembers the new one. */
-    private java.io.File showSaveDialog(FileChooser chooser) {
-        saveFolder.initialFolder().ifPresent(f -> chooser.setInitialDirectory(f.toFile()));
-        var file = chooser.showSaveDialog(getScene().getWindow());
-        if (file != null) {
-            saveFolder.used(file.toPath());
-        }
-        return file;
-    }
 
     /**
      * Writes exactly what the view shows (colours, legend, title, current viewport, selection) at the

@@ -73,7 +73,7 @@ public final class RobustnessPane extends BorderPane {
         json.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setInitialFileName("ablation.json");
-            var file = chooser.showSaveDialog(getScene().getWindow());
+            var file = SaveDialogs.save(this, chooser);
             if (file != null) {
                 vm.exportJson(file.toPath());
             }
@@ -134,7 +134,7 @@ public final class RobustnessPane extends BorderPane {
         chooser.setInitialFileName(stem + ".png");
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PNG", "*.png"),
                 new FileChooser.ExtensionFilter("SVG", "*.svg"));
-        var file = chooser.showSaveDialog(getScene().getWindow());
+        var file = SaveDialogs.save(this, chooser);
         if (file != null) {
             boolean svg = file.getName().toLowerCase(Locale.ROOT).endsWith(".svg");
             vm.export(vm.noiseChart(m, 300), svg ? dev.fusionlab.export.chart.ChartFormat.SVG
